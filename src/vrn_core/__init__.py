@@ -1,0 +1,69 @@
+"""vrn_core: which Lancashire VRN programme fits this person, and why.
+
+    >>> from datetime import date
+    >>> from vrn_core import Case, default_catalogue, rank
+    >>> best = rank(default_catalogue(), Case(age=24, place="Blackburn",
+    ...             setting="police_custody", offence="violent"), date(2020, 11, 15))[0]
+    >>> best.programme_id, best.verdict.value
+    ('divert', 'eligible')
+
+Depends on pydantic, rapidfuzz and PyYAML only: never on langchain, chromadb
+or streamlit (a test keeps it so).
+"""
+
+from vrn_core.assessment import RECOMMENDABLE, Assessment, Verdict, assess, rank
+from vrn_core.availability import Status, StatusResult, Window, WindowStatus
+from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
+from vrn_core.catalogue import Catalogue, default_catalogue, load_catalogue
+from vrn_core.criteria import Criterion, CriterionResult, Truth
+from vrn_core.errors import CaseError, CatalogueError, ExportError, VrnError
+from vrn_core.export import ExportFormat, export_catalogue
+from vrn_core.places import Gazetteer, MatchStatus, Place, PlaceKind, PlaceMatch
+from vrn_core.programme import Pathway, Programme, ProgrammeKind, ReferralRoute
+from vrn_core.report import CheckReport, ProgrammeReport, check
+from vrn_core.sources import SourceRef
+
+__all__ = [
+    "RECOMMENDABLE",
+    "Assessment",
+    "Case",
+    "CaseError",
+    "Catalogue",
+    "CatalogueError",
+    "CheckReport",
+    "Criterion",
+    "CriterionResult",
+    "ExportError",
+    "ExportFormat",
+    "Gazetteer",
+    "Gender",
+    "Issue",
+    "MatchStatus",
+    "OffenceCategory",
+    "Pathway",
+    "Place",
+    "PlaceKind",
+    "PlaceMatch",
+    "Programme",
+    "ProgrammeKind",
+    "ProgrammeReport",
+    "ReferralRoute",
+    "Role",
+    "Sector",
+    "Setting",
+    "SourceRef",
+    "Status",
+    "StatusResult",
+    "Truth",
+    "Verdict",
+    "VrnError",
+    "Want",
+    "Window",
+    "WindowStatus",
+    "assess",
+    "check",
+    "default_catalogue",
+    "export_catalogue",
+    "load_catalogue",
+    "rank",
+]

@@ -1,0 +1,190 @@
+"""Verdicts: one programme against one case on one date, and the ranking of all.
+
+    eligible         every criterion met, in area, running
+    likely_eligible  nothing fails, something is unknown, running (or may be)
+    not_available    nothing fails, but not running there or then (planned, paused, ended)
+    not_eligible     a criterion or the area is not met
+
+A programme is *recommended* when its verdict is eligible or likely eligible
+and at least one of its defining criteria (who it is for) is met, or the asker
+named it. Otherwise an empty case would "recommend" everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from vrn_core.availability import (
+    Status,
+    StatusResult,
+    evaluate_area,
+    evaluate_status,
+)
+from vrn_core.case import Case, Want
+from vrn_core.catalogue import Catalogue
+from vrn_core.criteria import CriterionResult, Truth, evaluate
+from vrn_core.places import Gazetteer, PlaceMatch
+from vrn_core.programme import Programme, ProgrammeKind
+
+__all__ = ["RECOMMENDABLE", "Assessment", "Verdict", "assess", "rank"]
+
+
+class Verdict(StrEnum):
+    eligible = "eligible"
+    likely_eligible = "likely_eligible"
+    not_available = "not_available"
+    not_eligible = "not_eligible"
+
+
+RECOMMENDABLE = frozenset({Verdict.eligible, Verdict.likely_eligible})
+
+_WANTED_KIND = {want: ProgrammeKind(want.value) for want in Want}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A programme's verdict for a case, with every reason behind it."""
+
+    programme_id: str
+    programme_name: str
+    kind: ProgrammeKind
+    verdict: Verdict
+    recommended: bool
+    relevant: bool  # a defining criterion is met, or the asker named the programme
+    criteria: tuple[CriterionResult, ...]
+    area: CriterionResult
+    status: StatusResult
+    score: float
+    near_miss: str | None = None
+    missing: tuple[str, ...] = field(default=())
+
+    def results(self) -> tuple[CriterionResult, ...]:
+        """Every leaf result, area included, in catalogue order."""
+        return (*(leaf for result in self.criteria for leaf in result.leaves()), self.area)
+
+    def reasons(self, truth: Truth) -> list[str]:
+        return [result.reason for result in self.results() if result.truth is truth]
+
+
+def assess(
+    programme: Programme,
+    case: Case,
+    on: date,
+    gazetteer: Gazetteer,
+    place: PlaceMatch | None = None,
+    *,
+    asked_about: Collection[str] = (),
+) -> Assessment:
+    """Judge one programme. Pass the resolved `place` to avoid resolving it again."""
+    if place is None and case.place is not None:
+        place = gazetteer.resolve(case.place)
+    name = programme.name
+    criteria = tuple(evaluate(criterion, case, name) for criterion in programme.criteria)
+    area_result = evaluate_area(programme.availability, place, gazetteer, name)
+    status = evaluate_status(programme.availability, area_result, case, on, name)
+    window = status.window or programme.availability[0]
+    area = CriterionResult(
+        id="area",
+        label="in the programme's area",
+        truth=area_result.truth,
+        reason=area_result.reason,
+        missing=area_result.missing,
+        source=window.source,
+    )
+    leaves = [leaf for result in criteria for leaf in result.leaves()]
+    truths = [result.truth for result in criteria] + [area.truth]
+    # A near miss is a verdict that one failing requirement alone decides.
+    failing = [result for result in (*criteria, area) if result.truth is Truth.not_met]
+    if Truth.not_met in truths:
+        verdict = Verdict.not_eligible
+    elif status.status is not Status.running:
+        verdict = Verdict.not_available
+    elif Truth.unknown in truths:
+        verdict = Verdict.likely_eligible
+    else:
+        verdict = Verdict.eligible
+    defining_met = sum(
+        1 for result in _defining(criteria) if result.truth is Truth.met
+    )
+    named = programme.id in asked_about
+    relevant = defining_met > 0 or named
+    recommended = verdict in RECOMMENDABLE and relevant
+    missing = tuple(
+        dict.fromkeys(name for leaf in (*leaves, area) for name in leaf.missing)
+    )
+    return Assessment(
+        programme_id=programme.id,
+        programme_name=name,
+        kind=programme.kind,
+        verdict=verdict,
+        recommended=recommended,
+        relevant=relevant,
+        criteria=criteria,
+        area=area,
+        status=status,
+        score=_score(programme, case, verdict, relevant, defining_met, named, leaves),
+        near_miss=failing[0].reason if len(failing) == 1 else None,
+        missing=missing,
+    )
+
+
+def rank(
+    catalogue: Catalogue,
+    case: Case,
+    on: date | None = None,
+    *,
+    asked_about: Collection[str] = (),
+) -> list[Assessment]:
+    """Assess every programme and order them: recommended first, best fit first."""
+    day = on if on is not None else date.today()
+    place = catalogue.gazetteer.resolve(case.place) if case.place is not None else None
+    assessments = [
+        assess(programme, case, day, catalogue.gazetteer, place, asked_about=asked_about)
+        for programme in catalogue.programmes
+    ]
+    return sorted(assessments, key=lambda a: (-a.score, a.programme_id))
+
+
+def _defining(results: Iterable[CriterionResult]) -> list[CriterionResult]:
+    found: list[CriterionResult] = []
+    for result in results:
+        if result.defining:
+            found.append(result)
+        found += _defining(result.parts)
+    return found
+
+
+# Keyed by (verdict, relevant): recommended first, then what would fit but is not
+# running, then what might fit if unknown facts turn out right, then the rest.
+_TIER = {
+    (Verdict.eligible, True): 5000.0,
+    (Verdict.likely_eligible, True): 4000.0,
+    (Verdict.not_available, True): 3000.0,
+    (Verdict.eligible, False): 2000.0,
+    (Verdict.likely_eligible, False): 2000.0,
+    (Verdict.not_available, False): 1000.0,
+    (Verdict.not_eligible, True): 500.0,
+    (Verdict.not_eligible, False): 0.0,
+}
+
+
+def _score(
+    programme: Programme,
+    case: Case,
+    verdict: Verdict,
+    relevant: bool,
+    defining_met: int,
+    named: bool,
+    leaves: list[CriterionResult],
+) -> float:
+    # The tier keeps verdict order absolute; within a tier, fit to the question decides.
+    score = _TIER[(verdict, relevant)]
+    score += 100.0 * named + 20.0 * defining_met
+    score += 10.0 * any(_WANTED_KIND[want] is programme.kind for want in case.wants)
+    score += 5.0 * len(case.issues.intersection(programme.topics))
+    score += sum(1.0 for leaf in leaves if leaf.truth is Truth.met)
+    score -= sum(0.5 for leaf in leaves if leaf.truth is Truth.unknown)
+    return score

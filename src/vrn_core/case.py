@@ -1,0 +1,162 @@
+"""What a practitioner knows about a person or organisation: the Case.
+
+Every fact may be absent. Absent means unknown, never "no": the rules answer
+`unknown` for it and name it as a missing fact. Where a practitioner knows a
+thing is *not* so (an arrest for shoplifting with no violence), the negative is
+stated explicitly (`without_issues`, or a non-violent `offence`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = [
+    "Case",
+    "Gender",
+    "Issue",
+    "OffenceCategory",
+    "Role",
+    "Sector",
+    "Setting",
+    "Want",
+]
+
+
+class Setting(StrEnum):
+    """Where the person is when the practitioner meets them."""
+
+    police_custody = "police_custody"
+    hospital_emergency_department = "hospital_emergency_department"
+    prison = "prison"
+    school = "school"
+    university = "university"
+    community = "community"
+    home = "home"
+    online = "online"
+
+
+class Role(StrEnum):
+    """Who the person (or the asker, for organisations) is in the situation."""
+
+    victim = "victim"
+    suspect = "suspect"  # suspect or person arrested
+    prisoner = "prisoner"
+    parent = "parent"
+    child = "child"
+    young_person = "young_person"
+    prisoner_family = "prisoner_family"  # child, partner or other relative of someone in prison
+    practitioner = "practitioner"
+    organisation = "organisation"
+    student = "student"
+    researcher = "researcher"
+    policy_maker = "policy_maker"
+
+
+class Issue(StrEnum):
+    """What the situation involves."""
+
+    violence = "violence"
+    domestic_abuse = "domestic_abuse"
+    drugs = "drugs"
+    knives = "knives"
+    family_imprisonment = "family_imprisonment"
+    trauma = "trauma"
+    public_health_approach = "public_health_approach"
+
+
+class OffenceCategory(StrEnum):
+    """The kind of offence, where an arrest or conviction is involved."""
+
+    violent = "violent"
+    drugs = "drugs"
+    non_violent = "non_violent"
+
+
+class Gender(StrEnum):
+    male = "male"
+    female = "female"
+    other = "other"
+
+
+class Sector(StrEnum):
+    """The sector a practitioner or organisation works in."""
+
+    policing = "policing"
+    health = "health"
+    public_health = "public_health"
+    education = "education"
+    social_care = "social_care"
+    housing = "housing"
+    justice = "justice"
+    voluntary = "voluntary"
+    local_government = "local_government"
+    academic = "academic"
+
+
+class Want(StrEnum):
+    """What the asker is looking for, as a kind of programme. Used for ranking only."""
+
+    service = "service"
+    campaign = "campaign"
+    training = "training"
+    event = "event"
+    resource = "resource"
+    volunteering = "volunteering"
+
+
+Age = Annotated[int, Field(ge=0, le=120)]
+
+
+class Case(BaseModel):
+    """The facts known about one person or organisation. All optional."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    age: Age | None = Field(default=None, description="Age in whole years.")
+    place: str | None = Field(
+        default=None,
+        description="Where the person is or lives, as free text; the gazetteer resolves it.",
+    )
+    setting: Setting | None = Field(default=None, description="Where the person is now.")
+    roles: frozenset[Role] = Field(default_factory=frozenset, description="Roles known to hold.")
+    issues: frozenset[Issue] = Field(
+        default_factory=frozenset, description="Issues known to be involved."
+    )
+    without_issues: frozenset[Issue] = Field(
+        default_factory=frozenset, description="Issues known NOT to be involved."
+    )
+    offence: OffenceCategory | None = Field(
+        default=None, description="Offence category, where an arrest or conviction is involved."
+    )
+    gender: Gender | None = None
+    sector: Sector | None = Field(
+        default=None, description="Sector of a practitioner or organisation."
+    )
+    course: str | None = Field(
+        default=None, description="Course of study, for students (free text)."
+    )
+    wants: frozenset[Want] = Field(
+        default_factory=frozenset,
+        description="Kinds of programme the asker is looking for; ranking only, never eligibility.",
+    )
+
+    @field_validator("place", "course")
+    @classmethod
+    def _blank_is_absent(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = " ".join(value.split())
+        return value or None
+
+    def has_issue(self, issue: Issue) -> bool | None:
+        """True if known present, False if known absent, None if unknown."""
+        if issue in self.issues:
+            return True
+        if issue in self.without_issues:
+            return False
+        if issue is Issue.violence and self.offence is OffenceCategory.violent:
+            return True
+        return None

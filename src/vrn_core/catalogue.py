@@ -1,0 +1,166 @@
+"""Loading the catalogue: one YAML file per programme, read strictly.
+
+A broken file stops the load with one CatalogueError that names the file, the
+record and the field. References are checked too: every source must point at
+an existing corpus document and one of its section headings, and every place
+id at the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from vrn_core.errors import CatalogueError
+from vrn_core.paths import default_knowledge_dir
+from vrn_core.places import Gazetteer
+from vrn_core.programme import Programme
+from vrn_core.sources import SourceRef
+
+__all__ = ["Catalogue", "default_catalogue", "load_catalogue", "read_yaml", "validation_error"]
+
+_HEADING = re.compile(r"^#{1,3}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning every failure into a CatalogueError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"cannot be read ({exc})", path=str(path)) from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"is not valid YAML: {exc}", path=str(path)) from exc
+
+
+def validation_error(exc: ValidationError, *, path: Path, record: str) -> CatalogueError:
+    """The first pydantic error as one CatalogueError with a dotted field path."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or None
+    count = exc.error_count()
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return CatalogueError(first["msg"] + more, path=str(path), record=record, field=field)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The programmes, the gazetteer they refer to, and the corpus they cite."""
+
+    programmes: tuple[Programme, ...]
+    gazetteer: Gazetteer
+    corpus_dir: Path
+
+    def __iter__(self) -> Iterator[Programme]:
+        return iter(self.programmes)
+
+    def __len__(self) -> int:
+        return len(self.programmes)
+
+    def get(self, programme_id: str) -> Programme:
+        for programme in self.programmes:
+            if programme.id == programme_id:
+                return programme
+        known = ", ".join(p.id for p in self.programmes)
+        raise KeyError(f"no programme {programme_id!r}; known: {known}")
+
+    def document_path(self, source: SourceRef) -> Path:
+        return self.corpus_dir / source.document
+
+
+def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
+    """Load `programmes/*.yaml`, `places.yaml` and check them against `corpus/`."""
+    root = knowledge_dir if knowledge_dir is not None else default_knowledge_dir()
+    programme_dir = root / "programmes"
+    if not programme_dir.is_dir():
+        raise CatalogueError("no programmes folder here", path=str(programme_dir))
+    gazetteer = Gazetteer.load(root / "places.yaml")
+    corpus_dir = root / "corpus"
+    headings: dict[str, frozenset[str]] = {}
+    programmes: list[Programme] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(programme_dir.glob("*.yaml")):
+        programme = _read_programme(path)
+        if programme.id in seen:
+            raise CatalogueError(
+                f"duplicate id, also used in {seen[programme.id]}",
+                path=str(path),
+                record=programme.id,
+                field="id",
+            )
+        seen[programme.id] = path
+        _check_sources(programme, path, corpus_dir, headings)
+        _check_places(programme, path, gazetteer)
+        programmes.append(programme)
+    if not programmes:
+        raise CatalogueError("no programme files (*.yaml) found", path=str(programme_dir))
+    return Catalogue(programmes=tuple(programmes), gazetteer=gazetteer, corpus_dir=corpus_dir)
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    """The shipped catalogue, loaded once per process."""
+    return load_catalogue()
+
+
+def _read_programme(path: Path) -> Programme:
+    data = read_yaml(path)
+    record = path.stem
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        record = data["id"]
+    if not isinstance(data, dict):
+        raise CatalogueError("must hold one mapping (a programme record)", path=str(path))
+    try:
+        return Programme.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, path=path, record=record) from exc
+
+
+def _headings_of(document: Path) -> frozenset[str]:
+    return frozenset(
+        match.group(1).strip() for match in _HEADING.finditer(document.read_text(encoding="utf-8"))
+    )
+
+
+def _check_sources(
+    programme: Programme, path: Path, corpus_dir: Path, headings: dict[str, frozenset[str]]
+) -> None:
+    for source in programme.sources():
+        document = corpus_dir / source.document
+        if source.document not in headings:
+            if not document.is_file():
+                raise CatalogueError(
+                    f"cites {source.document}, which is not in {corpus_dir}",
+                    path=str(path),
+                    record=programme.id,
+                    field="source.document",
+                )
+            headings[source.document] = _headings_of(document)
+        if source.locator not in headings[source.document]:
+            raise CatalogueError(
+                f"cites section {source.locator!r} of {source.document}, which has no such heading",
+                path=str(path),
+                record=programme.id,
+                field="source.locator",
+            )
+
+
+def _check_places(programme: Programme, path: Path, gazetteer: Gazetteer) -> None:
+    for index, window in enumerate(programme.availability):
+        for place_id in window.places:
+            try:
+                gazetteer.get(place_id)
+            except KeyError:
+                raise CatalogueError(
+                    f"unknown place id {place_id!r} (see places.yaml)",
+                    path=str(path),
+                    record=programme.id,
+                    field=f"availability.{index}.places",
+                ) from None

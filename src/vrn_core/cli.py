@@ -1,0 +1,233 @@
+"""`vrn check`, `vrn export` and `vrn schema`: the core commands.
+
+The `vrn` executable (vrn_assistant.cli) adds `ask` and `ingest` on top of
+these; `vrn-core` and `python -m vrn_core` offer these alone, without the
+assistant's dependencies. Errors are one line on stderr and a non-zero exit,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import TypeAdapter, ValidationError
+
+from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
+from vrn_core.catalogue import load_catalogue
+from vrn_core.criteria import Truth
+from vrn_core.errors import CaseError, VrnError
+from vrn_core.export import ExportFormat, export_catalogue, not_carried
+from vrn_core.report import CheckReport, ProgrammeReport, check
+
+__all__ = ["EXIT_ERROR", "EXIT_USAGE", "add_core_commands", "build_parser", "main", "run"]
+
+EXIT_ERROR = 1  # the command could not do its job (bad catalogue, unreadable file)
+EXIT_USAGE = 2  # the input was wrong (bad option, bad case JSON)
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+_MARK = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors raise instead of exiting, so main() reports them once."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CaseError(message)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _choices(enum: type[Any]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def add_core_commands(commands: Any) -> None:
+    """Register check, export and schema on an argparse subparsers object."""
+    checker = commands.add_parser(
+        "check",
+        help="rank every programme for a case",
+        description=(
+            "Rank every VRN programme for the facts you know. Give facts as options, or as a "
+            "JSON object with --case FILE (use - for standard input)."
+        ),
+    )
+    checker.add_argument("--case", metavar="FILE", help="case facts as JSON ('-' = stdin)")
+    checker.add_argument("--age", type=int)
+    checker.add_argument("--place", help="free text, e.g. 'Blackbun' or 'Morecambe'")
+    checker.add_argument("--setting", choices=_choices(Setting))
+    checker.add_argument("--role", action="append", choices=_choices(Role), default=[])
+    checker.add_argument("--issue", action="append", choices=_choices(Issue), default=[])
+    checker.add_argument(
+        "--without-issue", action="append", choices=_choices(Issue), default=[],
+        help="an issue known NOT to be involved",
+    )
+    checker.add_argument("--offence", choices=_choices(OffenceCategory))
+    checker.add_argument("--gender", choices=_choices(Gender))
+    checker.add_argument("--sector", choices=_choices(Sector))
+    checker.add_argument("--course")
+    checker.add_argument("--want", action="append", choices=_choices(Want), default=[])
+    checker.add_argument("--as-of", type=_iso_date, help="date to judge on (default: today)")
+    checker.add_argument("--knowledge", type=Path, help="catalogue folder (default: knowledge/)")
+    checker.add_argument("--json", action="store_true", help="print the report as JSON")
+    checker.set_defaults(handler=_run_check)
+
+    exporter = commands.add_parser(
+        "export", help="export the catalogue as Open Referral (HSDS 3.0 or UK profile 3.0) JSON"
+    )
+    exporter.add_argument("--format", choices=_choices(ExportFormat), default="hsds")
+    exporter.add_argument("--as-of", type=_iso_date)
+    exporter.add_argument("--knowledge", type=Path)
+    exporter.set_defaults(handler=_run_export)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a case or a report")
+    schema.add_argument("which", choices=["case", "report"])
+    schema.set_defaults(handler=_run_schema)
+
+
+def build_parser(prog: str = "vrn") -> tuple[argparse.ArgumentParser, Any]:
+    parser = _Parser(prog=prog, description="Which Lancashire VRN programme fits, and why.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    return parser, commands
+
+
+def _read_case(args: argparse.Namespace, stdin: TextIO) -> Case:
+    facts: dict[str, Any] = {}
+    if args.case is not None:
+        raw = stdin.read() if args.case == "-" else _read_text(Path(args.case))
+        try:
+            loaded = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise CaseError(f"case JSON is not valid: {exc.msg} (line {exc.lineno})") from None
+        if not isinstance(loaded, dict):
+            raise CaseError("case JSON must be an object, e.g. {\"age\": 24}")
+        facts.update(loaded)
+    options = {
+        "age": args.age,
+        "place": args.place,
+        "setting": args.setting,
+        "offence": args.offence,
+        "gender": args.gender,
+        "sector": args.sector,
+        "course": args.course,
+    }
+    facts.update({key: value for key, value in options.items() if value is not None})
+    for key, values in (
+        ("roles", args.role),
+        ("issues", args.issue),
+        ("without_issues", args.without_issue),
+        ("wants", args.want),
+    ):
+        if values:
+            facts[key] = [*facts.get(key, []), *values]
+    return parse_case(facts)
+
+
+def parse_case(facts: dict[str, Any]) -> Case:
+    """Validate case facts, turning pydantic's errors into one readable CaseError."""
+    try:
+        return Case.model_validate(facts)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "case"
+        raise CaseError(f"case field {field!r}: {first['msg']}") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseError(f"cannot read {path}: {exc}") from None
+
+
+def _run_check(args: argparse.Namespace, out: TextIO) -> int:
+    case = _read_case(args, sys.stdin)
+    report = check(load_catalogue(args.knowledge), case, args.as_of)
+    if args.json:
+        out.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        out.write(render_report(report))
+    return 0
+
+
+def _run_export(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = ExportFormat(args.format)
+    exported = export_catalogue(load_catalogue(args.knowledge), fmt, as_of=args.as_of)
+    out.write(json.dumps(exported, indent=2, ensure_ascii=False) + "\n")
+    for limit in not_carried(fmt):
+        print(f"note: {fmt.value} cannot carry {limit}", file=sys.stderr)
+    return 0
+
+
+def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(json.dumps(json_schema(args.which), indent=2) + "\n")
+    return 0
+
+
+def json_schema(which: str) -> dict[str, Any]:
+    """The JSON Schema of the case input or the check report output."""
+    model: type[Any] = Case if which == "case" else CheckReport
+    return TypeAdapter(model).json_schema()
+
+
+def render_report(report: CheckReport) -> str:
+    """A plain-text report for a terminal: recommended first, then the rest."""
+    lines = [f"As of {report.as_of.isoformat()}"]
+    if report.place:
+        lines[0] += f" · place: {report.place}"
+    lines.append("")
+    if report.recommended:
+        lines.append("Recommended")
+        for number, programme in enumerate(report.recommended, 1):
+            lines += _render_programme(programme, f"{number}.")
+    else:
+        lines.append("No programme is recommended for these facts.")
+    if report.considered:
+        lines += ["", "Also considered"]
+        for programme in report.considered:
+            lines += _render_programme(programme, "-")
+    return "\n".join(lines) + "\n"
+
+
+def _render_programme(programme: ProgrammeReport, bullet: str) -> list[str]:
+    verdict = programme.verdict.value.replace("_", " ")
+    lines = [f"  {bullet} {programme.name}: {verdict}"]
+    if programme.near_miss:
+        lines.append(f"     near miss: {programme.near_miss}")
+    for criterion in programme.criteria:
+        lines.append(f"     {_MARK[criterion.result]} {criterion.reason}")
+    lines.append(f"     availability: {programme.availability.reason}")
+    return lines
+
+
+def run(argv: Sequence[str], out: TextIO, extend: Callable[[Any], None] | None = None) -> int:
+    """Parse and run one command; `extend` may register more commands."""
+    parser, commands = build_parser()
+    add_core_commands(commands)
+    if extend is not None:
+        extend(commands)
+    try:
+        args = parser.parse_args(list(argv))
+        handler: Handler = args.handler
+        return handler(args, out)
+    except CaseError as exc:
+        print(f"vrn: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except VrnError as exc:
+        print(f"vrn: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout)

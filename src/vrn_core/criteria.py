@@ -1,0 +1,322 @@
+"""Eligibility criteria as data, evaluated with three-valued logic.
+
+A criterion is a small record in a programme's YAML (`type: age`, `min: 18`,
+...). Evaluating it against a Case gives `met`, `not_met` or `unknown`, a
+plain-English reason, and for `unknown` the facts that would settle it.
+
+Combinators follow Kleene's logic: `all_of` is not met if any part is not met,
+unknown if any part is unknown, met otherwise; `any_of` is met if any part is
+met, not met if every part is not met, unknown otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting
+from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import describe, describe_any, possessive
+
+__all__ = [
+    "AgeCriterion",
+    "AllOf",
+    "AnyOf",
+    "CourseCriterion",
+    "Criterion",
+    "CriterionResult",
+    "GenderCriterion",
+    "IssueCriterion",
+    "OffenceCriterion",
+    "RoleCriterion",
+    "SectorCriterion",
+    "SettingCriterion",
+    "Truth",
+    "combine_all",
+    "combine_any",
+    "evaluate",
+]
+
+
+class Truth(StrEnum):
+    met = "met"
+    not_met = "not_met"
+    unknown = "unknown"
+
+
+def combine_all(truths: Sequence[Truth]) -> Truth:
+    """Kleene AND: not met dominates, then unknown."""
+    if Truth.not_met in truths:
+        return Truth.not_met
+    if Truth.unknown in truths:
+        return Truth.unknown
+    return Truth.met
+
+
+def combine_any(truths: Sequence[Truth]) -> Truth:
+    """Kleene OR: met dominates, then unknown. An empty OR is not met."""
+    if Truth.met in truths:
+        return Truth.met
+    if Truth.unknown in truths:
+        return Truth.unknown
+    return Truth.not_met
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    """One criterion's answer for one case, with why.
+
+    A plain dataclass, not a pydantic model: results are built in the hot path
+    (tens of thousands a second) and need no validation.
+    """
+
+    id: str
+    label: str
+    truth: Truth
+    reason: str
+    missing: tuple[str, ...] = ()  # case fields that would settle an unknown
+    defining: bool = False
+    source: SourceRef | None = None
+    parts: tuple[CriterionResult, ...] = ()
+
+    def leaves(self) -> tuple[CriterionResult, ...]:
+        """The leaf results under this one (itself if it is a leaf)."""
+        if not self.parts:
+            return (self,)
+        return tuple(leaf for part in self.parts for leaf in part.leaves())
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str = Field(min_length=3, description="What the criterion asks, in plain English.")
+    defining: bool = Field(
+        default=False,
+        description=(
+            "True for the criteria that say who the programme is *for* (its need), as opposed "
+            "to limits such as age. A programme is only recommended when one of these is met."
+        ),
+    )
+
+
+class _Leaf(_Base):
+    source: SourceRef
+
+
+class AgeCriterion(_Leaf):
+    type: Literal["age"]
+    min: int | None = Field(default=None, ge=0, le=120)
+    max: int | None = Field(default=None, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _has_a_bound(self) -> AgeCriterion:
+        if self.min is None and self.max is None:
+            raise ValueError("an age criterion needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    def span(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"{self.min}–{self.max}"
+        if self.min is not None:
+            return f"{self.min} and over"
+        return f"up to {self.max}"
+
+
+class SettingCriterion(_Leaf):
+    type: Literal["setting"]
+    any_of: tuple[Setting, ...] = Field(min_length=1)
+
+
+class RoleCriterion(_Leaf):
+    type: Literal["role"]
+    any_of: tuple[Role, ...] = Field(min_length=1)
+
+
+class IssueCriterion(_Leaf):
+    type: Literal["issue"]
+    any_of: tuple[Issue, ...] = Field(min_length=1)
+
+
+class OffenceCriterion(_Leaf):
+    type: Literal["offence"]
+    any_of: tuple[OffenceCategory, ...] = Field(min_length=1)
+
+
+class GenderCriterion(_Leaf):
+    type: Literal["gender"]
+    any_of: tuple[Gender, ...] = Field(min_length=1)
+
+
+class SectorCriterion(_Leaf):
+    type: Literal["sector"]
+    any_of: tuple[Sector, ...] = Field(min_length=1)
+
+
+class CourseCriterion(_Leaf):
+    type: Literal["course"]
+    contains: tuple[str, ...] = Field(
+        min_length=1, description="Words that must all appear in the course name."
+    )
+
+
+class AllOf(_Base):
+    type: Literal["all_of"]
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+class AnyOf(_Base):
+    type: Literal["any_of"]
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+Criterion = Annotated[
+    AgeCriterion
+    | SettingCriterion
+    | RoleCriterion
+    | IssueCriterion
+    | OffenceCriterion
+    | GenderCriterion
+    | SectorCriterion
+    | CourseCriterion
+    | AllOf
+    | AnyOf,
+    Field(discriminator="type"),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+
+
+def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResult:
+    """Evaluate one criterion for a case. `programme` names it in reasons."""
+    if isinstance(criterion, AllOf | AnyOf):
+        parts = tuple(evaluate(part, case, programme) for part in criterion.criteria)
+        truths = [part.truth for part in parts]
+        if isinstance(criterion, AllOf):
+            truth = combine_all(truths)
+            shown = [p for p in parts if p.truth is truth] if truth is not Truth.met else parts
+        else:
+            truth = combine_any(truths)
+            shown = [p for p in parts if p.truth is truth] if truth is not Truth.not_met else parts
+        return CriterionResult(
+            id=criterion.id,
+            label=criterion.label,
+            truth=truth,
+            reason="; ".join(part.reason for part in shown),
+            missing=_union(part.missing for part in parts if part.truth is Truth.unknown)
+            if truth is Truth.unknown
+            else (),
+            defining=criterion.defining,
+            parts=parts,
+        )
+    truth, reason, missing = _leaf(criterion, case, programme)
+    return CriterionResult(
+        id=criterion.id,
+        label=criterion.label,
+        truth=truth,
+        reason=reason,
+        missing=missing if truth is Truth.unknown else (),
+        defining=criterion.defining,
+        source=criterion.source,
+    )
+
+
+def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for name in group:
+            seen[name] = None
+    return tuple(seen)
+
+
+_Outcome = tuple[Truth, str, tuple[str, ...]]
+
+
+def _leaf(criterion: Criterion, case: Case, programme: str) -> _Outcome:
+    if isinstance(criterion, AgeCriterion):
+        return _age(criterion, case, programme)
+    if isinstance(criterion, SettingCriterion):
+        return _one_of(case.setting, criterion.any_of, "setting", criterion.label, programme)
+    if isinstance(criterion, OffenceCriterion):
+        return _offence(criterion, case, programme)
+    if isinstance(criterion, GenderCriterion):
+        return _one_of(case.gender, criterion.any_of, "gender", criterion.label, programme)
+    if isinstance(criterion, SectorCriterion):
+        return _one_of(case.sector, criterion.any_of, "sector", criterion.label, programme)
+    if isinstance(criterion, RoleCriterion):
+        held = [role for role in criterion.any_of if role in case.roles]
+        if held:
+            return Truth.met, f"is {describe(held[0])}", ()
+        return Truth.unknown, f"not known whether {criterion.label}", ("roles",)
+    if isinstance(criterion, IssueCriterion):
+        answers = {issue: case.has_issue(issue) for issue in criterion.any_of}
+        present = [issue for issue, known in answers.items() if known]
+        if present:
+            return Truth.met, f"involves {describe(present[0])}", ()
+        if all(known is False for known in answers.values()):
+            return Truth.not_met, f"does not involve {describe_any(criterion.any_of)}", ()
+        return Truth.unknown, f"not known whether {criterion.label}", ("issues",)
+    if isinstance(criterion, CourseCriterion):
+        if case.course is None:
+            return Truth.unknown, f"not known whether {criterion.label}", ("course",)
+        course = case.course.casefold()
+        if all(word.casefold() in course for word in criterion.contains):
+            return Truth.met, f"studies {case.course}", ()
+        return Truth.not_met, f"{case.course} is not the course {programme} needs ({criterion.label})", ()
+    raise TypeError(f"not a leaf criterion: {criterion!r}")  # pragma: no cover
+
+
+def _age(criterion: AgeCriterion, case: Case, programme: str) -> _Outcome:
+    if case.age is None:
+        return Truth.unknown, f"age not known ({programme} is for ages {criterion.span()})", ("age",)
+    if criterion.min is not None and case.age < criterion.min:
+        return Truth.not_met, f"{case.age} is below {possessive(programme)} {criterion.span()}", ()
+    if criterion.max is not None and case.age > criterion.max:
+        return Truth.not_met, f"{case.age} is above {possessive(programme)} {criterion.span()}", ()
+    return Truth.met, f"{case.age} is within {possessive(programme)} {criterion.span()}", ()
+
+
+def _one_of(
+    value: StrEnum | None,
+    allowed: Sequence[StrEnum],
+    field: str,
+    label: str,
+    programme: str,
+) -> _Outcome:
+    if value is None:
+        return Truth.unknown, f"not known whether {label}", (field,)
+    if value in allowed:
+        return Truth.met, f"{field}: {describe(value)}", ()
+    return (
+        Truth.not_met,
+        f"{field} is {describe(value)}; {programme} needs {describe_any(allowed)}",
+        (),
+    )
+
+
+def _offence(criterion: OffenceCriterion, case: Case, programme: str) -> _Outcome:
+    offence = case.offence
+    # A described fight or assault with no formal offence category still tells us
+    # the offence was violent; an explicit "no violence" tells us it was not.
+    if offence is None and OffenceCategory.violent in criterion.any_of:
+        known = case.has_issue(Issue.violence)
+        if known is True:
+            offence = OffenceCategory.violent
+        elif known is False:
+            return Truth.not_met, f"no violence involved; {programme} needs a violent offence", ()
+    if offence is None:
+        return Truth.unknown, f"not known whether {criterion.label}", ("offence",)
+    if offence in criterion.any_of:
+        return Truth.met, f"offence: {describe(offence)}", ()
+    return (
+        Truth.not_met,
+        f"offence is {describe(offence)}; {programme} needs {describe_any(criterion.any_of)}",
+        (),
+    )

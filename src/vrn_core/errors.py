@@ -1,0 +1,56 @@
+"""The exception tree, described once.
+
+    VrnError                      anything vrn_core raises on purpose
+    ├── CatalogueError            a catalogue or gazetteer file is missing or malformed
+    ├── CaseError                 case facts that cannot be read (bad JSON, unknown field, bad value)
+    └── ExportError               the catalogue cannot be expressed in an export format
+
+Every message is one plain sentence a user can act on: it names the file, the
+record and the field where there is one.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CaseError", "CatalogueError", "ExportError", "VrnError"]
+
+
+class VrnError(Exception):
+    """Base class of every error vrn_core raises on purpose."""
+
+
+class CatalogueError(VrnError):
+    """A catalogue or gazetteer file is missing or malformed.
+
+    `path`, `record` and `field` say where; any of them may be None when the
+    problem is not tied to one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        record: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = path
+        self.record = record
+        self.field = field
+        where = ", ".join(
+            part
+            for part in (
+                f"file {path}" if path else "",
+                f"record {record!r}" if record else "",
+                f"field {field!r}" if field else "",
+            )
+            if part
+        )
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class CaseError(VrnError):
+    """Case facts that cannot be read."""
+
+
+class ExportError(VrnError):
+    """The catalogue cannot be expressed in the requested export format."""

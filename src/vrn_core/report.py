@@ -1,0 +1,141 @@
+"""The verdict output as partner tools receive it (JSON), built from assessments.
+
+`check()` is the one call most integrations need: a case and a date in, the
+ranked verdicts with every reason out. Its JSON Schema is committed under
+docs/schemas/ and kept current by a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vrn_core.assessment import Assessment, Verdict, rank
+from vrn_core.availability import Status
+from vrn_core.case import Case
+from vrn_core.catalogue import Catalogue
+from vrn_core.criteria import CriterionResult, Truth
+from vrn_core.sources import SourceRef
+
+__all__ = [
+    "AvailabilityReport",
+    "CheckReport",
+    "CriterionReport",
+    "ProgrammeReport",
+    "check",
+    "programme_report",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CriterionReport(_Out):
+    id: str
+    label: str
+    result: Truth
+    reason: str
+    missing: tuple[str, ...] = Field(default=(), description="Facts that would settle 'unknown'.")
+    source: SourceRef | None = None
+
+
+class AvailabilityReport(_Out):
+    status: Status
+    reason: str
+    window: str | None = Field(default=None, description="The label of the window that applies.")
+    start: date | None = None
+    end: date | None = None
+    expected: bool = Field(default=False, description="The start is announced, not confirmed.")
+    source: SourceRef | None = None
+
+
+class ProgrammeReport(_Out):
+    id: str
+    name: str
+    kind: str
+    verdict: Verdict
+    recommended: bool
+    reasons: tuple[str, ...] = Field(
+        description="Why this verdict: what fails, what is unknown, or why it is not available."
+    )
+    near_miss: str | None = Field(default=None, description="The single criterion that fails.")
+    missing: tuple[str, ...] = Field(default=(), description="Facts that would settle unknowns.")
+    criteria: tuple[CriterionReport, ...]
+    availability: AvailabilityReport
+
+
+class CheckReport(_Out):
+    as_of: date
+    case: Case
+    place: str | None = Field(default=None, description="How the case's place was read.")
+    recommended: tuple[ProgrammeReport, ...]
+    considered: tuple[ProgrammeReport, ...]
+
+
+def _criterion(result: CriterionResult) -> CriterionReport:
+    return CriterionReport(
+        id=result.id,
+        label=result.label,
+        result=result.truth,
+        reason=result.reason,
+        missing=result.missing,
+        source=result.source,
+    )
+
+
+def _key_reasons(assessment: Assessment) -> tuple[str, ...]:
+    if assessment.verdict is Verdict.not_eligible:
+        return tuple(assessment.reasons(Truth.not_met))
+    if assessment.verdict is Verdict.not_available:
+        return (assessment.status.reason,)
+    if assessment.verdict is Verdict.likely_eligible:
+        return tuple(assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown))
+    return tuple(assessment.reasons(Truth.met))
+
+
+def programme_report(assessment: Assessment) -> ProgrammeReport:
+    window = assessment.status.window
+    return ProgrammeReport(
+        id=assessment.programme_id,
+        name=assessment.programme_name,
+        kind=assessment.kind.value,
+        verdict=assessment.verdict,
+        recommended=assessment.recommended,
+        reasons=_key_reasons(assessment),
+        near_miss=assessment.near_miss,
+        missing=assessment.missing,
+        criteria=tuple(_criterion(leaf) for leaf in assessment.results()),
+        availability=AvailabilityReport(
+            status=assessment.status.status,
+            reason=assessment.status.reason,
+            window=window.label if window else None,
+            start=window.start if window else None,
+            end=window.end if window else None,
+            expected=window.expected if window else False,
+            source=window.source if window else None,
+        ),
+    )
+
+
+def check(
+    catalogue: Catalogue,
+    case: Case,
+    as_of: date | None = None,
+    *,
+    asked_about: Collection[str] = (),
+) -> CheckReport:
+    """Rank every programme for a case and report recommended ones first."""
+    day = as_of if as_of is not None else date.today()
+    assessments = rank(catalogue, case, day, asked_about=asked_about)
+    place = catalogue.gazetteer.resolve(case.place).describe() if case.place else None
+    reports = [programme_report(a) for a in assessments]
+    return CheckReport(
+        as_of=day,
+        case=case,
+        place=place,
+        recommended=tuple(r for r in reports if r.recommended),
+        considered=tuple(r for r in reports if not r.recommended),
+    )

@@ -1,0 +1,111 @@
+"""The catalogue loads whole, cites real sections, and breaks loudly and precisely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import KNOWLEDGE, shared_path
+from vrn_core import CatalogueError, load_catalogue
+
+EVAL_IDS = {
+    "divert", "operation-provide", "operation-adder", "strength-inside-and-out",
+    "prisoners-families-support", "prisoners-agency-training", "trauma-informed-training",
+    "public-health-policing-webinars", "trauma-informed-care-resource",
+    "uclan-student-volunteering", "knife-crime-campaign", "ed-navigators",
+}
+
+
+def test_every_file_loads_and_the_twelve_programmes_are_there() -> None:
+    catalogue = load_catalogue(KNOWLEDGE)
+    assert {p.id for p in catalogue} == EVAL_IDS
+    assert len(list((KNOWLEDGE / "programmes").glob("*.yaml"))) == len(catalogue)
+
+
+def test_the_eval_readme_lists_exactly_our_ids() -> None:
+    readme = shared_path("eval", "README.md").read_text()
+    table = {line.split("|")[1].strip() for line in readme.splitlines() if line.startswith("| ")}
+    assert table >= EVAL_IDS
+
+
+def test_every_fact_cites_a_section_that_exists() -> None:
+    catalogue = load_catalogue(KNOWLEDGE)
+    for programme in catalogue:
+        for source in programme.sources():
+            text = catalogue.document_path(source).read_text()
+            assert f"## {source.locator}" in text or f"# {source.locator}" in text
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, copy)
+    return copy
+
+
+def _edit(path: Path, change: dict[str, object]) -> None:
+    data = yaml.safe_load(path.read_text())
+    data.update(change)
+    path.write_text(yaml.safe_dump(data))
+
+
+def test_unknown_field_names_file_record_and_field(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    _edit(path, {"colour": "blue"})
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(knowledge_copy)
+    message = str(caught.value)
+    assert "divert.yaml" in message and "'divert'" in message and "'colour'" in message
+
+
+def test_bad_nested_value_names_the_dotted_field(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["criteria"][0]["min"] = "eighteen"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.field is not None and caught.value.field.startswith("criteria.0")
+    assert caught.value.record == "divert"
+
+
+def test_a_source_section_that_does_not_exist_is_caught(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["summary"]["source"]["locator"] = "No such heading"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(CatalogueError, match="No such heading"):
+        load_catalogue(knowledge_copy)
+
+
+def test_an_unknown_place_id_is_caught(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["availability"][0]["places"] = ["town:atlantis"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(knowledge_copy)
+    assert "town:atlantis" in str(caught.value) and caught.value.field == "availability.0.places"
+
+
+def test_invalid_yaml_and_duplicate_ids(knowledge_copy: Path) -> None:
+    broken = knowledge_copy / "programmes" / "zz-broken.yaml"
+    broken.write_text("id: [unclosed\n")
+    with pytest.raises(CatalogueError, match=r"zz-broken\.yaml.*not valid YAML"):
+        load_catalogue(knowledge_copy)
+    shutil.copy(knowledge_copy / "programmes" / "divert.yaml", broken)
+    with pytest.raises(CatalogueError, match="duplicate id"):
+        load_catalogue(knowledge_copy)
+
+
+def test_a_programme_without_a_defining_criterion_is_rejected(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    data = yaml.safe_load(path.read_text())
+    for criterion in data["criteria"]:
+        criterion.pop("defining", None)
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(CatalogueError, match="defining"):
+        load_catalogue(knowledge_copy)

@@ -1,0 +1,112 @@
+"""`vrn check`, `vrn export` and `vrn schema` as a user runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vrn_core.cli import EXIT_USAGE, run
+
+
+def _run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    real_in, real_err = sys.stdin, sys.stderr
+    sys.stdin, sys.stderr = io.StringIO(stdin), err
+    try:
+        code = run(argv, out)
+    finally:
+        sys.stdin, sys.stderr = real_in, real_err
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_check_with_options_prints_a_readable_ranking() -> None:
+    code, out, _ = _run(
+        ["check", "--age", "24", "--place", "Blackbun", "--setting", "police_custody",
+         "--offence", "violent", "--as-of", "2020-11-15"]
+    )
+    assert code == 0
+    assert "Recommended\n  1. DIVERT: eligible" in out
+    assert "Blackburn" in out
+    assert "✓ 24 is within DIVERT's 18–25" in out
+
+
+def test_check_reads_json_from_stdin_and_prints_json() -> None:
+    case = {"age": 26, "place": "Preston", "setting": "police_custody", "offence": "violent"}
+    code, out, _ = _run(["check", "--case", "-", "--json", "--as-of", "2020-11-15"], json.dumps(case))
+    assert code == 0
+    report = json.loads(out)
+    divert = next(p for p in report["considered"] if p["id"] == "divert")
+    assert divert["verdict"] == "not_eligible"
+    assert divert["near_miss"] == "26 is above DIVERT's 18–25"
+
+
+def test_options_override_json_facts() -> None:
+    code, out, _ = _run(
+        ["check", "--case", "-", "--age", "20", "--json", "--as-of", "2020-11-15"],
+        '{"age": 40, "place": "Preston", "setting": "police_custody", "offence": "violent"}',
+    )
+    assert code == 0
+    assert json.loads(out)["recommended"][0]["id"] == "divert"
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["check", "--case", "-"], "{not json", "case JSON is not valid"),
+        (["check", "--case", "-"], "[1, 2]", "must be an object"),
+        (["check", "--case", "-"], '{"age": -3}', "case field 'age'"),
+        (["check", "--case", "-"], '{"favourite": 1}', "case field 'favourite'"),
+        (["check", "--setting", "moon"], "", "invalid choice"),
+        (["check", "--as-of", "yesterday"], "", "is not a date"),
+        (["check", "--case", "/nonexistent/case.json"], "", "cannot read"),
+        (["launch"], "", "invalid choice"),
+    ],
+)
+def test_bad_input_gets_one_clear_line(argv: list[str], stdin: str, message: str) -> None:
+    code, out, err = _run(argv, stdin)
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(["check", "--age", "--place", "--json", "--case", "-", "--role",
+                              "victim", "x", "--as-of", "2020-01-01", "99", "--issue"]),
+             max_size=8),
+    st.one_of(st.text(max_size=80), st.builds(json.dumps, st.dictionaries(
+        st.sampled_from(["age", "place", "roles", "setting", "issues", "bogus"]),
+        st.one_of(st.integers(-5, 200), st.text(max_size=10), st.lists(st.text(max_size=8))),
+    ))),
+)
+def test_arbitrary_input_never_gives_a_traceback(argv: list[str], stdin: str) -> None:
+    try:
+        code, _, err = _run(argv, stdin)
+    except SystemExit as exit_:  # --help and friends
+        code, err = int(exit_.code or 0), ""
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err
+
+
+def test_schema_command_prints_json_schema() -> None:
+    code, out, _ = _run(["schema", "case"])
+    assert code == 0
+    assert "age" in json.loads(out)["properties"]
+
+
+def test_python_dash_m_vrn_core_runs_without_the_assistant() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vrn_core", "check", "--age", "19", "--place", "Preston",
+         "--setting", "police_custody", "--offence", "violent", "--as-of", "2020-11-15"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "DIVERT: eligible" in result.stdout

@@ -1,0 +1,92 @@
+"""Three-valued logic and the reasons a practitioner reads."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vrn_core.case import Case
+from vrn_core.criteria import (
+    AgeCriterion,
+    AllOf,
+    AnyOf,
+    IssueCriterion,
+    OffenceCriterion,
+    Truth,
+    combine_all,
+    combine_any,
+    evaluate,
+)
+from vrn_core.sources import SourceRef
+
+SOURCE = SourceRef(document="divert.md", locator="Who it is for")
+AGE = AgeCriterion(type="age", id="age", label="aged 18 to 25", min=18, max=25, source=SOURCE)
+VIOLENT = OffenceCriterion(
+    type="offence", id="violent", label="held for a violent offence", any_of=("violent",),
+    source=SOURCE,
+)
+truths = st.lists(st.sampled_from(list(Truth)), max_size=6)
+
+
+@given(truths)
+def test_all_of_is_not_met_when_any_part_fails(parts: list[Truth]) -> None:
+    result = combine_all(parts)
+    if Truth.not_met in parts:
+        assert result is Truth.not_met
+    elif Truth.unknown in parts:
+        assert result is Truth.unknown
+    else:
+        assert result is Truth.met
+
+
+@given(truths)
+def test_any_of_is_met_when_any_part_holds(parts: list[Truth]) -> None:
+    result = combine_any(parts)
+    if Truth.met in parts:
+        assert result is Truth.met
+    elif Truth.unknown in parts:
+        assert result is Truth.unknown
+    else:
+        assert result is Truth.not_met
+
+
+@given(truths, truths)
+def test_de_morgan_holds_for_three_values(left: list[Truth], right: list[Truth]) -> None:
+    flip = {Truth.met: Truth.not_met, Truth.not_met: Truth.met, Truth.unknown: Truth.unknown}
+    both = left + right
+    assert flip[combine_all(both)] is combine_any([flip[t] for t in both])
+
+
+@given(st.integers(min_value=0, max_value=120))
+def test_age_boundaries_are_inclusive(age: int) -> None:
+    result = evaluate(AGE, Case(age=age), "DIVERT")
+    assert result.truth is (Truth.met if 18 <= age <= 25 else Truth.not_met)
+
+
+def test_age_reasons_name_the_programme_and_the_range() -> None:
+    assert evaluate(AGE, Case(age=26), "DIVERT").reason == "26 is above DIVERT's 18–25"
+    assert evaluate(AGE, Case(age=17), "DIVERT").reason == "17 is below DIVERT's 18–25"
+    unknown = evaluate(AGE, Case(), "DIVERT")
+    assert unknown.truth is Truth.unknown
+    assert unknown.missing == ("age",)
+
+
+def test_violence_in_the_story_counts_as_a_violent_offence_and_no_violence_does_not() -> None:
+    assert evaluate(VIOLENT, Case(issues={"violence"}), "DIVERT").truth is Truth.met
+    assert evaluate(VIOLENT, Case(without_issues={"violence"}), "DIVERT").truth is Truth.not_met
+    assert evaluate(VIOLENT, Case(offence="non_violent"), "DIVERT").truth is Truth.not_met
+    assert evaluate(VIOLENT, Case(), "DIVERT").missing == ("offence",)
+
+
+def test_groups_report_the_parts_that_decide() -> None:
+    knives = IssueCriterion(
+        type="issue", id="knives", label="knives are involved", any_of=("knives",), source=SOURCE
+    )
+    group = AllOf(type="all_of", id="both", label="both", criteria=(AGE, knives))
+    failing = evaluate(group, Case(age=40, issues={"knives"}), "X")
+    assert failing.truth is Truth.not_met
+    assert failing.reason == "40 is above X's 18–25"
+    either = AnyOf(type="any_of", id="either", label="either", criteria=(AGE, knives))
+    unknown = evaluate(either, Case(age=40), "X")
+    assert unknown.truth is Truth.unknown
+    assert unknown.missing == ("issues",)

@@ -1,0 +1,34 @@
+"""The public surface partner teams build on: pinned, and free of heavy imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import vrn_core
+
+PINNED = [
+    "RECOMMENDABLE", "Assessment", "Case", "CaseError", "Catalogue", "CatalogueError",
+    "CheckReport", "Criterion", "CriterionResult", "ExportError", "ExportFormat", "Gazetteer",
+    "Gender", "Issue", "MatchStatus", "OffenceCategory", "Pathway", "Place", "PlaceKind",
+    "PlaceMatch", "ProgrammeReport", "Programme", "ProgrammeKind", "ReferralRoute", "Role",
+    "Sector", "Setting", "SourceRef", "Status", "StatusResult", "Truth", "Verdict", "VrnError",
+    "Want", "Window", "WindowStatus", "assess", "check", "default_catalogue", "export_catalogue",
+    "load_catalogue", "rank",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(vrn_core.__all__) == sorted(PINNED)
+    for name in vrn_core.__all__:
+        assert hasattr(vrn_core, name), name
+
+
+def test_importing_vrn_core_loads_no_assistant_dependency() -> None:
+    code = (
+        "import sys, json, vrn_core; from vrn_core import default_catalogue; default_catalogue();"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
+    assert not loaded & {"langchain", "langchain_core", "chromadb", "streamlit", "bm25s", "numpy"}
