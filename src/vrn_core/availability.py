@@ -39,6 +39,7 @@ __all__ = [
     "evaluate_status",
     "format_day",
     "format_month",
+    "timeline",
 ]
 
 
@@ -243,3 +244,38 @@ def _status_reason(window: Window, status: Status, programme: str) -> str:
         word = "expected to start" if window.expected else "starts"
         return f"{programme}{phase} is planned: {word} {_starts(window.start)}"
     return f"{programme}{phase} is planned, with no start date announced"
+
+
+def timeline(windows: Sequence[Window], on: date, gazetteer: Gazetteer) -> list[str]:
+    """Where and when in words, one entry per area: its current (or next, or last) window."""
+    by_area: dict[tuple[str, ...], dict[Status, list[Window]]] = {}
+    for window in windows:
+        states = by_area.setdefault(window.places, {})
+        states.setdefault(window.status_on(on), []).append(window)
+    entries: list[str] = []
+    for places, states in by_area.items():
+        where = ", ".join(gazetteer.get(place_id).name for place_id in places) or "anywhere"
+        for status in (Status.running, Status.paused, Status.planned, Status.ended):
+            if status in states:
+                window = _pick(states[status], status)
+                entries.append(f"{where}: {_state_words(window, status)}")
+                break
+    return entries
+
+
+def _state_words(window: Window, status: Status) -> str:
+    if status is Status.running:
+        parts = ["running"]
+        if window.start is not None:
+            parts.append(("expected from " if window.expected else "from ") + _starts(window.start)[3:])
+        if window.end is not None:
+            parts.append("until " + _ends(window.end)[3:])
+        return ", ".join(parts)
+    if status is Status.ended:
+        assert window.end is not None
+        return "ended " + _ends(window.end)
+    if status is Status.paused:
+        return "paused"
+    if window.start is not None:
+        return ("planned, expected " if window.expected else "planned, starting ") + _starts(window.start)
+    return "planned, no start date announced"

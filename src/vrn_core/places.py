@@ -147,7 +147,7 @@ _TOKEN_SYNONYMS = {"&": "and", "saint": "st"}
 def _normalise_token(token: str) -> str:
     token = token.casefold().translate(_APOSTROPHES)
     if not token.isascii():
-        # Strip accents so "Poulton" typed with a stray diacritic still matches.
+        # Strip accents: "Poultön" (a slip of the keyboard) still finds Poulton.
         decomposed = unicodedata.normalize("NFKD", token)
         token = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _TOKEN_SYNONYMS.get(token, token)
