@@ -303,11 +303,13 @@ def _one_of(
 
 def _offence(criterion: OffenceCriterion, case: Case, programme: str) -> _Outcome:
     offence = case.offence
-    # A described fight or assault with no formal offence category still tells us
-    # the offence was violent; an explicit "no violence" tells us it was not.
+    # After an arrest, a described fight or assault tells us the offence was violent
+    # even without a formal category; an explicit "no violence" tells us it was not.
+    # Without an arrest, violence in the story says nothing about an offence.
+    arrested = case.setting is Setting.police_custody or Role.suspect in case.roles
     if offence is None and OffenceCategory.violent in criterion.any_of:
         known = case.has_issue(Issue.violence)
-        if known is True:
+        if known is True and arrested:
             offence = OffenceCategory.violent
         elif known is False:
             return Truth.not_met, f"no violence involved; {programme} needs a violent offence", ()

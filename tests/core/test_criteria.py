@@ -71,8 +71,11 @@ def test_age_reasons_name_the_programme_and_the_range() -> None:
     assert unknown.missing == ("age",)
 
 
-def test_violence_in_the_story_counts_as_a_violent_offence_and_no_violence_does_not() -> None:
-    assert evaluate(VIOLENT, Case(issues={"violence"}), "DIVERT").truth is Truth.met
+def test_violence_after_an_arrest_counts_as_a_violent_offence_and_no_violence_does_not() -> None:
+    arrested = Case(issues={"violence"}, setting="police_custody")
+    assert evaluate(VIOLENT, arrested, "DIVERT").truth is Truth.met
+    # Violence in a general question ("preventing violence") is not an offence.
+    assert evaluate(VIOLENT, Case(issues={"violence"}), "DIVERT").truth is Truth.unknown
     assert evaluate(VIOLENT, Case(without_issues={"violence"}), "DIVERT").truth is Truth.not_met
     assert evaluate(VIOLENT, Case(offence="non_violent"), "DIVERT").truth is Truth.not_met
     assert evaluate(VIOLENT, Case(), "DIVERT").missing == ("offence",)
