@@ -125,7 +125,8 @@ def assess(
         criteria=criteria,
         area=area,
         status=status,
-        score=_score(programme, case, verdict, relevant, defining_met, named, leaves),
+        score=_score(programme, case, verdict, relevant, defining_met, named, leaves)
+        + LOCAL_OFFER * bool(area_result.place_ids),
         near_miss=failing[0].reason if len(failing) == 1 else None,
         missing=missing,
     )
@@ -156,6 +157,8 @@ def _defining(results: Iterable[CriterionResult]) -> list[CriterionResult]:
         found += _defining(result.parts)
     return found
 
+
+LOCAL_OFFER = 2.0  # an offer that names the person's area fits better than one open to anyone
 
 # Keyed by (verdict, relevant): recommended first, then what would fit but is not
 # running, then what might fit if unknown facts turn out right, then the rest.

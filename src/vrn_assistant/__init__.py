@@ -1,0 +1,30 @@
+"""vrn_assistant: from a practitioner's question to a checked, cited answer.
+
+    >>> from vrn_assistant import Assistant
+    >>> assistant = Assistant.from_settings()
+    >>> assistant.ingest()                                   # doctest: +SKIP
+    >>> answer = assistant.ask("24yo arrested in Blackbun for GBH, coach available?")
+
+Built on vrn_core's rules: the rules decide verdicts, retrieval finds the
+passages, and every citation is a verbatim quote with its section.
+"""
+
+from vrn_assistant.answer import Answer, Citation, DocumentFinding, ProgrammeAnswer, ReadFact
+from vrn_assistant.assistant import Assistant, AssistantSettings
+from vrn_assistant.index import CorpusIndex, IndexSettings, IndexUnavailable, IngestReport
+from vrn_assistant.retriever import VrnRetriever
+
+__all__ = [
+    "Answer",
+    "Assistant",
+    "AssistantSettings",
+    "Citation",
+    "CorpusIndex",
+    "DocumentFinding",
+    "IndexSettings",
+    "IndexUnavailable",
+    "IngestReport",
+    "ProgrammeAnswer",
+    "ReadFact",
+    "VrnRetriever",
+]

@@ -1,0 +1,212 @@
+"""The assistant: a practitioner's question in, a checked and cited answer out.
+
+    question ─▶ redact ─▶ danger check ─▶ extract case ─▶ vrn_core rules (rank)
+                                             │
+                                             └─▶ hybrid retrieval ─▶ compose ─▶ (optional) phrase
+
+Personal details are redacted before any other step sees the text, and the
+original question is never stored or logged. The rules alone decide verdicts;
+an optional language model may only rephrase, and its sentences must cite
+quotes we hold (see `phrasing`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from vrn_assistant.answer import Answer
+from vrn_assistant.chunks import Chunk
+from vrn_assistant.citations import terms
+from vrn_assistant.compose import Composer
+from vrn_assistant.documents import display_path
+from vrn_assistant.embeddings import EmbeddingModelMissing, MiniLMEmbeddings, locate_model_files
+from vrn_assistant.extraction import Extraction, extract
+from vrn_assistant.index import CorpusIndex, IndexSettings, IngestReport
+from vrn_assistant.phrasing import Phraser
+from vrn_assistant.redaction import redact
+from vrn_assistant.safety import assess_danger
+from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
+from vrn_core.paths import default_knowledge_dir
+
+__all__ = ["Assistant", "AssistantSettings"]
+
+
+Progress = Callable[[int, int, str], None]
+
+FINDINGS = 2  # passages from added documents shown at most
+FINDING_TERMS = 2  # words a passage must share with the question to be shown
+
+
+@dataclass(frozen=True)
+class AssistantSettings:
+    """Where things are. `from_env` reads VRN_KNOWLEDGE_DIR, VRN_SOURCES (os.pathsep-separated),
+    VRN_INDEX_DIR and VRN_CHROMA_URL."""
+
+    knowledge_dir: Path = field(default_factory=default_knowledge_dir)
+    sources: tuple[Path, ...] = ()
+    index: IndexSettings = field(default_factory=IndexSettings.from_env)
+    dense: bool = True  # False: lexical retrieval only, no embedding model loaded
+
+    @classmethod
+    def from_env(cls) -> AssistantSettings:
+        sources = tuple(Path(p) for p in os.environ.get("VRN_SOURCES", "").split(os.pathsep) if p)
+        return cls(sources=sources)
+
+
+class Assistant:
+    """Build once, ask many times; safe to share between threads (Streamlit sessions)."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        index: CorpusIndex,
+        roots: Sequence[Path],
+        *,
+        phraser: Phraser | None = None,
+        model_problem: str | None = None,
+    ) -> None:
+        self.catalogue = catalogue
+        self.index = index
+        self.roots = tuple(roots)
+        self.phraser = phraser
+        self.model_problem = model_problem
+        self._names = {p.id: p.names() for p in catalogue}
+        self._corpus_prefix = display_path(catalogue.corpus_dir) + "/"
+        self._lookup: _CorpusLookup | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(
+        cls, settings: AssistantSettings | None = None, *, phraser: Phraser | None = None
+    ) -> Assistant:
+        settings = settings or AssistantSettings.from_env()
+        catalogue = load_catalogue(settings.knowledge_dir)
+        embeddings: MiniLMEmbeddings | None = None
+        problem: str | None = None
+        if settings.dense:
+            try:
+                embeddings = MiniLMEmbeddings(locate_model_files())
+                embeddings.load()  # a wrong hash shows now, not halfway through an ingest
+            except EmbeddingModelMissing as exc:
+                embeddings = None
+                problem = str(exc)
+        index = CorpusIndex(settings.index, embeddings)
+        roots = (catalogue.corpus_dir, *settings.sources)
+        return cls(catalogue, index, roots, phraser=phraser, model_problem=problem)
+
+    # ------------------------------------------------------------- index
+
+    def ingest(self, progress: Progress | None = None) -> IngestReport:
+        """Bring the index up to date with the corpus and the added sources."""
+        report = self.index.ingest(self.roots, progress=progress)
+        return report
+
+    def _corpus(self) -> _CorpusLookup:
+        generation = self.index.generation  # another process may have ingested since
+        with self._lock:
+            if self._lookup is None or self._lookup.generation != generation:
+                self._lookup = _CorpusLookup.build(
+                    self.index.chunks(), self._corpus_prefix, generation
+                )
+            return self._lookup
+
+    def _section(self, source: SourceRef) -> Chunk | None:
+        return self._corpus().sections.get((source.document, source.locator))
+
+    # ------------------------------------------------------------- asking
+
+    def ask(self, question: str, as_of: date | None = None, *, case: Case | None = None) -> Answer:
+        """Answer one question. `case`, when given, replaces the facts read from the text
+        (the user corrected them)."""
+        day = as_of if as_of is not None else date.today()
+        redaction = redact(question)
+        text = redaction.text
+        danger = assess_danger(text)
+        extraction = extract(text, self.catalogue.gazetteer, self._names)
+        if case is not None:
+            extraction = _corrected(extraction, case, self.catalogue)
+        assessments = rank(
+            self.catalogue, extraction.case, day, asked_about=extraction.asked_about
+        )
+        findings = self._findings(text, extraction)
+        answer = Composer(self.catalogue, self._section).compose(
+            question=text,
+            as_of=day,
+            redacted=redaction.found,
+            danger=danger,
+            extraction=extraction,
+            assessments=assessments,
+            findings=findings,
+            dense_retrieval=self.index.dense_available,
+        )
+        if self.phraser is not None:
+            answer = self.phraser.phrase(answer)
+        return answer
+
+    def _findings(self, text: str, extraction: Extraction) -> list[Chunk]:
+        """Passages from documents outside the catalogue's corpus that answer the question."""
+        corpus = self._corpus()
+        if not corpus.has_chunks:
+            return []
+        # Programmes named in the question (fuzzily, by name or alias) lift their own sections.
+        boost = [
+            chunk_id
+            for programme_id in extraction.asked_about
+            for chunk_id in corpus.by_document.get(f"{programme_id}.md", ())
+        ]
+        hits = self.index.search(text, k=6, boost_ids=boost)
+        wanted = terms(text)
+        found: list[Chunk] = []
+        for hit in hits:
+            chunk = hit.chunk
+            if chunk.source.startswith(self._corpus_prefix):
+                continue
+            if len(wanted & terms(chunk.title + " " + chunk.text)) >= FINDING_TERMS:
+                found.append(chunk)
+            if len(found) == FINDINGS:
+                break
+        return found
+
+
+@dataclass(frozen=True)
+class _CorpusLookup:
+    """The catalogue corpus's sections by (document, heading), built once per index version."""
+
+    sections: dict[tuple[str, str], Chunk]
+    by_document: dict[str, list[str]]
+    has_chunks: bool
+    generation: str | None
+
+    @classmethod
+    def build(cls, chunks: Sequence[Chunk], prefix: str, generation: str | None) -> _CorpusLookup:
+        sections: dict[tuple[str, str], Chunk] = {}
+        by_document: dict[str, list[str]] = {}
+        for chunk in chunks:
+            if chunk.source.startswith(prefix):
+                name = chunk.source[len(prefix) :]
+                sections.setdefault((name, chunk.locator), chunk)
+                by_document.setdefault(name, []).append(chunk.id)
+        return cls(
+            sections=sections,
+            by_document=by_document,
+            has_chunks=bool(chunks),
+            generation=generation,
+        )
+
+
+def _corrected(extraction: Extraction, case: Case, catalogue: Catalogue) -> Extraction:
+    place = extraction.place
+    if case.place != extraction.case.place:
+        place = catalogue.gazetteer.resolve(case.place) if case.place else None
+    return Extraction(
+        case=case,
+        place=place,
+        places=extraction.places,
+        asked_about=extraction.asked_about,
+        notes=(*extraction.notes, "facts corrected by the user"),
+    )

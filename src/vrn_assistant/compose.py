@@ -1,0 +1,319 @@
+"""Write the answer: deterministic plain English, every factual sentence cited.
+
+The verdicts come from vrn_core's rules; this module only puts them into words
+and attaches, to each sentence, a quote from the document section the fact is
+sourced to. Sections are looked up through `SectionLookup`, so the composer
+needs no index and stays a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from vrn_assistant.answer import (
+    Answer,
+    DocumentFinding,
+    ProgrammeAnswer,
+    ReadFact,
+)
+from vrn_assistant.chunks import Chunk
+from vrn_assistant.citations import CitationBook, best_sentences
+from vrn_assistant.extraction import Extraction
+from vrn_assistant.safety import EMERGENCY_ADVICE, Danger
+from vrn_core import Assessment, Catalogue, CriterionResult, Programme, SourceRef, Truth, Verdict
+from vrn_core.availability import format_day, timeline
+from vrn_core.vocabulary import describe, describe_any
+
+__all__ = ["Composer", "SectionLookup", "read_facts"]
+
+SectionLookup = Callable[[SourceRef], Chunk | None]
+
+QUOTES_PER_FINDING = 2  # sentences quoted from each passage of an added document
+
+_VERDICT_WORDS = {
+    Verdict.eligible: "eligible",
+    Verdict.likely_eligible: "likely eligible",
+    Verdict.not_available: "not available there or then",
+    Verdict.not_eligible: "not eligible",
+}
+_MISSING_WORDS = {
+    "age": "their age",
+    "place": "where they are (town or district)",
+    "setting": "where they are now (custody, hospital, prison, school ...)",
+    "roles": "who they are in this (victim, parent, prisoner, practitioner ...)",
+    "issues": "what is involved (domestic abuse, drugs, knives ...)",
+    "offence": "the offence",
+    "gender": "their gender",
+    "sector": "the sector they work in",
+    "course": "their course of study",
+}
+
+
+def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
+    """The facts read from the question, for the user to check and correct."""
+    case = extraction.case
+    facts: list[ReadFact] = []
+    if case.age is not None:
+        facts.append(ReadFact(field="age", value=str(case.age)))
+    if extraction.place is not None:
+        match = extraction.place
+        facts.append(ReadFact(field="place", value=match.describe(), note=match.matched_text))
+    elif case.place:
+        facts.append(ReadFact(field="place", value=case.place))
+    if case.setting is not None:
+        facts.append(ReadFact(field="setting", value=describe(case.setting)))
+    if case.roles:
+        facts.append(ReadFact(field="roles", value=describe_any(sorted(case.roles))))
+    if case.issues:
+        facts.append(ReadFact(field="issues", value=describe_any(sorted(case.issues))))
+    if case.without_issues:
+        facts.append(
+            ReadFact(field="without_issues", value="not " + describe_any(sorted(case.without_issues)))
+        )
+    if case.offence is not None:
+        facts.append(ReadFact(field="offence", value=describe(case.offence)))
+    if case.gender is not None:
+        facts.append(ReadFact(field="gender", value=describe(case.gender)))
+    if case.sector is not None:
+        facts.append(ReadFact(field="sector", value=describe(case.sector)))
+    if case.course is not None:
+        facts.append(ReadFact(field="course", value=case.course))
+    return tuple(facts)
+
+
+@dataclass(frozen=True)
+class Composer:
+    catalogue: Catalogue
+    section: SectionLookup
+
+    def compose(
+        self,
+        *,
+        question: str,
+        as_of: date,
+        redacted: tuple[str, ...],
+        danger: Danger | None,
+        extraction: Extraction,
+        assessments: Sequence[Assessment],
+        findings: Sequence[Chunk],
+        dense_retrieval: bool,
+    ) -> Answer:
+        book = CitationBook(as_of)
+        lines: list[str] = []
+        if danger is not None:
+            lines += ["**Emergency.** " + EMERGENCY_ADVICE, ""]
+        facts = read_facts(extraction)
+        lines.append(_facts_line(facts, as_of))
+        lines.append("")
+
+        recommended = [a for a in assessments if a.recommended]
+        waiting = [a for a in assessments if a.verdict is Verdict.not_available and a.relevant]
+        near = [a for a in assessments if a.verdict is Verdict.not_eligible and a.relevant]
+        answers: dict[str, ProgrammeAnswer] = {}
+
+        if recommended:
+            lines.append("**Recommended**")
+            for number, assessment in enumerate(recommended, 1):
+                block, used = self._recommended(assessment, book, as_of)
+                lines.append(f"{number}. " + block[0])
+                lines += ["   " + line for line in block[1:]]
+                answers[assessment.programme_id] = self._programme_answer(assessment, used)
+        else:
+            lines.append(
+                f"No VRN programme in the catalogue fits these facts on {format_day(as_of)}."
+            )
+        for title, group in (
+            ("**Would fit, but not running there or then**", waiting),
+            ("**Near misses**", near),
+        ):
+            if group:
+                lines += ["", title]
+                for assessment in group:
+                    line, used = self._short(assessment, book)
+                    lines.append("- " + line)
+                    answers[assessment.programme_id] = self._programme_answer(assessment, used)
+        documents = self._findings(findings, question, book)
+        if documents:
+            lines += ["", "**From other documents**"]
+            lines += ["- " + line for _, line in documents]
+        stale = list(book.stale())
+        if stale:
+            lines.append("")
+            for citation in stale:
+                dated = citation.as_of.strftime("%B %Y") if citation.as_of else "an unknown date"
+                lines.append(
+                    f"Note: source [{citation.number}] is dated {dated}, more than 12 months "
+                    f"before {format_day(as_of)}; check that it is still current."
+                )
+        if not dense_retrieval:
+            lines += ["", "(Search ran on keywords only: the embedding model is not installed.)"]
+
+        considered = [
+            answers.get(a.programme_id) or self._programme_answer(a, ())
+            for a in assessments
+            if not a.recommended
+        ]
+        return Answer(
+            question=question,
+            as_of=as_of,
+            text="\n".join(lines).strip(),
+            emergency=danger is not None,
+            redacted=redacted,
+            case=extraction.case,
+            facts=facts,
+            notes=extraction.notes,
+            recommended=tuple(answers[a.programme_id] for a in recommended),
+            considered=tuple(considered),
+            documents=tuple(finding for finding, _ in documents),
+            citations=book.citations,
+            dense_retrieval=dense_retrieval,
+        )
+
+    # ---------------------------------------------------------------- pieces
+
+    def _cite(self, source: SourceRef | None, claim: str, book: CitationBook) -> int | None:
+        """The number of the best quote for `claim` from the source's section, if any."""
+        chunk = self.section(source) if source is not None else None
+        return book.cite(chunk, claim) if chunk is not None else None
+
+    def _recommended(
+        self, assessment: Assessment, book: CitationBook, as_of: date
+    ) -> tuple[list[str], list[int]]:
+        programme = self.catalogue.get(assessment.programme_id)
+        used: list[int] = []
+
+        def cited(claim: str, source: SourceRef | None) -> str:
+            number = self._cite(source, claim, book)
+            if number is None:
+                return claim
+            used.append(number)
+            return _marked(claim, number)
+
+        verdict = _VERDICT_WORDS[assessment.verdict]
+        lines = [
+            f"**{programme.name}** ({verdict}). "
+            + cited(_sentence(programme.summary.text), programme.summary.source)
+        ]
+        met = [r for r in assessment.results() if r.truth is Truth.met]
+        if met:
+            lines.append("Why it fits: " + self._grouped(met, cited))
+        unknown = [r for r in assessment.results() if r.truth is Truth.unknown]
+        if unknown:
+            missing = ", ".join(_MISSING_WORDS.get(m, m) for m in assessment.missing)
+            lines.append("Still to check: " + self._grouped(unknown, cited))
+            if missing:
+                lines.append(f"Knowing {missing} would settle it.")
+        lines.append(cited(_sentence(assessment.status.reason), _window_source(assessment)))
+        places = timeline(programme.availability, as_of, self.catalogue.gazetteer)
+        if places:
+            lines.append(
+                cited("Where and when: " + "; ".join(places) + ".", programme.availability[0].source)
+            )
+        lines.append(cited(_how_to_refer(programme), programme.pathway.source))
+        return lines, used
+
+    def _grouped(
+        self, results: Sequence[CriterionResult], cited: Callable[[str, SourceRef | None], str]
+    ) -> str:
+        """One sentence per source section, so each carries the citation that supports it."""
+        groups: dict[SourceRef | None, list[str]] = {}
+        for result in results:
+            groups.setdefault(result.source, []).append(result.reason)
+        return " ".join(cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items())
+
+    def _short(self, assessment: Assessment, book: CitationBook) -> tuple[str, list[int]]:
+        programme = self.catalogue.get(assessment.programme_id)
+        if assessment.verdict is Verdict.not_available:
+            reason, source = assessment.status.reason, _window_source(assessment)
+        else:
+            failing = [r for r in assessment.results() if r.truth is Truth.not_met]
+            reason = "; ".join(r.reason for r in failing)
+            source = failing[0].source if failing else None
+        number = self._cite(source, reason, book)
+        if number is None:
+            return f"**{programme.name}**: {_sentence(reason)}", []
+        return f"**{programme.name}**: {_marked(_sentence(reason), number)}", [number]
+
+    def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
+        programme = self.catalogue.get(assessment.programme_id)
+        if assessment.verdict is Verdict.not_eligible:
+            reasons = assessment.reasons(Truth.not_met)
+        elif assessment.verdict is Verdict.not_available:
+            reasons = [assessment.status.reason]
+        else:
+            reasons = assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown)
+        return ProgrammeAnswer(
+            id=programme.id,
+            name=programme.name,
+            verdict=assessment.verdict,
+            recommended=assessment.recommended,
+            reasons=tuple(reasons),
+            near_miss=assessment.near_miss,
+            missing=assessment.missing,
+            summary=programme.summary.text,
+            how_to_refer=(programme.pathway.summary, *programme.pathway.next_steps),
+            citations=tuple(dict.fromkeys(used)),
+        )
+
+    def _findings(
+        self, findings: Sequence[Chunk], question: str, book: CitationBook
+    ) -> list[tuple[DocumentFinding, str]]:
+        shown: list[tuple[DocumentFinding, str]] = []
+        for chunk in findings:
+            quoted: list[tuple[str, int]] = []
+            for quote in best_sentences(chunk.text, question, QUOTES_PER_FINDING):
+                number = book.cite_quote(chunk, quote)
+                if number is not None:
+                    quoted.append((quote, number))
+            if not quoted:
+                continue
+            finding = DocumentFinding(
+                name=chunk.title,
+                source=chunk.source,
+                locator=chunk.locator,
+                citations=tuple(number for _, number in quoted),
+            )
+            quotes = " ".join(f"“{quote}” [{number}]" for quote, number in quoted)
+            shown.append((finding, f"**{chunk.title}** ({chunk.locator}): {quotes}"))
+        return shown
+
+
+def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
+    if not facts:
+        return (
+            f"I could not read any facts about the person from the question (as of "
+            f"{format_day(as_of)}). Age, place, setting and what is involved help me check."
+        )
+    parts = []
+    for fact in facts:
+        label = fact.field.replace("_", " ")
+        parts.append(f"{label}: {fact.value}")
+    return f"What I read (as of {format_day(as_of)}): " + "; ".join(parts) + ". Correct me if any is wrong."
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _marked(sentence: str, number: int) -> str:
+    """'It runs.' -> 'It runs [3].': the marker belongs to the sentence it supports."""
+    if sentence.endswith((".", "!", "?")):
+        return f"{sentence[:-1]} [{number}]{sentence[-1]}"
+    return f"{sentence} [{number}]"
+
+
+def _how_to_refer(programme: Programme) -> str:
+    pathway = programme.pathway
+    steps = dict.fromkeys(_sentence(step) for step in (pathway.summary, *pathway.next_steps))
+    return "How to refer: " + " ".join(steps)
+
+
+def _window_source(assessment: Assessment) -> SourceRef | None:
+    window = assessment.status.window
+    return window.source if window is not None else assessment.area.source
