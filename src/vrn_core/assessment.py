@@ -69,6 +69,22 @@ class Assessment:
         return [result.reason for result in self.results() if result.truth is truth]
 
 
+LOCAL_OFFER = 2.0  # an offer that names the person's area fits better than one open to anyone
+
+# Keyed by (verdict, relevant): recommended first, then what would fit but is not
+# running, then what might fit if unknown facts turn out right, then the rest.
+_TIER = {
+    (Verdict.eligible, True): 5000.0,
+    (Verdict.likely_eligible, True): 4000.0,
+    (Verdict.not_available, True): 3000.0,
+    (Verdict.eligible, False): 2000.0,
+    (Verdict.likely_eligible, False): 2000.0,
+    (Verdict.not_available, False): 1000.0,
+    (Verdict.not_eligible, True): 500.0,
+    (Verdict.not_eligible, False): 0.0,
+}
+
+
 def assess(
     programme: Programme,
     case: Case,
@@ -94,42 +110,59 @@ def assess(
         missing=area_result.missing,
         source=window.source,
     )
-    leaves = [leaf for result in criteria for leaf in result.leaves()]
-    truths = [result.truth for result in criteria] + [area.truth]
-    # A near miss is a verdict that one failing requirement alone decides.
-    failing = [result for result in (*criteria, area) if result.truth is Truth.not_met]
-    if Truth.not_met in truths:
-        verdict = Verdict.not_eligible
-    elif status.status is not Status.running:
-        verdict = Verdict.not_available
-    elif Truth.unknown in truths:
-        verdict = Verdict.likely_eligible
-    else:
-        verdict = Verdict.eligible
-    defining_met = sum(
-        1 for result in _defining(criteria) if result.truth is Truth.met
-    )
+    verdict = _verdict(criteria, area.truth, status.status)
+    # One pass over the results, in catalogue order, gathers what ranking and reporting need.
+    defining_met = met = unknown = 0
+    missing: dict[str, None] = {}
+    stack = [area, *reversed(criteria)]
+    while stack:
+        result = stack.pop()
+        if result.defining and result.truth is Truth.met:
+            defining_met += 1
+        if result.parts:
+            stack.extend(reversed(result.parts))
+            continue
+        if result.truth is Truth.met:
+            met += result is not area
+        elif result.truth is Truth.unknown:
+            unknown += result is not area
+            missing.update(dict.fromkeys(result.missing))
     named = programme.id in asked_about
     relevant = defining_met > 0 or named
-    recommended = verdict in RECOMMENDABLE and relevant
-    missing = tuple(
-        dict.fromkeys(name for leaf in (*leaves, area) for name in leaf.missing)
-    )
+    # A near miss is a verdict that one failing requirement alone decides.
+    failing = [result for result in (*criteria, area) if result.truth is Truth.not_met]
+    score = _TIER[(verdict, relevant)] + 100.0 * named + 20.0 * defining_met + met - 0.5 * unknown
+    score += LOCAL_OFFER * bool(area_result.place_ids)
+    if case.wants and any(_WANTED_KIND[want] is programme.kind for want in case.wants):
+        score += 10.0
+    if case.issues:
+        score += 5.0 * len(case.issues.intersection(programme.topics))
     return Assessment(
         programme_id=programme.id,
         programme_name=name,
         kind=programme.kind,
         verdict=verdict,
-        recommended=recommended,
+        recommended=verdict in RECOMMENDABLE and relevant,
         relevant=relevant,
         criteria=criteria,
         area=area,
         status=status,
-        score=_score(programme, case, verdict, relevant, defining_met, named, leaves)
-        + LOCAL_OFFER * bool(area_result.place_ids),
+        score=score,
         near_miss=failing[0].reason if len(failing) == 1 else None,
-        missing=missing,
+        missing=tuple(missing),
     )
+
+
+def _verdict(criteria: tuple[CriterionResult, ...], area: Truth, status: Status) -> Verdict:
+    truths = [result.truth for result in criteria]
+    truths.append(area)
+    if Truth.not_met in truths:
+        return Verdict.not_eligible
+    if status is not Status.running:
+        return Verdict.not_available
+    if Truth.unknown in truths:
+        return Verdict.likely_eligible
+    return Verdict.eligible
 
 
 def rank(
@@ -147,47 +180,3 @@ def rank(
         for programme in catalogue.programmes
     ]
     return sorted(assessments, key=lambda a: (-a.score, a.programme_id))
-
-
-def _defining(results: Iterable[CriterionResult]) -> list[CriterionResult]:
-    found: list[CriterionResult] = []
-    for result in results:
-        if result.defining:
-            found.append(result)
-        found += _defining(result.parts)
-    return found
-
-
-LOCAL_OFFER = 2.0  # an offer that names the person's area fits better than one open to anyone
-
-# Keyed by (verdict, relevant): recommended first, then what would fit but is not
-# running, then what might fit if unknown facts turn out right, then the rest.
-_TIER = {
-    (Verdict.eligible, True): 5000.0,
-    (Verdict.likely_eligible, True): 4000.0,
-    (Verdict.not_available, True): 3000.0,
-    (Verdict.eligible, False): 2000.0,
-    (Verdict.likely_eligible, False): 2000.0,
-    (Verdict.not_available, False): 1000.0,
-    (Verdict.not_eligible, True): 500.0,
-    (Verdict.not_eligible, False): 0.0,
-}
-
-
-def _score(
-    programme: Programme,
-    case: Case,
-    verdict: Verdict,
-    relevant: bool,
-    defining_met: int,
-    named: bool,
-    leaves: list[CriterionResult],
-) -> float:
-    # The tier keeps verdict order absolute; within a tier, fit to the question decides.
-    score = _TIER[(verdict, relevant)]
-    score += 100.0 * named + 20.0 * defining_met
-    score += 10.0 * any(_WANTED_KIND[want] is programme.kind for want in case.wants)
-    score += 5.0 * len(case.issues.intersection(programme.topics))
-    score += sum(1.0 for leaf in leaves if leaf.truth is Truth.met)
-    score -= sum(0.5 for leaf in leaves if leaf.truth is Truth.unknown)
-    return score

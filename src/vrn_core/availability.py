@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -61,8 +62,15 @@ class Status(StrEnum):
     not_offered = "not_offered"  # no window applies to this case at all
 
 
+_CURRENT = {
+    WindowStatus.running: Status.running,
+    WindowStatus.paused: Status.paused,
+    WindowStatus.planned: Status.planned,
+}
+
+
 class Window(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     label: str | None = Field(default=None, description="e.g. 'parents' phase'.")
     status: WindowStatus = WindowStatus.running
@@ -88,7 +96,7 @@ class Window(BaseModel):
             return Status.planned
         if self.end is not None and day > self.end:
             return Status.ended
-        return Status(self.status.value)
+        return _CURRENT[self.status]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +114,14 @@ class StatusResult:
     window: Window | None = None
 
 
+@cache
 def format_month(day: date) -> str:
     return day.strftime("%B %Y")
 
 
+@cache
 def format_day(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return f"{day.day} {format_month(day)}"
 
 
 def _starts(day: date) -> str:
@@ -138,8 +148,8 @@ def evaluate_area(
     """Is the case's place inside any window's area?"""
     if any(not window.places for window in windows):
         return AreaResult(truth=Truth.met, reason=f"{programme} is not limited to one area")
-    where = _area_names(windows, gazetteer)
     if match is None or match.place is None:
+        where = _area_names(windows, gazetteer)
         if match is not None and match.status is MatchStatus.ambiguous:
             reason = f"{match.describe()}; {programme} runs in {where}"
         else:
@@ -161,6 +171,7 @@ def evaluate_area(
             reason=f"{place.name} is in the area {programme} serves",
             place_ids=tuple(dict.fromkeys(inside)),
         )
+    where = _area_names(windows, gazetteer)
     if broader:
         return AreaResult(
             truth=Truth.unknown,

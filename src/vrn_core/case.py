@@ -113,7 +113,7 @@ Age = Annotated[int, Field(ge=0, le=120)]
 class Case(BaseModel):
     """The facts known about one person or organisation. All optional."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     age: Age | None = Field(default=None, description="Age in whole years.")
     place: str | None = Field(

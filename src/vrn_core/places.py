@@ -85,7 +85,7 @@ class Place(BaseModel):
     the file; they are never written in the data.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     name: str
@@ -109,7 +109,7 @@ class Place(BaseModel):
 class PlaceMatch(BaseModel):
     """What a piece of text resolved to, and how sure we are."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     query: str  # the text as given (for find_in_text, the words found in the question)
     status: MatchStatus
@@ -168,7 +168,7 @@ _Id = Annotated[str, StringConstraints(pattern=r"^[a-z]+(:[a-z0-9]+(-[a-z0-9]+)*
 class _PlaceRecord(BaseModel):
     """One place as written in the YAML file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: _Id
     name: _Text
@@ -182,7 +182,7 @@ class _PlaceRecord(BaseModel):
 class _PlacesFile(BaseModel):
     """The YAML file as a whole; records are checked one by one so errors can name them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     source: _Text
     shared_names: tuple[_Text, ...] = ()
@@ -212,6 +212,7 @@ _FIND_THRESHOLD = 88.0
 _FIND_LOWERCASE_THRESHOLD = 92.0  # "backup" is a word, not a misspelt Bacup (90.9)
 _MAX_NGRAM = 5
 _MIN_FUZZY_CHARS = 4  # shorter queries match exactly or not at all
+_RESOLVE_CACHE = 4096  # resolved texts kept; resolve() is pure, and ranking calls it per case
 _MIN_FIND_FUZZY_CHARS = 5  # in running text "Cone" is a word, not a misspelt Colne
 _AMBIGUITY_MARGIN = 3.0  # two unrelated candidates this close in score: ask, don't guess
 _STOPWORD_TEXT = """
@@ -260,6 +261,7 @@ class Gazetteer:
             place_id: _nearest_district(records, place_id) for place_id in records
         }
         self._order = {place_id: number for number, place_id in enumerate(records)}
+        self._resolved: dict[tuple[str, float], PlaceMatch] = {}
         self._places: dict[str, Place] = {}
         for place in records.values():
             district = self._district[place.id]
@@ -381,6 +383,16 @@ class Gazetteer:
         Never guesses between unrelated places: equally good candidates give
         `ambiguous` with the alternatives listed.
         """
+        cache_key = (text, threshold)
+        cached = self._resolved.get(cache_key)
+        if cached is None:
+            cached = self._resolve(text, threshold)
+            if len(self._resolved) >= _RESOLVE_CACHE:
+                self._resolved.clear()  # bounded: free text from users is unbounded
+            self._resolved[cache_key] = cached
+        return cached
+
+    def _resolve(self, text: str, threshold: float) -> PlaceMatch:
         key = normalise(text)
         if not key:
             return PlaceMatch(query=text, status=MatchStatus.unknown)

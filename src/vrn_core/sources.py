@@ -14,7 +14,7 @@ class SourceRef(BaseModel):
     so the assistant can always quote from it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     document: str = Field(description="File name under knowledge/corpus/, e.g. 'divert.md'.")
     locator: str = Field(description="The section heading the fact is stated under.")
