@@ -130,9 +130,7 @@ class Assistant:
         extraction = extract(text, self.catalogue.gazetteer, self._names)
         if case is not None:
             extraction = _corrected(extraction, case, self.catalogue)
-        assessments = rank(
-            self.catalogue, extraction.case, day, asked_about=extraction.asked_about
-        )
+        assessments = rank(self.catalogue, extraction.case, day, asked_about=extraction.asked_about)
         findings = self._findings(text, extraction)
         answer = Composer(self.catalogue, self._section).compose(
             question=text,

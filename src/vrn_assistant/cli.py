@@ -45,7 +45,11 @@ def add_assistant_commands(commands: Any) -> None:
     asker.add_argument("--batch", metavar="CASES.jsonl", help="answer every case of a JSONL file")
     asker.add_argument("--as-of", type=_iso_date, help="judge availability on this date")
     asker.add_argument(
-        "--source", action="append", type=Path, default=[], metavar="DIR",
+        "--source",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
         help="a folder or file of extra documents to search and cite (repeatable)",
     )
     asker.add_argument("--json", action="store_true", help="print the full answer as JSON")

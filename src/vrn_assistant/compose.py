@@ -70,7 +70,9 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
         facts.append(ReadFact(field="issues", value=describe_any(sorted(case.issues))))
     if case.without_issues:
         facts.append(
-            ReadFact(field="without_issues", value="not " + describe_any(sorted(case.without_issues)))
+            ReadFact(
+                field="without_issues", value="not " + describe_any(sorted(case.without_issues))
+            )
         )
     if case.offence is not None:
         facts.append(ReadFact(field="offence", value=describe(case.offence)))
@@ -209,7 +211,9 @@ class Composer:
         places = timeline(programme.availability, as_of, self.catalogue.gazetteer)
         if places:
             lines.append(
-                cited("Where and when: " + "; ".join(places) + ".", programme.availability[0].source)
+                cited(
+                    "Where and when: " + "; ".join(places) + ".", programme.availability[0].source
+                )
             )
         lines.append(cited(_how_to_refer(programme), programme.pathway.source))
         return lines, used
@@ -221,7 +225,9 @@ class Composer:
         groups: dict[SourceRef | None, list[str]] = {}
         for result in results:
             groups.setdefault(result.source, []).append(result.reason)
-        return " ".join(cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items())
+        return " ".join(
+            cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items()
+        )
 
     def _short(self, assessment: Assessment, book: CitationBook) -> tuple[str, list[int]]:
         programme = self.catalogue.get(assessment.programme_id)
@@ -290,7 +296,11 @@ def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
     for fact in facts:
         label = fact.field.replace("_", " ")
         parts.append(f"{label}: {fact.value}")
-    return f"What I read (as of {format_day(as_of)}): " + "; ".join(parts) + ". Correct me if any is wrong."
+    return (
+        f"What I read (as of {format_day(as_of)}): "
+        + "; ".join(parts)
+        + ". Correct me if any is wrong."
+    )
 
 
 def _sentence(text: str) -> str:

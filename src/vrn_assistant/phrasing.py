@@ -58,9 +58,7 @@ def chat_model_from_env(environ: Mapping[str, str] | None = None) -> BaseChatMod
         "openai": ("langchain_openai", "ChatOpenAI", "langchain-openai"),
     }
     if provider not in packages or not model:
-        raise LanguageModelError(
-            f"VRN_LLM={setting!r}: use 'ollama:<model>' or 'openai:<model>'"
-        )
+        raise LanguageModelError(f"VRN_LLM={setting!r}: use 'ollama:<model>' or 'openai:<model>'")
     module_name, class_name, package = packages[provider]
     try:
         module = importlib.import_module(module_name)

@@ -12,7 +12,7 @@ named it. Otherwise an empty case would "recommend" everything.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
