@@ -71,7 +71,7 @@ def test_batch_prints_one_answer_per_line_in_the_eval_format(
 def test_errors_are_one_line_and_a_non_zero_exit(
     index_dir: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], message: str
 ) -> None:
-    code, out, err = _vrn(argv, monkeypatch)
+    code, _, err = _vrn(argv, monkeypatch)
     assert code != 0
     assert message in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
