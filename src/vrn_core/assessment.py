@@ -72,7 +72,8 @@ class Assessment:
 LOCAL_OFFER = 2.0  # an offer that names the person's area fits better than one open to anyone
 
 # Keyed by (verdict, relevant): recommended first, then what would fit but is not
-# running, then what might fit if unknown facts turn out right, then the rest.
+# running, then near misses, then what might fit if unknown facts turn out right,
+# then the rest.
 _TIER = {
     (Verdict.eligible, True): 5000.0,
     (Verdict.likely_eligible, True): 4000.0,
@@ -80,7 +81,7 @@ _TIER = {
     (Verdict.eligible, False): 2000.0,
     (Verdict.likely_eligible, False): 2000.0,
     (Verdict.not_available, False): 1000.0,
-    (Verdict.not_eligible, True): 500.0,
+    (Verdict.not_eligible, True): 2500.0,
     (Verdict.not_eligible, False): 0.0,
 }
 

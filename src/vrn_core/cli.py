@@ -193,10 +193,15 @@ def render_report(report: CheckReport) -> str:
             lines += _render_programme(programme, f"{number}.")
     else:
         lines.append("No programme is recommended for these facts.")
-    if report.considered:
+    relevant = [p for p in report.considered if p.relevant]
+    if relevant:
         lines += ["", "Also considered"]
-        for programme in report.considered:
+        for programme in relevant:
             lines += _render_programme(programme, "-")
+    others = [p for p in report.considered if not p.relevant]
+    if others:
+        lines += ["", "Not relevant to these facts (use --json for every reason)"]
+        lines += [f"  - {p.name}: {p.verdict.value.replace('_', ' ')}" for p in others]
     return "\n".join(lines) + "\n"
 
 

@@ -58,6 +58,9 @@ class ProgrammeReport(_Out):
     kind: str
     verdict: Verdict
     recommended: bool
+    relevant: bool = Field(
+        description="One of the criteria saying who the programme is for is met (or it was named)."
+    )
     reasons: tuple[str, ...] = Field(
         description="Why this verdict: what fails, what is unknown, or why it is not available."
     )
@@ -104,6 +107,7 @@ def programme_report(assessment: Assessment) -> ProgrammeReport:
         kind=assessment.kind.value,
         verdict=assessment.verdict,
         recommended=assessment.recommended,
+        relevant=assessment.relevant,
         reasons=_key_reasons(assessment),
         near_miss=assessment.near_miss,
         missing=assessment.missing,

@@ -492,11 +492,11 @@ def test_areas_name_the_places_or_say_not_limited(
     assert [a["name"] for a in divert["service_areas"]] == [
         "Preston",
         "Blackpool",
-        "Blackburn",
+        "Blackburn with Darwen",
         "Lancaster",
         "Burnley",
     ]
-    assert "Blackburn with Darwen" in divert["service_areas"][2]["description"]
+    assert "Blackburn (Greenbank)" in divert["service_areas"][2]["description"]
     assert "service_area" in _service(oruk, "DIVERT")["service_areas"][0]
     for programme in catalogue:
         if any(not window.places for window in programme.availability):
