@@ -109,3 +109,13 @@ def test_a_programme_without_a_defining_criterion_is_rejected(knowledge_copy: Pa
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(CatalogueError, match="defining"):
         load_catalogue(knowledge_copy)
+
+
+def test_the_example_record_in_the_docs_is_valid() -> None:
+    from tests.conftest import ROOT
+    from vrn_core import Programme
+
+    text = (ROOT / "docs" / "catalogue.md").read_text()
+    block = text.split("```yaml\n")[1].split("```")[0]
+    programme = Programme.model_validate(yaml.safe_load(block))
+    assert programme.id == "example-mentoring"

@@ -32,3 +32,14 @@ def test_importing_vrn_core_loads_no_assistant_dependency() -> None:
     )
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
     assert not loaded & {"langchain", "langchain_core", "chromadb", "streamlit", "bm25s", "numpy"}
+
+
+def test_the_partner_example_runs() -> None:
+    from tests.conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "partner_check.py")],
+        capture_output=True, text=True, check=True,
+    )
+    assert "Recommended: DIVERT (eligible)" in result.stdout
+    assert "Preston" in result.stdout
