@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
+ADDRESS ?= 127.0.0.1
 
-.PHONY: app test lint typecheck bench eval index lock clean
+.PHONY: app test lint typecheck bench eval lock clean screenshot
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +18,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 app: $(STAMP)
 	$(BIN)/vrn ingest --progress
-	$(BIN)/streamlit run src/vrn_assistant/app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run src/vrn_assistant/app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks
 	$(BIN)/mypy src/vrn_core
+	sh scripts/browser-setup.sh
 	$(BIN)/python -m pytest
+
+screenshot: $(STAMP)
+	sh scripts/browser-setup.sh
+	VRN_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest tests/assistant/test_browser.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks
@@ -32,9 +38,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy src/vrn_core src/vrn_assistant
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --output docs/benchmarks.md
 
 eval: $(STAMP)
+	mkdir -p var
 	$(BIN)/vrn ask --batch ../shared/eval/dev.jsonl > var/dev-answers.jsonl
 	$(PYTHON) ../shared/eval/score.py ../shared/eval/dev.jsonl var/dev-answers.jsonl --verbose
 

@@ -140,15 +140,12 @@ class Composer:
         if documents:
             lines += ["", "**From other documents**"]
             lines += ["- " + line for _, line in documents]
-        stale = list(book.stale())
+        stale: dict[date | None, list[int]] = {}
+        for citation in book.stale():
+            stale.setdefault(citation.as_of, []).append(citation.number)
         if stale:
             lines.append("")
-            for citation in stale:
-                dated = citation.as_of.strftime("%B %Y") if citation.as_of else "an unknown date"
-                lines.append(
-                    f"Note: source [{citation.number}] is dated {dated}, more than 12 months "
-                    f"before {format_day(as_of)}; check that it is still current."
-                )
+            lines += [_stale_note(dated, numbers, as_of) for dated, numbers in stale.items()]
         if not dense_retrieval:
             lines += ["", "(Search ran on keywords only: the embedding model is not installed.)"]
 
@@ -300,6 +297,19 @@ def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
         f"What I read (as of {format_day(as_of)}): "
         + "; ".join(parts)
         + ". Correct me if any is wrong."
+    )
+
+
+def _stale_note(dated: date | None, numbers: Sequence[int], as_of: date) -> str:
+    """One line per source date: 'Note: sources [1] and [2] are dated October 2020, ...'."""
+    marks = [f"[{number}]" for number in numbers]
+    which = marks[0] if len(marks) == 1 else ", ".join(marks[:-1]) + " and " + marks[-1]
+    plural = len(marks) > 1
+    when = dated.strftime("%B %Y") if dated else "an unknown date"
+    return (
+        f"Note: source{'s' if plural else ''} {which} {'are' if plural else 'is'} dated {when}, "
+        f"more than 12 months before {format_day(as_of)}; check that "
+        f"{'they are' if plural else 'it is'} still current."
     )
 
 

@@ -145,7 +145,7 @@ def test_no_programme_fits_is_a_clear_statement(assistant: Assistant) -> None:
 def test_stale_sources_are_flagged_with_their_date(assistant: Assistant) -> None:
     answer = assistant.ask("20 year old arrested for robbery, in Preston custody", date(2022, 6, 1))
     assert any(citation.stale for citation in answer.citations)
-    assert "is dated October 2020, more than 12 months before 1 June 2022" in answer.text
+    assert "are dated October 2020, more than 12 months before 1 June 2022" in answer.text
     fresh = assistant.ask("20 year old arrested for robbery, in Preston custody", AS_OF)
     assert not any(citation.stale for citation in fresh.citations)
     assert "more than 12 months" not in fresh.text

@@ -1,0 +1,97 @@
+"""Browsing the catalogue: which programmes serve an area, an age, a kind of offer.
+
+Pure filtering for a catalogue browser (the Streamlit app's "Catalogue" page):
+no verdicts, no case beyond the one fact filtered on.
+
+    >>> from datetime import date
+    >>> from vrn_core import default_catalogue
+    >>> from vrn_core.browse import filter_programmes
+    >>> [p.id for p in filter_programmes(default_catalogue(), area="Blackpool", age=30,
+    ...                                  kind=None, on=date(2020, 11, 15))][:2]
+    ['ed-navigators', 'knife-crime-campaign']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vrn_core.case import Case
+from vrn_core.catalogue import Catalogue
+from vrn_core.criteria import Truth, evaluate
+from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
+from vrn_core.programme import Programme, ProgrammeKind
+
+__all__ = ["admits_age", "area_match", "filter_programmes", "serves_area"]
+
+
+def area_match(gazetteer: Gazetteer, area: str | None) -> PlaceMatch | None:
+    """What the area text names (None for no text). Callers show `describe()` to the user."""
+    if area is None or not area.strip():
+        return None
+    return gazetteer.resolve(area)
+
+
+def serves_area(programme: Programme, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
+    """Does any of the programme's windows cover (part of) the matched area?
+
+    A window with no places runs anywhere. A window place counts when it lies in
+    the area or contains it (`Gazetteer.within` answers True or None). An
+    ambiguous area counts if any of its candidates does; an area the gazetteer
+    does not know only keeps the programmes that run anywhere.
+    """
+    if match.place is not None:
+        candidates: tuple[str, ...] = (match.place.id,)
+    elif match.status is MatchStatus.ambiguous:
+        candidates = tuple(place.id for place in match.alternatives)
+    else:
+        candidates = ()
+    for window in programme.availability:
+        if not window.places:
+            return True
+        for place_id in window.places:
+            for area_id in candidates:
+                # True: the area lies in the window's place; None: it contains it.
+                if gazetteer.within(area_id, place_id) is not False:
+                    return True
+    return False
+
+
+def admits_age(programme: Programme, age: int) -> bool:
+    """Do the programme's criteria allow this age?
+
+    Only age decides: every criterion is evaluated for a case that knows the age
+    and nothing else, so other criteria are unknown and never exclude. Age
+    limits inside `any_of` exclude only when every alternative does.
+    """
+    case = Case(age=age)
+    return all(
+        evaluate(criterion, case, programme.name).truth is not Truth.not_met
+        for criterion in programme.criteria
+    )
+
+
+def filter_programmes(
+    catalogue: Catalogue,
+    *,
+    area: str | None,
+    age: int | None,
+    kind: ProgrammeKind | None,
+    on: date,
+) -> list[Programme]:
+    """The catalogue's programmes that match every filter given, in catalogue order.
+
+    `area` is free text resolved by the gazetteer (see `serves_area`); `age`
+    keeps programmes whose age limits admit it (see `admits_age`); `kind` must
+    match exactly. `on` is the day the browser speaks for: the filters do not
+    depend on it (a programme that ended still belongs to its area), but it is
+    part of the signature so that date-dependent filtering can be added without
+    changing callers.
+    """
+    match = area_match(catalogue.gazetteer, area)
+    return [
+        programme
+        for programme in catalogue.programmes
+        if (kind is None or programme.kind is kind)
+        and (age is None or admits_age(programme, age))
+        and (match is None or serves_area(programme, match, catalogue.gazetteer))
+    ]
