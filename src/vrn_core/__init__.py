@@ -13,6 +13,7 @@ or streamlit (a test keeps it so).
 
 from vrn_core.assessment import RECOMMENDABLE, Assessment, Verdict, assess, rank
 from vrn_core.availability import Status, StatusResult, Window, WindowStatus
+from vrn_core.browse import filter_programmes
 from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
 from vrn_core.catalogue import Catalogue, default_catalogue, load_catalogue
 from vrn_core.criteria import Criterion, CriterionResult, Truth
@@ -64,6 +65,7 @@ __all__ = [
     "check",
     "default_catalogue",
     "export_catalogue",
+    "filter_programmes",
     "load_catalogue",
     "rank",
 ]

@@ -15,7 +15,7 @@ PINNED = [
     "PlaceMatch", "ProgrammeReport", "Programme", "ProgrammeKind", "ReferralRoute", "Role",
     "Sector", "Setting", "SourceRef", "Status", "StatusResult", "Truth", "Verdict", "VrnError",
     "Want", "Window", "WindowStatus", "assess", "check", "default_catalogue", "export_catalogue",
-    "load_catalogue", "rank",
+    "filter_programmes", "load_catalogue", "rank",
 ]
 
 
