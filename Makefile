@@ -22,7 +22,7 @@ app: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/mypy src/vrn_core
+	$(BIN)/mypy src/vrn_core src/vrn_assistant
 	sh scripts/browser-setup.sh
 	$(BIN)/python -m pytest
 

@@ -24,6 +24,7 @@ from vrn_assistant.extraction import Extraction
 from vrn_assistant.safety import EMERGENCY_ADVICE, Danger
 from vrn_core import Assessment, Catalogue, CriterionResult, Programme, SourceRef, Truth, Verdict
 from vrn_core.availability import format_day, timeline
+from vrn_core.report import key_reasons
 from vrn_core.vocabulary import describe, describe_any
 
 __all__ = ["Composer", "SectionLookup", "read_facts"]
@@ -241,18 +242,12 @@ class Composer:
 
     def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
         programme = self.catalogue.get(assessment.programme_id)
-        if assessment.verdict is Verdict.not_eligible:
-            reasons = assessment.reasons(Truth.not_met)
-        elif assessment.verdict is Verdict.not_available:
-            reasons = [assessment.status.reason]
-        else:
-            reasons = assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown)
         return ProgrammeAnswer(
             id=programme.id,
             name=programme.name,
             verdict=assessment.verdict,
             recommended=assessment.recommended,
-            reasons=tuple(reasons),
+            reasons=key_reasons(assessment),
             near_miss=assessment.near_miss,
             missing=assessment.missing,
             summary=programme.summary.text,

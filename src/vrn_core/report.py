@@ -25,6 +25,7 @@ __all__ = [
     "CriterionReport",
     "ProgrammeReport",
     "check",
+    "key_reasons",
     "programme_report",
 ]
 
@@ -89,7 +90,8 @@ def _criterion(result: CriterionResult) -> CriterionReport:
     )
 
 
-def _key_reasons(assessment: Assessment) -> tuple[str, ...]:
+def key_reasons(assessment: Assessment) -> tuple[str, ...]:
+    """Why this verdict, in a few words: what fails, what is unknown, or why not available."""
     if assessment.verdict is Verdict.not_eligible:
         return tuple(assessment.reasons(Truth.not_met))
     if assessment.verdict is Verdict.not_available:
@@ -108,7 +110,7 @@ def programme_report(assessment: Assessment) -> ProgrammeReport:
         verdict=assessment.verdict,
         recommended=assessment.recommended,
         relevant=assessment.relevant,
-        reasons=_key_reasons(assessment),
+        reasons=key_reasons(assessment),
         near_miss=assessment.near_miss,
         missing=assessment.missing,
         criteria=tuple(_criterion(leaf) for leaf in assessment.results()),

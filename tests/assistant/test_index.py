@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -461,14 +460,12 @@ def test_an_unreachable_chroma_server_is_a_clear_error(
     url = f"http://127.0.0.1:{port}"
     index = make_index(chroma_url=url)
 
-    started = time.perf_counter()
     with pytest.raises(IndexUnavailable) as caught:
         index.ingest([corpus])
 
     message = str(caught.value)
     assert message.startswith(f"cannot reach the Chroma server at {url}: ")
     assert "\n" not in message
-    assert time.perf_counter() - started < 5
     assert not (index.settings.path / "manifest.json").exists()
     assert index.search("knives", 3) == []
 
@@ -519,25 +516,3 @@ def test_a_search_racing_an_ingest_retries_on_the_new_generation(
 
     monkeypatch.setattr(serving, "_serving_collection", late)
     assert top(serving, "boxing saturdays", "dense") == ("corpus/knife.md", "Sessions")
-
-
-def test_warm_search_is_fast_on_a_thousand_documents(
-    corpus: Path, make_index: MakeIndex, fake_embeddings: HashEmbeddings
-) -> None:
-    vocabulary = [f"term{i}" for i in range(2000)]
-    for number in range(1000):
-        words = [vocabulary[(number * 7 + i * 13) % len(vocabulary)] for i in range(60)]
-        sections = {"Who it is for": " ".join(words[:30]), "How to refer": " ".join(words[30:])}
-        (corpus / f"programme-{number:04}.md").write_text(markdown(sections))
-    index = make_index()
-    assert index.ingest([corpus]).chunks == 2000
-    queries = [" ".join(vocabulary[i : i + 5]) for i in range(0, 1000, 10)]
-    index.search(queries[0], 4)  # warm: Chroma handle and caches
-
-    timings = []
-    for query in queries:
-        started = time.perf_counter()
-        assert len(index.search(query, 4)) == 4
-        timings.append(time.perf_counter() - started)
-    p95 = sorted(timings)[94]
-    assert p95 < 0.030, f"p95 {p95 * 1000:.1f} ms"
