@@ -112,22 +112,11 @@ def assess(
         source=window.source,
     )
     verdict = _verdict(criteria, area.truth, status.status)
-    # One pass over the results, in catalogue order, gathers what ranking and reporting need.
-    defining_met = met = unknown = 0
-    missing: dict[str, None] = {}
-    stack = [area, *reversed(criteria)]
-    while stack:
-        result = stack.pop()
-        if result.defining and result.truth is Truth.met:
-            defining_met += 1
-        if result.parts:
-            stack.extend(reversed(result.parts))
-            continue
-        if result.truth is Truth.met:
-            met += result is not area
-        elif result.truth is Truth.unknown:
-            unknown += result is not area
-            missing.update(dict.fromkeys(result.missing))
+    tally = _Tally()
+    tally.add(criteria)
+    if area.truth is Truth.unknown:
+        tally.missing.update(dict.fromkeys(area.missing))
+    defining_met, met, unknown, missing = tally.defining_met, tally.met, tally.unknown, tally.missing
     named = programme.id in asked_about
     relevant = defining_met > 0 or named
     # A near miss: the programme is for people like this, and one requirement alone fails.
@@ -152,6 +141,29 @@ def assess(
         near_miss=failing[0].reason if relevant and len(failing) == 1 else None,
         missing=tuple(missing),
     )
+
+
+class _Tally:
+    """What ranking and reporting need from the results, gathered in one walk, in order."""
+
+    __slots__ = ("defining_met", "met", "missing", "unknown")
+
+    def __init__(self) -> None:
+        self.defining_met = self.met = self.unknown = 0
+        self.missing: dict[str, None] = {}
+
+    def add(self, results: tuple[CriterionResult, ...]) -> None:
+        for result in results:
+            truth = result.truth
+            if result.defining and truth is Truth.met:
+                self.defining_met += 1
+            if result.parts:
+                self.add(result.parts)
+            elif truth is Truth.met:
+                self.met += 1
+            elif truth is Truth.unknown:
+                self.unknown += 1
+                self.missing.update(dict.fromkeys(result.missing))
 
 
 def _verdict(criteria: tuple[CriterionResult, ...], area: Truth, status: Status) -> Verdict:

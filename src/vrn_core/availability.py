@@ -109,9 +109,18 @@ class AreaResult:
 
 @dataclass(frozen=True, slots=True)
 class StatusResult:
+    """A programme's state for one case on one date; `reason` is worded on demand,
+    because ranking builds thousands of these a second and reads few reasons."""
+
     status: Status
-    reason: str
+    programme: str
     window: Window | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.window is None:
+            return f"{self.programme} has no offer that applies here"
+        return _status_reason(self.window, self.status, self.programme)
 
 
 @cache
@@ -206,19 +215,17 @@ def evaluate_status(
         )
     ]
     if not applicable:
-        return StatusResult(
-            status=Status.not_offered, reason=f"{programme} has no offer that applies here"
-        )
-    by_status: dict[Status, list[Window]] = {}
+        return StatusResult(status=Status.not_offered, programme=programme)
+    # The most hopeful state wins: running, then paused, planned (soonest), ended (latest).
+    best: Window | None = None
+    best_status = Status.not_offered
     for window in applicable:
-        by_status.setdefault(window.status_on(on), []).append(window)
-    for status in (Status.running, Status.paused, Status.planned, Status.ended):
-        if status in by_status:
-            chosen = _pick(by_status[status], status)
-            return StatusResult(
-                status=status, reason=_status_reason(chosen, status, programme), window=chosen
-            )
-    raise AssertionError("unreachable: every window has a status")  # pragma: no cover
+        status = window.status_on(on)
+        if best is None or _PREFERENCE[status] < _PREFERENCE[best_status]:
+            best, best_status = window, status
+        elif status is best_status and _better(window, best, status):
+            best = window
+    return StatusResult(status=best_status, programme=programme, window=best)
 
 
 def _window_applies(window: Window, area: AreaResult) -> bool:
@@ -228,12 +235,30 @@ def _window_applies(window: Window, area: AreaResult) -> bool:
     return any(place_id in area.place_ids for place_id in window.places)
 
 
+_PREFERENCE = {
+    Status.running: 0,
+    Status.paused: 1,
+    Status.planned: 2,
+    Status.ended: 3,
+    Status.not_offered: 4,
+}
+
+
+def _better(window: Window, than: Window, status: Status) -> bool:
+    """Between two windows in the same state: the soonest start, or the latest end."""
+    if status is Status.planned:
+        return (window.start or date.max) < (than.start or date.max)
+    if status is Status.ended:
+        return (window.end or date.min) > (than.end or date.min)
+    return False
+
+
 def _pick(windows: list[Window], status: Status) -> Window:
-    if status is Status.planned:  # the soonest start
-        return min(windows, key=lambda w: w.start or date.max)
-    if status is Status.ended:  # the latest end
-        return max(windows, key=lambda w: w.end or date.min)
-    return windows[0]
+    best = windows[0]
+    for window in windows[1:]:
+        if _better(window, best, status):
+            best = window
+    return best
 
 
 def _status_reason(window: Window, status: Status, programme: str) -> str:

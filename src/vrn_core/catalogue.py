@@ -13,9 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from vrn_core.errors import CatalogueError
@@ -23,22 +21,11 @@ from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
 from vrn_core.programme import Programme
 from vrn_core.sources import SourceRef
+from vrn_core.yamlfile import read_yaml
 
-__all__ = ["Catalogue", "default_catalogue", "load_catalogue", "read_yaml", "validation_error"]
+__all__ = ["Catalogue", "default_catalogue", "load_catalogue", "validation_error"]
 
 _HEADING = re.compile(r"^#{1,3}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning every failure into a CatalogueError naming it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"cannot be read ({exc})", path=str(path)) from exc
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"is not valid YAML: {exc}", path=str(path)) from exc
 
 
 def validation_error(exc: ValidationError, *, path: Path, record: str) -> CatalogueError:

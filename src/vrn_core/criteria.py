@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -217,15 +217,14 @@ def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResul
             parts=parts,
         )
     truth, reason, missing = leaf(criterion, case, programme)
-    assert not isinstance(criterion, AllOf | AnyOf)
     return CriterionResult(
-        id=criterion.id,
-        label=criterion.label,
-        truth=truth,
-        reason=reason,
-        missing=missing if truth is Truth.unknown else (),
-        defining=criterion.defining,
-        source=criterion.source,
+        criterion.id,
+        criterion.label,
+        truth,
+        reason,
+        missing,  # each leaf returns () unless the truth is unknown
+        criterion.defining,
+        cast(_Leaf, criterion).source,
     )
 
 

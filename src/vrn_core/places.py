@@ -24,13 +24,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-from rapidfuzz import fuzz, process
 
 from vrn_core.case import Setting
 from vrn_core.errors import CatalogueError
 from vrn_core.paths import default_knowledge_dir
+from vrn_core.yamlfile import read_yaml
 
 __all__ = [
     "LANCASHIRE",
@@ -278,19 +277,7 @@ class Gazetteer:
     def load(cls, path: Path) -> Gazetteer:
         """Read and check a places file; any problem is one CatalogueError."""
         where = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CatalogueError(
-                f"cannot read the places file ({exc.strerror or exc})", path=where
-            ) from exc
-        try:
-            # The C loader when PyYAML has it: five times faster on this file.
-            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" at line {mark.line + 1}" if mark is not None else ""
-            raise CatalogueError(f"not valid YAML{line}", path=where) from exc
+        raw = read_yaml(Path(path))
         if not isinstance(raw, dict):
             raise CatalogueError("expected a mapping with 'source' and 'places'", path=where)
         try:
@@ -672,6 +659,9 @@ class Gazetteer:
         span: tuple[int, int] | None = None,
         choices: list[str] | None = None,
     ) -> PlaceMatch | None:
+        # Imported on first use: most lookups are exact, and import time matters to embedders.
+        from rapidfuzz import fuzz, process
+
         # Whole-string ratio, not WRatio: partial matching would let "custody"
         # match "Preston custody suite".
         hits = process.extract(
