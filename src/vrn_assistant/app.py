@@ -342,7 +342,6 @@ def catalogue_page(assistant: Assistant, as_of: date) -> None:
         area=area or None,
         age=int(age) if age is not None else None,
         kind=kind,
-        on=as_of,
     )
     st.markdown(f"**{len(programmes)} of {len(catalogue)} programmes**")
     for programme in programmes:

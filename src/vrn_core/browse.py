@@ -3,17 +3,14 @@
 Pure filtering for a catalogue browser (the Streamlit app's "Catalogue" page):
 no verdicts, no case beyond the one fact filtered on.
 
-    >>> from datetime import date
     >>> from vrn_core import default_catalogue
     >>> from vrn_core.browse import filter_programmes
     >>> [p.id for p in filter_programmes(default_catalogue(), area="Blackpool", age=30,
-    ...                                  kind=None, on=date(2020, 11, 15))][:2]
+    ...                                  kind=None)][:2]
     ['ed-navigators', 'knife-crime-campaign']
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
@@ -76,16 +73,13 @@ def filter_programmes(
     area: str | None,
     age: int | None,
     kind: ProgrammeKind | None,
-    on: date,
 ) -> list[Programme]:
     """The catalogue's programmes that match every filter given, in catalogue order.
 
     `area` is free text resolved by the gazetteer (see `serves_area`); `age`
     keeps programmes whose age limits admit it (see `admits_age`); `kind` must
-    match exactly. `on` is the day the browser speaks for: the filters do not
-    depend on it (a programme that ended still belongs to its area), but it is
-    part of the signature so that date-dependent filtering can be added without
-    changing callers.
+    match exactly. Dates do not filter: a programme that has ended still belongs
+    to its area, and the browser shows each one's timeline.
     """
     match = area_match(catalogue.gazetteer, area)
     return [

@@ -27,7 +27,7 @@ def ids(
     age: int | None = None,
     kind: ProgrammeKind | None = None,
 ) -> list[str]:
-    return [p.id for p in filter_programmes(catalogue, area=area, age=age, kind=kind, on=DAY)]
+    return [p.id for p in filter_programmes(catalogue, area=area, age=age, kind=kind)]
 
 
 def test_no_filter_keeps_every_programme_in_catalogue_order(catalogue: Catalogue) -> None:
@@ -121,7 +121,7 @@ def test_age_limits_inside_any_of_exclude_only_when_every_branch_does(
     assert admits_age(young_or_old, 5) and admits_age(young_or_old, 70)
     assert not admits_age(young_or_old, 30)
     alone = replace(catalogue, programmes=(young_or_old,))
-    assert [p.id for p in filter_programmes(alone, area=None, age=30, kind=None, on=DAY)] == []
+    assert [p.id for p in filter_programmes(alone, area=None, age=30, kind=None)] == []
 
 
 def test_kind_is_matched_exactly(catalogue: Catalogue) -> None:
