@@ -22,7 +22,17 @@ from vrn_assistant.chunks import Chunk
 from vrn_assistant.citations import CitationBook, best_sentences
 from vrn_assistant.extraction import Extraction
 from vrn_assistant.safety import EMERGENCY_ADVICE, Danger
-from vrn_core import Assessment, Catalogue, CriterionResult, Programme, SourceRef, Truth, Verdict
+from vrn_core import (
+    Assessment,
+    Case,
+    Catalogue,
+    CriterionResult,
+    Programme,
+    SourceRef,
+    Status,
+    Truth,
+    Verdict,
+)
 from vrn_core.availability import format_day, timeline
 from vrn_core.report import key_reasons
 from vrn_core.vocabulary import describe, describe_any
@@ -124,9 +134,20 @@ class Composer:
                 lines += ["   " + line for line in block[1:]]
                 answers[assessment.programme_id] = self._programme_answer(assessment, used)
         else:
-            lines.append(
-                f"No VRN programme in the catalogue fits these facts on {format_day(as_of)}."
-            )
+            place = extraction.place.place if extraction.place is not None else None
+            listing = []
+            if place is not None and not _about_a_person(extraction.case):
+                listing = self._running_in(place.name, assessments, book, as_of)
+            if listing:
+                lines.append(
+                    "The question names a place but nobody's circumstances, so here is what "
+                    "runs there; describe the person to check whether a programme fits them."
+                )
+                lines += listing
+            else:
+                lines.append(
+                    f"No VRN programme in the catalogue fits these facts on {format_day(as_of)}."
+                )
         for title, group in (
             ("**Would fit, but not running there or then**", waiting),
             ("**Near misses**", near),
@@ -172,6 +193,28 @@ class Composer:
         )
 
     # ---------------------------------------------------------------- pieces
+
+    def _running_in(
+        self, where: str, assessments: Sequence[Assessment], book: CitationBook, as_of: date
+    ) -> list[str]:
+        """For "what runs in Chorley?": the programmes running there, local offers first."""
+        running = [
+            a
+            for a in assessments
+            if a.area.truth is Truth.met and a.status.status is Status.running
+        ]
+        if not running:
+            return []
+        lines = ["", f"**Running in {where} on {format_day(as_of)}**"]  # local offers come first
+        for assessment in running:
+            programme = self.catalogue.get(assessment.programme_id)
+            number = self._cite(programme.summary.source, programme.summary.text, book)
+            summary = _sentence(programme.summary.text)
+            lines.append(
+                f"- **{programme.name}**: "
+                + (_marked(summary, number) if number is not None else summary)
+            )
+        return lines
 
     def _cite(self, source: SourceRef | None, claim: str, book: CitationBook) -> int | None:
         """The number of the best quote for `claim` from the source's section, if any."""
@@ -276,6 +319,18 @@ class Composer:
             quotes = " ".join(f"“{quote}” [{number}]" for quote, number in quoted)
             shown.append((finding, f"**{chunk.title}** ({chunk.locator}): {quotes}"))
         return shown
+
+
+def _about_a_person(case: Case) -> bool:
+    """Does the question describe someone, rather than ask what runs in a place?"""
+    return bool(
+        case.age is not None
+        or case.setting is not None
+        or case.roles
+        or case.issues
+        or case.offence is not None
+        or case.course is not None
+    )
 
 
 def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:

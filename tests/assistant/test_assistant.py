@@ -244,3 +244,14 @@ def test_added_html_and_text_documents_are_cited(tmp_path: Path) -> None:
     mentoring = assistant.ask("Any mentors for care leavers in Nelson?", AS_OF)
     assert any(c.source.endswith("mentoring.txt") for c in mentoring.citations)
     assert_citations_are_real(mentoring)
+
+
+def test_a_question_about_a_place_lists_what_runs_there(assistant: Assistant) -> None:
+    answer = assistant.ask("What does the VRN run in Blackpool?", date(2021, 1, 15))
+    assert "**Running in Blackpool on 15 January 2021**" in answer.text
+    listed = answer.text.split("**Running in Blackpool")[1]
+    assert "Operation ADDER" in listed and "DIVERT" in listed
+    assert "Operation Provide" in listed
+    assert_citations_are_real(answer)
+    before = assistant.ask("What does the VRN run in Blackpool?", date(2020, 11, 1))
+    assert "Operation ADDER" not in before.text.split("**Running in Blackpool")[1]
