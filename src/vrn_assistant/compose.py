@@ -228,7 +228,9 @@ class Composer:
         used: list[int] = []
 
         def cited(claim: str, source: SourceRef | None) -> str:
-            number = self._cite(source, claim, book)
+            # Every sentence of the programme's document names it: choose the quote on the
+            # rest of the claim (the place, the age, the date).
+            number = self._cite(source, claim.replace(programme.name, ""), book)
             if number is None:
                 return claim
             used.append(number)
