@@ -115,3 +115,16 @@ def test_ingest_reports_bad_files_by_name_and_keeps_the_rest(
         assert any(name in line and reason in line for line in out.splitlines()), (name, out)
     code, out, _ = _vrn(["ask", "youth club in Chorley on Fridays?", "--as-of", "2020-11-15"], monkeypatch)
     assert "good.md" in out
+
+
+def test_the_readme_shows_the_real_answer(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("```text\n$ vrn ask ")[1].split("\n```")[0]
+    command, shown = block.split("\n", 1)
+    question = command.split('"')[1]
+    as_of = command.split("--as-of ")[1].strip()
+    code, out, _ = _vrn(["ask", question, "--as-of", as_of], monkeypatch)
+    assert code == 0
+    assert out.rstrip() == shown.rstrip(), "README is stale: paste the new `vrn ask` output"
