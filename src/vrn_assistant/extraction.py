@@ -822,9 +822,10 @@ _ISSUES: tuple[tuple[re.Pattern[str], Issue], ...] = tuple(
             r"|controlling)\s+(?:his|her|their)\s+(?:partner|girlfriend|boyfriend|wife|husband"
             r"|ex)\b"
             r"|(?:\b(?:my|his|her|their)|'s)\s+(?:partner|boyfriend|girlfriend|husband|wife"
-            r"|ex(?:[\s-]partner)?)\s+(?:\w+\s+)?(?:hits|beats|abuses|controls|assaults|attacks"
-            r"|stalks|harasses|follows|strangles|threatens|hurts"
-            r"|is\s+(?:violent|abusive|controlling))\b",
+            r"|ex(?:[\s-]partner)?)\s+(?:\w+\s+){0,2}?(?:hit(?:s|ting)?|beat(?:s|ing)?"
+            r"|abus(?:e|es|ed|ing)|control(?:s|led|ling)?|assault(?:s|ed|ing)?|attack(?:s|ed|ing)?"
+            r"|stalk(?:s|ed|ing)?|harass(?:es|ed|ing)?|follow(?:s|ed|ing)|strangl(?:e|es|ed|ing)"
+            r"|threaten(?:s|ed|ing)?|hurt(?:s|ing)?|is\s+(?:violent|abusive|controlling))\b",
             Issue.domestic_abuse,
         ),
         (

@@ -40,7 +40,8 @@ class Danger:
 
 # "now" in its many forms; a threatening presence at the door counts as now too.
 _NOW = re.compile(
-    r"\b(?:right\s+now|rite\s+now|now|rn|currently|curently|at\s+the\s+moment|atm"
+    # "now" but not "has now been charged", which reports what happened since.
+    r"\b(?:right\s+now|rite\s+now|now(?!\s+(?:been|be)\b)|rn|currently|curently|at\s+the\s+moment|atm"
     r"|as\s+we\s+speak|at\s+this\s+moment|this\s+minute|this\s+second|tonight|immediately)\b"
     r"|\b(?:outside|at|on)\s+(?:my|our|her|his|their|the)\s+(?:front\s+)?"
     r"(?:house|home|flat|door|doorstep|window|school)\b"
@@ -162,6 +163,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:to|against|at)\s+(?:her|his|my|their|someone's|the|your)\b",
     ),
     _rule(_WEAPON_NOW, r"\bat\s+(?:knife|gun)\s*point\b"),
+    # Someone "with a machete" outside the house, or "with a knife" right now.
+    _rule(_WEAPON_NOW, rf"\bwith\s+(?:a|an|the|his|her|two|some)\s+{_WEAPON}\b", needs_now=True),
     # Possession alone only counts with "now" or at the door.
     _rule(
         _WEAPON_NOW,
@@ -248,6 +251,14 @@ _RULES: tuple[_Rule, ...] = (
         _SUICIDE_NOW,
         r"\b(?:standing|sitting|is|are|'s)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|edge|railway"
         r"|train\s+tracks?|cliff)\b",
+    ),
+    # A threat to kill or hurt someone, made now: "says he'll kill her" (also "hell kill her").
+    _rule(
+        _VIOLENCE_NOW,
+        r"\b(?:says?|saying|screaming|shouting|yelling)\b(?:\s+\w+){0,3}?\s+"
+        r"(?:he'?ll|hell|she'?ll|they'?ll|(?:he|she|they)\s+(?:will|is\s+going\s+to|are\s+going\s+to)"
+        r"|(?:is\s+)?(?:going|gonna)\s+to|to)\s+(?:kill|stab|shoot|hurt|murder|strangle)\s+"
+        r"(?:her|him|them|me|us|you|the\s+\w+|my\s+\w+)\b",
     ),
     _rule(_VIOLENCE_NOW, rf"\b{_SUBJECT}\s+(?:\w+ly\s+)?{_STRONG_VIOLENCE}\b"),
     _rule(_VIOLENCE_NOW, rf"\b{_SUBJECT}\s+(?:\w+ly\s+)?{_WEAK_VIOLENCE}\b", needs_now=True),
