@@ -85,7 +85,7 @@ def main() -> None:
             key="vrn_as_of",
         )
 
-    settings = ui.assistant_settings()
+    settings = AssistantSettings.from_env()
     try:
         service = load_service(repr(settings), settings)
     except (LanguageModelError, VrnError, ValueError) as exc:
@@ -106,7 +106,7 @@ def main() -> None:
     if page == "Catalogue":
         catalogue_page(assistant, as_of)
     elif page == "Add documents":
-        upload_page(assistant)
+        upload_page(assistant, settings)
     else:
         ask_page(assistant, as_of)
 
@@ -115,9 +115,9 @@ def _ensure_index(service: Service, settings: AssistantSettings) -> None:
     """Build the index when it is empty; with uploads on, bring it up to date once per process
     (`vrn ingest` without the uploads folder would have left uploaded documents out)."""
     assistant = service.assistant
-    if ui.uploads_enabled():
+    if settings.allow_uploads:
         with suppress(OSError):  # if it cannot be made, the ingest report says it is missing
-            ui.upload_dir().mkdir(parents=True, exist_ok=True)
+            settings.upload_dir.mkdir(parents=True, exist_ok=True)
     empty = not assistant.index.chunks()
     if not empty and (service.synced or not settings.sources):
         return
@@ -361,14 +361,14 @@ def catalogue_page(assistant: Assistant, as_of: date) -> None:
 # ---------------------------------------------------------------- Add documents
 
 
-def upload_page(assistant: Assistant) -> None:
+def upload_page(assistant: Assistant, settings: AssistantSettings) -> None:
     st.header("Add documents")
-    if not ui.uploads_enabled():
+    if not settings.allow_uploads:
         st.info(
             "Uploads are turned off. An administrator can enable them with VRN_ALLOW_UPLOADS=1."
         )
         return
-    folder = ui.upload_dir()
+    folder = settings.upload_dir
     st.markdown(
         f"Documents added here are saved in `{folder}` and searched and quoted alongside the "
         "catalogue's sources. They are not given verdicts: the rules cover catalogue programmes only."

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,20 +42,44 @@ FINDINGS = 2  # passages from added documents shown at most
 FINDING_TERMS = 2  # words a passage must share with the question to be shown
 
 
+_SWITCH_ON = frozenset({"1", "true"})
+
+
 @dataclass(frozen=True)
 class AssistantSettings:
-    """Where things are. `from_env` reads VRN_KNOWLEDGE_DIR, VRN_SOURCES (os.pathsep-separated),
-    VRN_INDEX_DIR and VRN_CHROMA_URL."""
+    """Where things are, and what is allowed. `from_env` reads:
+
+    VRN_KNOWLEDGE_DIR  the catalogue folder (default: the repository's knowledge/)
+    VRN_SOURCES        extra document folders, separated by os.pathsep
+    VRN_INDEX_DIR, VRN_CHROMA_URL   the index (see IndexSettings)
+    VRN_ALLOW_UPLOADS  "1" or "true" lets the app save uploaded documents (off by default)
+    VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
+    """
 
     knowledge_dir: Path = field(default_factory=default_knowledge_dir)
     sources: tuple[Path, ...] = ()
     index: IndexSettings = field(default_factory=IndexSettings.from_env)
     dense: bool = True  # False: lexical retrieval only, no embedding model loaded
+    allow_uploads: bool = False
+    upload_dir: Path = Path("var/uploads")
 
     @classmethod
-    def from_env(cls) -> AssistantSettings:
-        sources = tuple(Path(p) for p in os.environ.get("VRN_SOURCES", "").split(os.pathsep) if p)
-        return cls(sources=sources)
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> AssistantSettings:
+        env = os.environ if environ is None else environ
+        sources = tuple(Path(p) for p in env.get("VRN_SOURCES", "").split(os.pathsep) if p)
+        allow_uploads = env.get("VRN_ALLOW_UPLOADS", "").strip().lower() in _SWITCH_ON
+        upload_dir = Path(env.get("VRN_UPLOAD_DIR") or "var/uploads")
+        if allow_uploads and upload_dir not in sources:
+            sources = (*sources, upload_dir)  # so `vrn ingest` and the app index the same
+        return cls(
+            knowledge_dir=Path(env["VRN_KNOWLEDGE_DIR"])
+            if env.get("VRN_KNOWLEDGE_DIR")
+            else default_knowledge_dir(),
+            sources=sources,
+            index=IndexSettings.from_env(env),
+            allow_uploads=allow_uploads,
+            upload_dir=upload_dir,
+        )
 
 
 class Assistant:

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -79,11 +80,7 @@ def _assistant(sources: Sequence[Path]) -> Assistant:
     except LanguageModelError as exc:
         raise AssistantError(str(exc)) from None
     settings = AssistantSettings.from_env()
-    settings = AssistantSettings(
-        knowledge_dir=settings.knowledge_dir,
-        sources=(*settings.sources, *sources),
-        index=settings.index,
-    )
+    settings = replace(settings, sources=(*settings.sources, *sources))
     try:
         assistant = Assistant.from_settings(
             settings, phraser=Phraser(model) if model is not None else None

@@ -8,7 +8,6 @@ question and answer in `st.session_state`, never in this module.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,9 +16,8 @@ from enum import StrEnum
 from pathlib import Path, PurePath
 
 from vrn_assistant.answer import Answer, Citation, ProgrammeAnswer
-from vrn_assistant.assistant import AssistantSettings
 from vrn_assistant.extraction import extract
-from vrn_assistant.index import IndexSettings, IngestReport
+from vrn_assistant.index import IngestReport
 from vrn_core import (
     Assessment,
     Case,
@@ -51,7 +49,6 @@ __all__ = [
     "FactsForm",
     "Progress",
     "assessments_for",
-    "assistant_settings",
     "case_from_form",
     "catalogue_entry",
     "checklist",
@@ -69,8 +66,6 @@ __all__ = [
     "safe_filename",
     "save_upload",
     "stale_note",
-    "upload_dir",
-    "uploads_enabled",
 ]
 
 SYMBOLS = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}
@@ -84,8 +79,6 @@ BADGES = {
 }
 UPLOAD_TYPES = ("md", "txt", "pdf", "html")
 Progress = Callable[[int, int, str], None]  # (done, total, source), as Assistant.ingest calls it
-_UPLOAD_SWITCH_ON = frozenset({"1", "true"})
-DEFAULT_UPLOAD_DIR = Path("var/uploads")
 
 
 # ---------------------------------------------------------------- markdown
@@ -383,27 +376,6 @@ def kind_label(kind: ProgrammeKind | None) -> str:
 
 
 # ---------------------------------------------------------------- settings and uploads
-
-
-def uploads_enabled(environ: Mapping[str, str] | None = None) -> bool:
-    """VRN_ALLOW_UPLOADS is '1' or 'true' (any case). Off by default."""
-    env = os.environ if environ is None else environ
-    return env.get("VRN_ALLOW_UPLOADS", "").strip().lower() in _UPLOAD_SWITCH_ON
-
-
-def upload_dir(environ: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if environ is None else environ
-    return Path(env.get("VRN_UPLOAD_DIR") or DEFAULT_UPLOAD_DIR)
-
-
-def assistant_settings(environ: Mapping[str, str] | None = None) -> AssistantSettings:
-    """The app's settings: the CLI's (AssistantSettings.from_env), plus the uploads
-    folder as a source when uploads are on."""
-    env = os.environ if environ is None else environ
-    sources = tuple(Path(p) for p in env.get("VRN_SOURCES", "").split(os.pathsep) if p)
-    if uploads_enabled(env) and upload_dir(env) not in sources:
-        sources = (*sources, upload_dir(env))
-    return AssistantSettings(sources=sources, index=IndexSettings.from_env(env))
 
 
 def safe_filename(name: str) -> str | None:

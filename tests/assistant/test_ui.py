@@ -238,15 +238,15 @@ def test_catalogue_entry_says_where_when_who_and_how() -> None:
 )
 def test_uploads_are_off_unless_switched_on(value: str | None, enabled: bool) -> None:
     env = {} if value is None else {"VRN_ALLOW_UPLOADS": value}
-    assert ui.uploads_enabled(env) is enabled
+    assert AssistantSettings.from_env(env).allow_uploads is enabled
 
 
 def test_the_uploads_folder_is_a_source_only_when_uploads_are_on() -> None:
-    off = ui.assistant_settings({"VRN_INDEX_DIR": "/tmp/i"})
+    off = AssistantSettings.from_env({"VRN_INDEX_DIR": "/tmp/i"})
     assert off.sources == () and off.index.path == Path("/tmp/i")
-    on = ui.assistant_settings({"VRN_ALLOW_UPLOADS": "1", "VRN_SOURCES": "extra"})
+    on = AssistantSettings.from_env({"VRN_ALLOW_UPLOADS": "1", "VRN_SOURCES": "extra"})
     assert on.sources == (Path("extra"), Path("var/uploads"))
-    moved = ui.assistant_settings({"VRN_ALLOW_UPLOADS": "true", "VRN_UPLOAD_DIR": "/srv/docs"})
+    moved = AssistantSettings.from_env({"VRN_ALLOW_UPLOADS": "true", "VRN_UPLOAD_DIR": "/srv/docs"})
     assert moved.sources == (Path("/srv/docs"),)
 
 
