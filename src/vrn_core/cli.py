@@ -59,11 +59,13 @@ def add_core_commands(commands: Any) -> None:
         "check",
         help="rank every programme for a case",
         description=(
-            "Rank every VRN programme for the facts you know. Give facts as options, or as a "
-            "JSON object with --case FILE (use - for standard input)."
+            "Rank every VRN programme for the facts you know. Give facts as options, as a "
+            "JSON object with --case FILE, or pipe the JSON object in; options override it."
         ),
     )
-    checker.add_argument("--case", metavar="FILE", help="case facts as JSON ('-' = stdin)")
+    checker.add_argument(
+        "--case", metavar="FILE", help="case facts as JSON ('-' = stdin; piped JSON is read too)"
+    )
     checker.add_argument("--age", type=int)
     checker.add_argument("--place", help="free text, e.g. 'Blackbun' or 'Morecambe'")
     checker.add_argument("--setting", choices=_choices(Setting))
@@ -104,8 +106,12 @@ def build_parser(prog: str = "vrn") -> tuple[argparse.ArgumentParser, Any]:
 
 def _read_case(args: argparse.Namespace, stdin: TextIO) -> Case:
     facts: dict[str, Any] = {}
+    raw = None
     if args.case is not None:
         raw = stdin.read() if args.case == "-" else _read_text(Path(args.case))
+    elif not stdin.isatty():
+        raw = stdin.read().strip() or None  # facts piped in: `echo '{"age": 24}' | vrn check`
+    if raw is not None:
         try:
             loaded = json.loads(raw)
         except json.JSONDecodeError as exc:

@@ -110,3 +110,13 @@ def test_python_dash_m_vrn_core_runs_without_the_assistant() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "DIVERT: eligible" in result.stdout
+
+
+def test_piped_json_is_read_without_an_option() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "vrn_core", "check", "--json", "--as-of", "2020-11-15"],
+        input='{"age": 19, "place": "Preston", "setting": "police_custody", "offence": "violent"}',
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["recommended"][0]["id"] == "divert"
