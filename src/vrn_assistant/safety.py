@@ -252,7 +252,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:standing|sitting|is|are|'s)\s+on\s+(?:a|the)\s+(?:bridge|ledge|roof|edge|railway"
         r"|train\s+tracks?|cliff)\b",
     ),
-    # A threat to kill or hurt someone, made now: "says he'll kill her" (also "hell kill her").
+    # A threat to kill or hurt someone, being said now: "says he'll kill her" ("hell kill her").
+    # Said in the present tense, it needs no other "now"; "will kill" alone does (below).
     _rule(
         _VIOLENCE_NOW,
         r"\b(?:says?|saying|screaming|shouting|yelling)\b(?:\s+\w+){0,3}?\s+"
@@ -286,7 +287,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         _VIOLENCE_NOW,
-        r"\b(?:says|saying|is\s+going\s+to|going\s+to|gonna|will|'ll)\s+(?:\w+\s+){0,2}?"
+        r"\b(?:is\s+going\s+to|going\s+to|gonna|will|'ll)\s+(?:\w+\s+){0,2}?"
         r"(?:kill|stab|shoot|murder)\s+(?:her|him|me|us|them|someone|everyone|people|my|his|the)\b",
         needs_now=True,
     ),
