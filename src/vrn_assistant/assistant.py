@@ -173,8 +173,8 @@ class Assistant:
     def _findings(self, text: str, extraction: Extraction) -> list[Chunk]:
         """Passages from documents outside the catalogue's corpus that answer the question."""
         corpus = self._corpus()
-        if not corpus.has_chunks:
-            return []
+        if not corpus.has_other_documents:
+            return []  # only the catalogue's own corpus is indexed: its passages are cited by source
         # Programmes named in the question (fuzzily, by name or alias) lift their own sections.
         boost = [
             chunk_id
@@ -201,22 +201,25 @@ class _CorpusLookup:
 
     sections: dict[tuple[str, str], Chunk]
     by_document: dict[str, list[str]]
-    has_chunks: bool
+    has_other_documents: bool  # anything indexed besides the catalogue's corpus
     generation: str | None
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], prefix: str, generation: str | None) -> _CorpusLookup:
         sections: dict[tuple[str, str], Chunk] = {}
         by_document: dict[str, list[str]] = {}
+        others = False
         for chunk in chunks:
             if chunk.source.startswith(prefix):
                 name = chunk.source[len(prefix) :]
                 sections.setdefault((name, chunk.locator), chunk)
                 by_document.setdefault(name, []).append(chunk.id)
+            else:
+                others = True
         return cls(
             sections=sections,
             by_document=by_document,
-            has_chunks=bool(chunks),
+            has_other_documents=others,
             generation=generation,
         )
 
