@@ -155,7 +155,7 @@ class Composer:
             if group:
                 lines += ["", title]
                 for assessment in group:
-                    line, used = self._short(assessment, book)
+                    line, used = self._short(assessment, book, as_of)
                     lines.append("- " + line)
                     answers[assessment.programme_id] = self._programme_answer(assessment, used)
         documents = self._findings(findings, question, book)
@@ -272,7 +272,9 @@ class Composer:
             cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items()
         )
 
-    def _short(self, assessment: Assessment, book: CitationBook) -> tuple[str, list[int]]:
+    def _short(
+        self, assessment: Assessment, book: CitationBook, as_of: date
+    ) -> tuple[str, list[int]]:
         programme = self.catalogue.get(assessment.programme_id)
         if assessment.verdict is Verdict.not_available:
             reason, source = assessment.status.reason, _window_source(assessment)
@@ -280,10 +282,22 @@ class Composer:
             failing = [r for r in assessment.results() if r.truth is Truth.not_met]
             reason = "; ".join(r.reason for r in failing)
             source = failing[0].source if failing else None
-        number = self._cite(source, reason, book)
-        if number is None:
-            return f"**{programme.name}**: {_sentence(reason)}", []
-        return f"**{programme.name}**: {_marked(_sentence(reason), number)}", [number]
+        claims = [(_sentence(reason), source)]
+        wrong_place_or_time = (
+            assessment.verdict is Verdict.not_available or assessment.area.truth is Truth.not_met
+        )
+        places = timeline(programme.availability, as_of, self.catalogue.gazetteer)
+        if wrong_place_or_time and len(places) > 1:  # it runs elsewhere, or another time
+            claims.append(("Where and when: " + "; ".join(places) + ".", source))
+        sentences, used = [], []
+        for claim, cited_source in claims:
+            number = self._cite(cited_source, claim.replace(programme.name, ""), book)
+            if number is None:
+                sentences.append(claim)
+            else:
+                sentences.append(_marked(claim, number))
+                used.append(number)
+        return f"**{programme.name}**: " + " ".join(sentences), used
 
     def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
         programme = self.catalogue.get(assessment.programme_id)

@@ -255,3 +255,10 @@ def test_a_question_about_a_place_lists_what_runs_there(assistant: Assistant) ->
     assert_citations_are_real(answer)
     before = assistant.ask("What does the VRN run in Blackpool?", date(2020, 11, 1))
     assert "Operation ADDER" not in before.text.split("**Running in Blackpool")[1]
+
+
+def test_what_is_not_running_here_says_where_it_runs(assistant: Assistant) -> None:
+    answer = assistant.ask("Is the domestic abuse car with an IDVA still running in Pennine Lancashire?", date(2021, 6, 1))
+    waiting = answer.text.split("**Would fit, but not running there or then**")[1]
+    assert "ended in March 2021" in waiting
+    assert "Blackpool: running" in waiting
