@@ -353,7 +353,8 @@ def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
     if not facts:
         return (
             f"I could not read any facts about the person from the question (as of "
-            f"{format_day(as_of)}). Age, place, setting and what is involved help me check."
+            f"{format_day(as_of)}). Age, place, setting and what is involved help me check. "
+            "I keep no personal details: questions are redacted and nothing is stored."
         )
     parts = []
     for fact in facts:
