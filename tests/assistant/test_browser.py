@@ -184,19 +184,21 @@ def test_readme_question_in_a_real_browser(app_url: str, browser: object, tmp_pa
     )
     assert quote.text.strip() and " ".join(quote.text.split()) in corpus  # verbatim
 
-    # Back up to the question and the recommended card (Streamlit scrolls its own main
-    # container, not the window).
-    driver.execute_script(
-        """
-        const question = document.querySelector("[data-testid='stChatMessage']");
-        let box = question.parentElement;
-        while (box && !(box.scrollHeight > box.clientHeight + 10
-                        && getComputedStyle(box).overflowY !== 'visible')) {
-            box = box.parentElement;
-        }
-        if (box) { box.scrollTop += question.getBoundingClientRect().top - 70; }
-        """
-    )
+    # Back up to the question and the recommended card. Streamlit scrolls its own
+    # containers and keeps a chat pinned to the bottom as it re-renders, so scroll every
+    # scrolling ancestor, let it settle, and do it again.
+    for _ in range(3):
+        driver.execute_script(
+            """
+            const question = document.querySelector("[data-testid='stChatMessage']");
+            for (let box = question.parentElement; box; box = box.parentElement) {
+                if (box.scrollHeight > box.clientHeight + 10) {
+                    box.scrollTop += question.getBoundingClientRect().top - 70;
+                }
+            }
+            """
+        )
+        time.sleep(0.7)
     time.sleep(0.5)  # let the scroll settle before the picture
     shot = tmp_path / "screenshot.png"
     assert driver.save_screenshot(str(shot))
