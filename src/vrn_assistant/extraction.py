@@ -821,7 +821,7 @@ _ISSUES: tuple[tuple[re.Pattern[str], Issue], ...] = tuple(
             r"|\b(?:threatening|hitting|attacking|assaulting|abusing|beating|hurting|strangling"
             r"|controlling)\s+(?:his|her|their)\s+(?:partner|girlfriend|boyfriend|wife|husband"
             r"|ex)\b"
-            r"|(?:\b(?:my|his|her|their)|'s)\s+(?:partner|boyfriend|girlfriend|husband|wife"
+            r"|(?:\b(?:my|his|her|their|whose)|'s)\s+(?:partner|boyfriend|girlfriend|husband|wife"
             r"|ex(?:[\s-]partner)?)\s+(?:\w+\s+){0,2}?(?:hit(?:s|ting)?|beat(?:s|ing)?"
             r"|abus(?:e|es|ed|ing)|control(?:s|led|ling)?|assault(?:s|ed|ing)?|attack(?:s|ed|ing)?"
             r"|stalk(?:s|ed|ing)?|harass(?:es|ed|ing)?|follow(?:s|ed|ing)|strangl(?:e|es|ed|ing)"

@@ -12,6 +12,8 @@ from typing import Protocol
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from tests.conftest import KNOWLEDGE
+from vrn_assistant import Assistant, AssistantSettings
 from vrn_assistant.index import CorpusIndex, IndexSettings
 
 DIMENSIONS = 64
@@ -149,3 +151,22 @@ def make_index(tmp_path: Path, fake_embeddings: HashEmbeddings) -> MakeIndex:
 @pytest.fixture
 def index(make_index: MakeIndex) -> CorpusIndex:
     return make_index()
+
+
+def build_assistant(tmp: Path, *sources: Path, dense: bool = True) -> Assistant:
+    """An assistant over the shipped catalogue (plus `sources`), indexed in `tmp`."""
+    settings = AssistantSettings(
+        knowledge_dir=KNOWLEDGE,
+        sources=tuple(sources),
+        index=IndexSettings(path=tmp / "index"),
+        dense=dense,
+    )
+    assistant = Assistant.from_settings(settings)
+    assistant.ingest()
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """One indexed assistant over the shipped corpus, shared by the answer tests."""
+    return build_assistant(tmp_path_factory.mktemp("assistant"))

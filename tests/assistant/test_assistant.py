@@ -13,28 +13,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import KNOWLEDGE, ROOT, shared_path
-from vrn_assistant import Answer, Assistant, AssistantSettings, IndexSettings
+from tests.assistant.conftest import build_assistant as _assistant
+from tests.conftest import ROOT, shared_path
+from vrn_assistant import Answer, Assistant
 from vrn_assistant.citations import is_verbatim
 
 AS_OF = date(2020, 11, 15)
-
-
-def _assistant(tmp: Path, *sources: Path, dense: bool = True) -> Assistant:
-    settings = AssistantSettings(
-        knowledge_dir=KNOWLEDGE,
-        sources=tuple(sources),
-        index=IndexSettings(path=tmp / "index"),
-        dense=dense,
-    )
-    assistant = Assistant.from_settings(settings)
-    assistant.ingest()
-    return assistant
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return _assistant(tmp_path_factory.mktemp("assistant"))
 
 
 def _document_text(source: str) -> str:
