@@ -38,7 +38,7 @@ __all__ = ["Assistant", "AssistantSettings"]
 
 Progress = Callable[[int, int, str], None]
 
-FINDINGS = 2  # passages from added documents shown at most
+FINDINGS = 2  # passages shown at most, from added documents and from the catalogue's corpus
 FINDING_TERMS = 2  # words a passage must share with the question to be shown
 
 
@@ -100,7 +100,7 @@ class Assistant:
         self.phraser = phraser
         self.model_problem = model_problem
         self._names = {p.id: p.names() for p in catalogue}
-        self._corpus_prefix = display_path(catalogue.corpus_dir) + "/"
+        self._corpus_prefix = display_path(catalogue.corpus_dir) + "/"  # how ingest names them
         self._lookup: _CorpusLookup | None = None
         self._lock = threading.Lock()
 
@@ -155,7 +155,7 @@ class Assistant:
         if case is not None:
             extraction = _corrected(extraction, case, self.catalogue)
         assessments = rank(self.catalogue, extraction.case, day, asked_about=extraction.asked_about)
-        findings = self._findings(text, extraction)
+        documents, related = self._search(text, extraction)
         answer = Composer(self.catalogue, self._section).compose(
             question=text,
             as_of=day,
@@ -163,18 +163,18 @@ class Assistant:
             danger=danger,
             extraction=extraction,
             assessments=assessments,
-            findings=findings,
+            documents=documents,
+            related=related,
             dense_retrieval=self.index.dense_available,
         )
         if self.phraser is not None:
             answer = self.phraser.phrase(answer)
         return answer
 
-    def _findings(self, text: str, extraction: Extraction) -> list[Chunk]:
-        """Passages from documents outside the catalogue's corpus that answer the question."""
+    def _search(self, text: str, extraction: Extraction) -> tuple[list[Chunk], list[Chunk]]:
+        """Passages that answer the question: (from added documents, from the catalogue's
+        corpus). Each must share words with the question; at most FINDINGS of each."""
         corpus = self._corpus()
-        if not corpus.has_other_documents:
-            return []  # only the catalogue's own corpus is indexed: its passages are cited by source
         # Programmes named in the question (fuzzily, by name or alias) lift their own sections.
         boost = [
             chunk_id
@@ -183,16 +183,16 @@ class Assistant:
         ]
         hits = self.index.search(text, k=6, boost_ids=boost)
         wanted = terms(text)
-        found: list[Chunk] = []
+        added: list[Chunk] = []
+        catalogue: list[Chunk] = []
         for hit in hits:
             chunk = hit.chunk
-            if chunk.source.startswith(self._corpus_prefix):
+            if len(wanted & terms(chunk.title + " " + chunk.text)) < FINDING_TERMS:
                 continue
-            if len(wanted & terms(chunk.title + " " + chunk.text)) >= FINDING_TERMS:
+            found = catalogue if chunk.source.startswith(self._corpus_prefix) else added
+            if len(found) < FINDINGS:
                 found.append(chunk)
-            if len(found) == FINDINGS:
-                break
-        return found
+        return added, catalogue
 
 
 @dataclass(frozen=True)
@@ -201,25 +201,20 @@ class _CorpusLookup:
 
     sections: dict[tuple[str, str], Chunk]
     by_document: dict[str, list[str]]
-    has_other_documents: bool  # anything indexed besides the catalogue's corpus
     generation: str | None
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], prefix: str, generation: str | None) -> _CorpusLookup:
         sections: dict[tuple[str, str], Chunk] = {}
         by_document: dict[str, list[str]] = {}
-        others = False
         for chunk in chunks:
             if chunk.source.startswith(prefix):
                 name = chunk.source[len(prefix) :]
                 sections.setdefault((name, chunk.locator), chunk)
                 by_document.setdefault(name, []).append(chunk.id)
-            else:
-                others = True
         return cls(
             sections=sections,
             by_document=by_document,
-            has_other_documents=others,
             generation=generation,
         )
 

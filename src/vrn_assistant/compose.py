@@ -110,7 +110,8 @@ class Composer:
         danger: Danger | None,
         extraction: Extraction,
         assessments: Sequence[Assessment],
-        findings: Sequence[Chunk],
+        documents: Sequence[Chunk],
+        related: Sequence[Chunk],
         dense_retrieval: bool,
     ) -> Answer:
         book = CitationBook(as_of)
@@ -125,6 +126,7 @@ class Composer:
         waiting = [a for a in assessments if a.verdict is Verdict.not_available and a.relevant]
         near = [a for a in assessments if a.verdict is Verdict.not_eligible and a.relevant]
         answers: dict[str, ProgrammeAnswer] = {}
+        listing: list[str] = []
 
         if recommended:
             lines.append("**Recommended**")
@@ -135,7 +137,6 @@ class Composer:
                 answers[assessment.programme_id] = self._programme_answer(assessment, used)
         else:
             place = extraction.place.place if extraction.place is not None else None
-            listing = []
             if place is not None and not _about_a_person(extraction.case):
                 listing = self._running_in(place.name, assessments, book, as_of)
             if listing:
@@ -158,10 +159,16 @@ class Composer:
                     line, used = self._short(assessment, book, as_of)
                     lines.append("- " + line)
                     answers[assessment.programme_id] = self._programme_answer(assessment, used)
-        documents = self._findings(findings, question, book)
-        if documents:
+        found = self._findings(documents, question, book)
+        if found:
             lines += ["", "**From other documents**"]
-            lines += ["- " + line for _, line in documents]
+            lines += ["- " + line for _, line in found]
+        if not recommended and not listing:
+            # Nothing fits by the rules; passages that match the words may still help.
+            passages = self._findings(related, question, book)
+            if passages:
+                lines += ["", "**Related passages** (not a recommendation: no programme fits)"]
+                lines += ["- " + line for _, line in passages]
         stale: dict[date | None, list[int]] = {}
         for citation in book.stale():
             stale.setdefault(citation.as_of, []).append(citation.number)
@@ -187,7 +194,7 @@ class Composer:
             notes=extraction.notes,
             recommended=tuple(answers[a.programme_id] for a in recommended),
             considered=tuple(considered),
-            documents=tuple(finding for finding, _ in documents),
+            documents=tuple(finding for finding, _ in found),
             citations=book.citations,
             dense_retrieval=dense_retrieval,
         )

@@ -246,3 +246,14 @@ def test_what_is_not_running_here_says_where_it_runs(assistant: Assistant) -> No
     waiting = answer.text.split("**Would fit, but not running there or then**")[1]
     assert "ended in March 2021" in waiting
     assert "Blackpool: running" in waiting
+
+
+def test_when_nothing_fits_related_passages_are_quoted_not_recommended(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What is a theory of change and why does training need one?", AS_OF)
+    assert answer.recommended == ()
+    related = answer.text.split("**Related passages**")[1]
+    assert "theory of change" in related
+    assert any(c.source.endswith("trauma-informed-care-resource.md") for c in answer.citations)
+    assert_citations_are_real(answer)
