@@ -68,25 +68,19 @@ def add_assistant_commands(commands: Any) -> None:
 
 def _assistant(sources: Sequence[Path]) -> Assistant:
     # Imported here: chromadb and onnxruntime take a second to load.
+    # Their errors (IndexUnavailable, LanguageModelError, ...) are VrnErrors: run() reports them.
     from vrn_assistant.assistant import Assistant, AssistantSettings
-    from vrn_assistant.index import IndexUnavailable
-    from vrn_assistant.phrasing import LanguageModelError, Phraser, chat_model_from_env
+    from vrn_assistant.phrasing import Phraser, chat_model_from_env
 
     for path in sources:
         if not path.exists():
             raise AssistantError(f"source {path} does not exist")
-    try:
-        model = chat_model_from_env()
-    except LanguageModelError as exc:
-        raise AssistantError(str(exc)) from None
+    model = chat_model_from_env()
     settings = AssistantSettings.from_env()
     settings = replace(settings, sources=(*settings.sources, *sources))
-    try:
-        assistant = Assistant.from_settings(
-            settings, phraser=Phraser(model) if model is not None else None
-        )
-    except IndexUnavailable as exc:
-        raise AssistantError(str(exc)) from None
+    assistant = Assistant.from_settings(
+        settings, phraser=Phraser(model) if model is not None else None
+    )
     if assistant.model_problem:
         print(
             f"vrn: warning: {assistant.model_problem}; searching by keywords only",
@@ -96,15 +90,10 @@ def _assistant(sources: Sequence[Path]) -> Assistant:
 
 
 def _ensure_index(assistant: Assistant, refresh: bool) -> None:
-    from vrn_assistant.index import IndexUnavailable
-
-    try:
-        if refresh or not assistant.index.chunks():
-            report = assistant.ingest()
-            for skipped in report.skipped:
-                print(f"vrn: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
-    except IndexUnavailable as exc:
-        raise AssistantError(str(exc)) from None
+    if refresh or not assistant.index.chunks():
+        report = assistant.ingest()
+        for skipped in report.skipped:
+            print(f"vrn: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
 
 
 def _run_ask(args: argparse.Namespace, out: TextIO) -> int:
@@ -148,12 +137,7 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     def progress(done: int, total: int, source: str) -> None:
         print(f"\r[{done}/{total}] {source[:60]:<60}", end="", file=sys.stderr, flush=True)
 
-    from vrn_assistant.index import IndexUnavailable
-
-    try:
-        report = assistant.ingest(progress if args.progress else None)
-    except IndexUnavailable as exc:
-        raise AssistantError(str(exc)) from None
+    report = assistant.ingest(progress if args.progress else None)
     if args.progress:
         print(file=sys.stderr)
     out.write(

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from vrn_assistant.chunks import Chunk, SkippedFile, chunk_id
+from vrn_core.errors import VrnError
 
 __all__ = [
     "MAX_BYTES",
@@ -50,7 +51,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SENTENCE_END = re.compile(r"([.!?][\"')\]]*)\s+")
 
 
-class DocumentError(Exception):
+class DocumentError(VrnError):
     """A document that cannot be turned into chunks; `reason` says why."""
 
     def __init__(self, reason: str) -> None:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from vrn_core.errors import VrnError
+
 if TYPE_CHECKING:
     import onnxruntime
     import tokenizers
@@ -64,7 +66,7 @@ _TOKENIZER = _Pinned(
 )
 
 
-class EmbeddingModelMissing(Exception):
+class EmbeddingModelMissing(VrnError):
     """The embedding model or tokenizer is not installed, or is not the pinned file."""
 
 

@@ -41,6 +41,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from vrn_assistant.chunks import Chunk, SkippedFile
 from vrn_assistant.documents import MAX_BYTES, SUPPORTED, DocumentError, iter_corpus, load_chunks
 from vrn_assistant.fusion import reciprocal_rank_fusion
+from vrn_core.errors import VrnError
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -75,7 +76,7 @@ def tokenize(text: str) -> list[str]:
     return [word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
 
 
-class IndexUnavailable(Exception):
+class IndexUnavailable(VrnError):
     """The index cannot be used: the Chroma server is unreachable, or the state is damaged."""
 
 

@@ -26,6 +26,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from vrn_assistant.answer import Answer
 from vrn_assistant.citations import terms
 from vrn_assistant.safety import EMERGENCY_ADVICE
+from vrn_core.errors import VrnError
 
 __all__ = ["LanguageModelError", "Phraser", "chat_model_from_env", "checked_sentences"]
 
@@ -42,7 +43,7 @@ _CLAIM = re.compile(r"\b(eligible|fits?|recommend\w*|suitable|can (?:be )?refer\
 _NEGATION = re.compile(r"\b(not|no|isn't|doesn't|cannot|can't|ineligible)\b", re.I)
 
 
-class LanguageModelError(Exception):
+class LanguageModelError(VrnError):
     """The configured language model cannot be set up (package missing, bad setting)."""
 
 
