@@ -21,20 +21,11 @@ from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
 from vrn_core.programme import Programme
 from vrn_core.sources import SourceRef
-from vrn_core.yamlfile import read_yaml
+from vrn_core.yamlfile import read_yaml, validation_error
 
-__all__ = ["Catalogue", "default_catalogue", "load_catalogue", "validation_error"]
+__all__ = ["Catalogue", "default_catalogue", "load_catalogue"]
 
 _HEADING = re.compile(r"^#{1,3}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-
-
-def validation_error(exc: ValidationError, *, path: Path, record: str) -> CatalogueError:
-    """The first pydantic error as one CatalogueError with a dotted field path."""
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or None
-    count = exc.error_count()
-    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
-    return CatalogueError(first["msg"] + more, path=str(path), record=record, field=field)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from vrn_core.case import Setting
 from vrn_core.errors import CatalogueError
 from vrn_core.paths import default_knowledge_dir
-from vrn_core.yamlfile import read_yaml
+from vrn_core.yamlfile import read_yaml, validation_error
 
 __all__ = [
     "LANCASHIRE",
@@ -189,12 +189,6 @@ class _PlacesFile(BaseModel):
     places: tuple[Any, ...]
 
 
-def _validation_error(exc: ValidationError, path: str | None, record: str | None) -> CatalogueError:
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or None
-    return CatalogueError(first["msg"], path=path, record=record, field=field)
-
-
 # Kinds that may stand at the top, with no parents.
 _TOP_LEVEL_KINDS = frozenset({PlaceKind.county, PlaceKind.outside, PlaceKind.region})
 # Kinds that must lie inside Lancashire, and kinds that must not.
@@ -283,7 +277,7 @@ class Gazetteer:
         try:
             document = _PlacesFile.model_validate(raw)
         except ValidationError as exc:
-            raise _validation_error(exc, where, None) from None
+            raise validation_error(exc, path=where, record=None) from None
 
         places: list[Place] = []
         for number, item in enumerate(document.places, start=1):
@@ -292,7 +286,7 @@ class Gazetteer:
             try:
                 record = _PlaceRecord.model_validate(item)
             except ValidationError as exc:
-                raise _validation_error(exc, where, record_name) from None
+                raise validation_error(exc, path=where, record=record_name) from None
             places.append(Place(**record.model_dump()))
         return cls(
             places,

@@ -1,13 +1,15 @@
-"""Reading the catalogue's YAML files, with errors that name the file and the line."""
+"""Reading the catalogue's YAML files: errors name the file, the line, the record, the field."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from vrn_core.errors import CatalogueError
 
-__all__ = ["read_yaml"]
+__all__ = ["read_yaml", "validation_error"]
 
 
 def read_yaml(path: Path) -> Any:
@@ -26,3 +28,14 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
         raise CatalogueError(f"is not valid YAML{line}: {exc}", path=str(path)) from exc
+
+
+def validation_error(
+    exc: ValidationError, *, path: Path | str, record: str | None
+) -> CatalogueError:
+    """The first pydantic error as one CatalogueError with a dotted field path."""
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or None
+    count = exc.error_count()
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return CatalogueError(first["msg"] + more, path=str(path), record=record, field=field)
