@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vrn_core import Case, Verdict
+from vrn_core import Case, ProgrammeReport
 
 __all__ = ["Answer", "Citation", "DocumentFinding", "ProgrammeAnswer", "ReadFact"]
 
@@ -38,14 +38,10 @@ class ReadFact(_Model):
     note: str | None = None
 
 
-class ProgrammeAnswer(_Model):
-    id: str
-    name: str
-    verdict: Verdict
-    recommended: bool
-    reasons: tuple[str, ...] = ()
-    near_miss: str | None = None
-    missing: tuple[str, ...] = ()
+class ProgrammeAnswer(ProgrammeReport):
+    """The rules' report on one programme (criteria, availability, reasons), plus what the
+    answer adds: the summary, how to refer, and the citations used."""
+
     summary: str | None = None
     how_to_refer: tuple[str, ...] = ()
     citations: tuple[int, ...] = Field(default=(), description="Numbers of the citations used.")

@@ -251,14 +251,13 @@ def _choice(label: str, values: Any, current: Any, key: str) -> Any:
 
 
 def show_answer(assistant: Assistant, answer: Answer) -> None:
-    assessments = ui.assessments_for(assistant.catalogue, answer)
     st.header("Recommended programmes")
     if not answer.recommended:
         st.markdown(
             f"No VRN programme in the catalogue fits these facts on {format_day(answer.as_of)}."
         )
     for programme in answer.recommended:
-        card = ui.programme_card(programme, assessments.get(programme.id))
+        card = ui.programme_card(programme)
         with st.container(border=True):
             st.subheader(card.name)
             st.markdown(f"**{card.badge}**")
@@ -273,7 +272,7 @@ def show_answer(assistant: Assistant, answer: Answer) -> None:
     st.header("Answer")
     st.markdown(ui.markdown_text(answer.text))
 
-    groups = ui.group_considered(answer, assessments)
+    groups = ui.group_considered(answer)
     for title, programmes in (
         ("Near misses", groups.near_misses),
         ("Would fit, but not running there or then", groups.not_running),

@@ -34,7 +34,7 @@ from vrn_core import (
     Verdict,
 )
 from vrn_core.availability import format_day, timeline
-from vrn_core.report import key_reasons
+from vrn_core.report import programme_report
 from vrn_core.vocabulary import describe, describe_any
 
 __all__ = ["Composer", "SectionLookup", "read_facts"]
@@ -215,34 +215,24 @@ class Composer:
         lines = ["", f"**Running in {where} on {format_day(as_of)}**"]  # local offers come first
         for assessment in running:
             programme = self.catalogue.get(assessment.programme_id)
-            number = self._cite(programme.summary.source, programme.summary.text, book)
-            summary = _sentence(programme.summary.text)
+            cite = self._citer(programme, book)
             lines.append(
                 f"- **{programme.name}**: "
-                + (_marked(summary, number) if number is not None else summary)
+                + cite(_sentence(programme.summary.text), programme.summary.source)
             )
         return lines
 
-    def _cite(self, source: SourceRef | None, claim: str, book: CitationBook) -> int | None:
-        """The number of the best quote for `claim` from the source's section, if any."""
-        chunk = self.section(source) if source is not None else None
-        return book.cite(chunk, claim) if chunk is not None else None
+    def _citer(self, programme: Programme, book: CitationBook) -> _Citer:
+        return _Citer(self.section, book, programme.name)
+
+    def _timeline(self, programme: Programme, as_of: date) -> list[str]:
+        return timeline(programme.availability, as_of, self.catalogue.gazetteer)
 
     def _recommended(
         self, assessment: Assessment, book: CitationBook, as_of: date
     ) -> tuple[list[str], list[int]]:
         programme = self.catalogue.get(assessment.programme_id)
-        used: list[int] = []
-
-        def cited(claim: str, source: SourceRef | None) -> str:
-            # Every sentence of the programme's document names it: choose the quote on the
-            # rest of the claim (the place, the age, the date).
-            number = self._cite(source, claim.replace(programme.name, ""), book)
-            if number is None:
-                return claim
-            used.append(number)
-            return _marked(claim, number)
-
+        cited = self._citer(programme, book)
         verdict = _VERDICT_WORDS[assessment.verdict]
         lines = [
             f"**{programme.name}** ({verdict}). "
@@ -258,18 +248,14 @@ class Composer:
             if missing:
                 lines.append(f"Knowing {missing} would settle it.")
         lines.append(cited(_sentence(assessment.status.reason), _window_source(assessment)))
-        places = timeline(programme.availability, as_of, self.catalogue.gazetteer)
+        places = self._timeline(programme, as_of)
         if places:
-            lines.append(
-                cited(
-                    "Where and when: " + "; ".join(places) + ".", programme.availability[0].source
-                )
-            )
+            lines.append(cited(_where_and_when(places), programme.availability[0].source))
         lines.append(cited(_how_to_refer(programme), programme.pathway.source))
-        return lines, used
+        return lines, cited.used
 
     def _grouped(
-        self, results: Sequence[CriterionResult], cited: Callable[[str, SourceRef | None], str]
+        self, results: Sequence[CriterionResult], cited: _Citer
     ) -> str:
         """One sentence per source section, so each carries the citation that supports it."""
         groups: dict[SourceRef | None, list[str]] = {}
@@ -289,33 +275,20 @@ class Composer:
             failing = [r for r in assessment.results() if r.truth is Truth.not_met]
             reason = "; ".join(r.reason for r in failing)
             source = failing[0].source if failing else None
-        claims = [(_sentence(reason), source)]
+        cited = self._citer(programme, book)
+        sentences = [cited(_sentence(reason), source)]
         wrong_place_or_time = (
             assessment.verdict is Verdict.not_available or assessment.area.truth is Truth.not_met
         )
-        places = timeline(programme.availability, as_of, self.catalogue.gazetteer)
+        places = self._timeline(programme, as_of)
         if wrong_place_or_time and len(places) > 1:  # it runs elsewhere, or another time
-            claims.append(("Where and when: " + "; ".join(places) + ".", source))
-        sentences, used = [], []
-        for claim, cited_source in claims:
-            number = self._cite(cited_source, claim.replace(programme.name, ""), book)
-            if number is None:
-                sentences.append(claim)
-            else:
-                sentences.append(_marked(claim, number))
-                used.append(number)
-        return f"**{programme.name}**: " + " ".join(sentences), used
+            sentences.append(cited(_where_and_when(places), source))
+        return f"**{programme.name}**: " + " ".join(sentences), cited.used
 
     def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
         programme = self.catalogue.get(assessment.programme_id)
         return ProgrammeAnswer(
-            id=programme.id,
-            name=programme.name,
-            verdict=assessment.verdict,
-            recommended=assessment.recommended,
-            reasons=key_reasons(assessment),
-            near_miss=assessment.near_miss,
-            missing=assessment.missing,
+            **dict(programme_report(assessment)),
             summary=programme.summary.text,
             how_to_refer=(programme.pathway.summary, *programme.pathway.next_steps),
             citations=tuple(dict.fromkeys(used)),
@@ -393,6 +366,32 @@ def _sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class _Citer:
+    """Cites claims about one programme, remembering which citations it used."""
+
+    def __init__(self, section: SectionLookup, book: CitationBook, programme: str) -> None:
+        self._section = section
+        self._book = book
+        self._programme = programme
+        self.used: list[int] = []
+
+    def __call__(self, claim: str, source: SourceRef | None) -> str:
+        """The claim with the marker of the best quote from the source's section, if any."""
+        chunk = self._section(source) if source is not None else None
+        # Every sentence of the programme's document names it: choose the quote on the
+        # rest of the claim (the place, the age, the date).
+        words = claim.replace(self._programme, "")
+        number = self._book.cite(chunk, words) if chunk is not None else None
+        if number is None:
+            return claim
+        self.used.append(number)
+        return _marked(claim, number)
+
+
+def _where_and_when(places: Sequence[str]) -> str:
+    return "Where and when: " + "; ".join(places) + "."
 
 
 def _marked(sentence: str, number: int) -> str:

@@ -9,17 +9,15 @@ question and answer in `st.session_state`, never in this module.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path, PurePath
 
 from vrn_assistant.answer import Answer, Citation, ProgrammeAnswer
-from vrn_assistant.extraction import extract
 from vrn_assistant.index import IngestReport
 from vrn_core import (
-    Assessment,
     Case,
     Catalogue,
     Gender,
@@ -27,13 +25,13 @@ from vrn_core import (
     OffenceCategory,
     Programme,
     ProgrammeKind,
+    ProgrammeReport,
     Role,
     Sector,
     Setting,
     Status,
     Truth,
     Verdict,
-    assess,
 )
 from vrn_core.availability import format_day, timeline
 from vrn_core.vocabulary import describe
@@ -48,7 +46,6 @@ __all__ = [
     "ConsideredGroups",
     "FactsForm",
     "Progress",
-    "assessments_for",
     "case_from_form",
     "catalogue_entry",
     "checklist",
@@ -150,43 +147,21 @@ class CheckItem:
         return f"{self.symbol} ({words}) **{_sentence_case(self.label)}**: {self.reason}"
 
 
-def checklist(assessment: Assessment) -> list[CheckItem]:
+def checklist(programme: ProgrammeReport) -> list[CheckItem]:
     """Every criterion the rules checked (area included), then whether it runs on the date."""
     items = [
-        CheckItem(truth=result.truth, label=result.label, reason=result.reason)
-        for result in assessment.results()
+        CheckItem(truth=criterion.result, label=criterion.label, reason=criterion.reason)
+        for criterion in programme.criteria
     ]
-    running = assessment.status.status is Status.running
+    running = programme.availability.status is Status.running
     items.append(
         CheckItem(
             truth=Truth.met if running else Truth.not_met,
             label="running there on that date",
-            reason=assessment.status.reason,
+            reason=programme.availability.reason,
         )
     )
     return items
-
-
-def asked_about(catalogue: Catalogue, question: str) -> tuple[str, ...]:
-    """The programmes the (redacted) question names, as the assistant read them."""
-    names = {programme.id: programme.names() for programme in catalogue}
-    return extract(question, catalogue.gazetteer, names).asked_about
-
-
-def assessments_for(catalogue: Catalogue, answer: Answer) -> dict[str, Assessment]:
-    """The rules' assessment of every programme for the answer's case and date, by id.
-
-    The same call the assistant made (vrn_core.rank's per-programme `assess`),
-    kept so the app can show each criterion's result.
-    """
-    named = asked_about(catalogue, answer.question)
-    place = catalogue.gazetteer.resolve(answer.case.place) if answer.case.place else None
-    return {
-        programme.id: assess(
-            programme, answer.case, answer.as_of, catalogue.gazetteer, place, asked_about=named
-        )
-        for programme in catalogue
-    }
 
 
 @dataclass(frozen=True)
@@ -202,13 +177,13 @@ class CardView:
     sources: str
 
 
-def programme_card(programme: ProgrammeAnswer, assessment: Assessment | None) -> CardView:
+def programme_card(programme: ProgrammeAnswer) -> CardView:
     return CardView(
         id=programme.id,
         name=programme.name,
         badge=BADGES[programme.verdict],
         summary=programme.summary or "",
-        checks=tuple(checklist(assessment)) if assessment is not None else (),
+        checks=tuple(checklist(programme)),
         how_to_refer=tuple(dict.fromkeys(programme.how_to_refer)),
         sources=citation_numbers(programme.citations),
     )
@@ -232,16 +207,14 @@ class ConsideredGroups:
         return [considered_line(p) for p in programmes]
 
 
-def group_considered(answer: Answer, assessments: Mapping[str, Assessment]) -> ConsideredGroups:
+def group_considered(answer: Answer) -> ConsideredGroups:
     near: list[ProgrammeAnswer] = []
     waiting: list[ProgrammeAnswer] = []
     others: list[ProgrammeAnswer] = []
     for programme in answer.considered:
-        assessment = assessments.get(programme.id)
-        relevant = assessment is not None and assessment.relevant
-        if relevant and programme.verdict is Verdict.not_eligible:
+        if programme.relevant and programme.verdict is Verdict.not_eligible:
             near.append(programme)
-        elif relevant and programme.verdict is Verdict.not_available:
+        elif programme.relevant and programme.verdict is Verdict.not_available:
             waiting.append(programme)
         else:
             others.append(programme)

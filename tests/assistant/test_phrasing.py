@@ -9,22 +9,26 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from vrn_assistant import Answer, Citation, ProgrammeAnswer
 from vrn_assistant.phrasing import LanguageModelError, Phraser, chat_model_from_env
-from vrn_core import Case, Verdict
+from vrn_core import Case, Status, Verdict
+from vrn_core.report import AvailabilityReport
+
+
+def _programme(programme_id: str, name: str, verdict: Verdict) -> ProgrammeAnswer:
+    recommended = verdict is Verdict.eligible
+    return ProgrammeAnswer(
+        id=programme_id, name=name, kind="service", verdict=verdict, recommended=recommended,
+        relevant=recommended, reasons=(), criteria=(),
+        availability=AvailabilityReport(status=Status.running, reason=f"{name} is running"),
+    )
+
 
 ANSWER = Answer(
     question="24yo arrested in Blackburn for GBH",
     as_of=date(2020, 11, 15),
     text="**Recommended**\n1. **DIVERT** (eligible). Coaches work in custody suites [1].",
     case=Case(age=24),
-    recommended=(
-        ProgrammeAnswer(id="divert", name="DIVERT", verdict=Verdict.eligible, recommended=True),
-    ),
-    considered=(
-        ProgrammeAnswer(
-            id="operation-adder", name="Operation ADDER", verdict=Verdict.not_eligible,
-            recommended=False,
-        ),
-    ),
+    recommended=(_programme("divert", "DIVERT", Verdict.eligible),),
+    considered=(_programme("operation-adder", "Operation ADDER", Verdict.not_eligible),),
     citations=(
         Citation(
             number=1, source="knowledge/corpus/divert.md", title="DIVERT", locator="What it is",

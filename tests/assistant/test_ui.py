@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vrn_assistant import ui
-from vrn_assistant.answer import Answer, Citation
+from vrn_assistant.answer import Answer, Citation, ProgrammeAnswer
 from vrn_assistant.assistant import Assistant, AssistantSettings
 from vrn_assistant.chunks import SkippedFile
 from vrn_assistant.index import IndexSettings, IngestReport
@@ -88,10 +88,10 @@ def test_redaction_note_names_the_kinds_removed() -> None:
 def test_recommended_card_has_badge_checklist_referral_and_sources(
     assistant: Assistant, divert_answer: Answer
 ) -> None:
-    assessments = ui.assessments_for(assistant.catalogue, divert_answer)
-    assert set(assessments) == {p.id for p in assistant.catalogue}
+    reported = divert_answer.recommended + divert_answer.considered
+    assert {p.id for p in reported} == {p.id for p in assistant.catalogue}
     divert = divert_answer.recommended[0]
-    card = ui.programme_card(divert, assessments["divert"])
+    card = ui.programme_card(divert)
     assert (card.name, card.badge) == ("DIVERT", "✓ Eligible")
     assert card.summary.startswith("Coaches in police custody suites")
     lines = [item.markdown() for item in card.checks]
@@ -103,9 +103,13 @@ def test_recommended_card_has_badge_checklist_referral_and_sources(
     assert card.sources == "Sources: " + ", ".join(f"[{n}]" for n in divert.citations)
 
 
+def _programme(answer: Answer, programme_id: str) -> ProgrammeAnswer:
+    return next(p for p in answer.recommended + answer.considered if p.id == programme_id)
+
+
 def test_checklist_symbols_for_unknown_and_not_met(assistant: Assistant) -> None:
     answer = assistant.ask("arrested in Preston for assault", NOVEMBER_2020)
-    items = ui.checklist(ui.assessments_for(assistant.catalogue, answer)["divert"])
+    items = ui.checklist(_programme(answer, "divert"))
     age = items[0]
     assert (age.symbol, age.truth) == ("?", Truth.unknown)
     assert age.markdown().startswith("? (unknown) **Aged 18 to 25**: age not known")
@@ -114,7 +118,7 @@ def test_checklist_symbols_for_unknown_and_not_met(assistant: Assistant) -> None
         NOVEMBER_2020,
         case=answer.case.model_copy(update={"age": 30}),
     )
-    items = ui.checklist(ui.assessments_for(assistant.catalogue, old)["divert"])
+    items = ui.checklist(_programme(old, "divert"))
     assert items[0].markdown().startswith("✗ (not met) **Aged 18 to 25**: 30 is above")
 
 
@@ -124,7 +128,7 @@ def test_considered_programmes_are_grouped(assistant: Assistant, divert_answer: 
         NOVEMBER_2020,
         case=divert_answer.case.model_copy(update={"age": 27}),
     )
-    groups = ui.group_considered(older, ui.assessments_for(assistant.catalogue, older))
+    groups = ui.group_considered(older)
     assert [p.id for p in groups.near_misses] == ["divert"]
     assert groups.lines(groups.near_misses)[0].startswith(
         "**DIVERT** (✗ Not eligible): 27 is above DIVERT's 18–25."
@@ -133,7 +137,7 @@ def test_considered_programmes_are_grouped(assistant: Assistant, divert_answer: 
     assert sorted(p.id for p in everything) == sorted(p.id for p in older.considered)
 
     ended = assistant.ask("Domestic abuse victim in Burnley", date(2021, 6, 1))
-    groups = ui.group_considered(ended, ui.assessments_for(assistant.catalogue, ended))
+    groups = ui.group_considered(ended)
     assert [p.id for p in groups.not_running] == ["operation-provide"]
     assert "ended in March 2021" in groups.lines(groups.not_running)[0]
 
