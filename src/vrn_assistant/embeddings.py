@@ -26,21 +26,19 @@ from vrn_core.errors import VrnError
 if TYPE_CHECKING:
     import onnxruntime
     import tokenizers
-    from chromadb.api.types import Documents, EmbeddingFunction
 
 __all__ = [
     "DIMENSION",
     "EmbeddingModelMissing",
     "MiniLMEmbeddings",
     "ModelFiles",
-    "chroma_embedding_function",
     "locate_model_files",
     "verify_sha256",
 ]
 
 DIMENSION = 384
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256-token inputs
-CHROMA_NAME = "vrn-minilm-l6-v2-int8"
+MODEL_NAME = "vrn-minilm-l6-v2-int8"
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ class MiniLMEmbeddings(Embeddings):
     """
 
     dimension = DIMENSION
-    model_name = CHROMA_NAME  # recorded in the index manifest: vectors are reused only for it
+    model_name = MODEL_NAME  # recorded in the index manifest: vectors are reused only for it
 
     def __init__(
         self, files: ModelFiles | None = None, *, batch_size: int = 32, threads: int | None = None
@@ -147,16 +145,6 @@ class MiniLMEmbeddings(Embeddings):
                     threads = self.threads or min(2, os.cpu_count() or 1)
                     runtime = self._runtime = _Runtime.load(files, threads)
         return runtime
-
-
-def chroma_embedding_function(embeddings: Embeddings) -> EmbeddingFunction[Documents]:
-    """Wrap LangChain embeddings as a chromadb `EmbeddingFunction` (chromadb imported lazily).
-
-    Passing it explicitly keeps Chroma from its default function, which downloads
-    a model. Chroma records the name in the collection, and a collection reopened
-    without a function gets the pinned MiniLM model back through build_from_config.
-    """
-    return _chroma_adapter_class()(embeddings)
 
 
 # ---------------------------------------------------------------- internals
@@ -235,37 +223,3 @@ def _sha256(path: str, size: int, mtime_ns: int) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-@functools.cache
-def _chroma_adapter_class() -> type[EmbeddingFunction[Documents]]:
-    """Define (once) and register the chromadb adapter class."""
-    from chromadb.api.types import Documents, EmbeddingFunction, Space
-    from chromadb.api.types import Embeddings as ChromaEmbeddings
-    from chromadb.utils.embedding_functions import register_embedding_function
-
-    class LangChainEmbeddingFunction(EmbeddingFunction[Documents]):
-        def __init__(self, embeddings: Embeddings) -> None:
-            self.embeddings = embeddings
-
-        def __call__(self, input: Documents) -> ChromaEmbeddings:
-            vectors = self.embeddings.embed_documents(list(input))
-            return [np.asarray(vector, dtype=np.float32) for vector in vectors]
-
-        @staticmethod
-        def name() -> str:
-            return CHROMA_NAME
-
-        def default_space(self) -> Space:
-            return "cosine"  # the vectors are unit length, as Chroma's own MiniLM function
-
-        def get_config(self) -> dict[str, Any]:
-            return {}
-
-        @staticmethod
-        def build_from_config(config: dict[str, Any]) -> LangChainEmbeddingFunction:
-            # A collection reopened without an explicit function gets the pinned model.
-            return LangChainEmbeddingFunction(MiniLMEmbeddings())
-
-    register_embedding_function(LangChainEmbeddingFunction)  # type: ignore[no-untyped-call]
-    return LangChainEmbeddingFunction

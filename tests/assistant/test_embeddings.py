@@ -6,8 +6,6 @@ import importlib.util
 import shutil
 import sys
 import threading
-import uuid
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,6 @@ from vrn_assistant.embeddings import (
     EmbeddingModelMissing,
     MiniLMEmbeddings,
     ModelFiles,
-    chroma_embedding_function,
     locate_model_files,
     verify_sha256,
 )
@@ -190,37 +187,6 @@ def test_concurrent_first_use_loads_once(
         worker.join()
     assert calls == [1]
     assert len(results) == 4 and all(np.allclose(r, results[0]) for r in results)
-
-
-# ---------------------------------------------------------------- Chroma
-
-
-def test_chroma_uses_our_function_without_warnings(embedder: MiniLMEmbeddings) -> None:
-    chromadb = pytest.importorskip("chromadb")
-    function = chroma_embedding_function(embedder)
-    vectors = function(["one sentence", "another"])
-    assert [vector.dtype for vector in vectors] == [np.float32, np.float32]
-    assert function.name() == "vrn-minilm-l6-v2-int8"
-    assert type(function.build_from_config(function.get_config())).name() == function.name()
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a legacy or default-function fallback would warn
-        client = chromadb.EphemeralClient()
-        collection = client.create_collection(
-            f"test-{uuid.uuid4().hex[:8]}", embedding_function=function
-        )
-        collection.add(
-            ids=["arrest", "cake", "school"],
-            documents=[
-                "a young man arrested for assault",
-                "a recipe for lemon cake",
-                "mentoring in secondary schools",
-            ],
-        )
-        found = collection.query(query_texts=["police custody for violence"], n_results=1)
-    assert found["ids"] == [["arrest"]]
-    assert collection.configuration_json["embedding_function"]["name"] == function.name()
-    assert collection.configuration_json["hnsw"]["space"] == "cosine"
 
 
 # ---------------------------------------------------------------- LangChain standard tests
