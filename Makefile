@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 app: $(STAMP)
 	$(BIN)/vrn ingest --progress
-	$(BIN)/streamlit run src/vrn_assistant/app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
+	$(BIN)/streamlit run src/vrn_assistant/interfaces/app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks

@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 SHARED = ROOT.parent / "shared"
+ASSISTANT_CASES = ROOT / "tests" / "assistant" / "cases"
+ASSISTANT_FIXTURES = ROOT / "tests" / "assistant" / "fixtures"
 
 
 def shared_path(*parts: str) -> Path:

@@ -11,8 +11,8 @@ passages, and every citation is a verbatim quote with its section.
 
 from vrn_assistant.answer import Answer, Citation, DocumentFinding, ProgrammeAnswer, ReadFact
 from vrn_assistant.assistant import Assistant, AssistantSettings
-from vrn_assistant.index import CorpusIndex, IndexSettings, IndexUnavailable, IngestReport
-from vrn_assistant.retriever import VrnRetriever
+from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings, IndexUnavailable, IngestReport
+from vrn_assistant.retrieval.retriever import VrnRetriever
 
 __all__ = [
     "Answer",

@@ -20,16 +20,20 @@ from datetime import date
 from pathlib import Path
 
 from vrn_assistant.answer import Answer
-from vrn_assistant.chunks import Chunk
-from vrn_assistant.citations import terms
-from vrn_assistant.compose import Composer
-from vrn_assistant.documents import display_path
-from vrn_assistant.embeddings import EmbeddingModelMissing, MiniLMEmbeddings, locate_model_files
-from vrn_assistant.extraction import Extraction, extract
-from vrn_assistant.index import CorpusIndex, IndexSettings, IngestReport
-from vrn_assistant.phrasing import Phraser
-from vrn_assistant.redaction import redact
-from vrn_assistant.safety import assess_danger
+from vrn_assistant.answering.citations import terms
+from vrn_assistant.answering.compose import Composer
+from vrn_assistant.answering.phrasing import Phraser
+from vrn_assistant.retrieval.chunks import Chunk
+from vrn_assistant.retrieval.documents import display_path
+from vrn_assistant.retrieval.embeddings import (
+    EmbeddingModelMissing,
+    MiniLMEmbeddings,
+    locate_model_files,
+)
+from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings, IngestReport
+from vrn_assistant.understanding.extraction import Extraction, extract
+from vrn_assistant.understanding.redaction import redact
+from vrn_assistant.understanding.safety import assess_danger
 from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
 from vrn_core.paths import default_knowledge_dir
 

@@ -1,6 +1,6 @@
 """`vrn check`, `vrn export` and `vrn schema`: the core commands.
 
-The `vrn` executable (vrn_assistant.cli) adds `ask` and `ingest` on top of
+The `vrn` executable (vrn_assistant.interfaces.cli) adds `ask` and `ingest` on top of
 these; `vrn-core` and `python -m vrn_core` offer these alone, without the
 assistant's dependencies. Errors are one line on stderr and a non-zero exit,
 never a traceback.

@@ -16,7 +16,7 @@ import pytest
 from tests.assistant.conftest import build_assistant as _assistant
 from tests.conftest import ROOT, shared_path
 from vrn_assistant import Answer, Assistant
-from vrn_assistant.citations import is_verbatim
+from vrn_assistant.answering.citations import is_verbatim
 
 AS_OF = date(2020, 11, 15)
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tests.conftest import ASSISTANT_CASES
 from vrn_assistant import Assistant
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "questions.yaml").read_text())
+CASES = yaml.safe_load((ASSISTANT_CASES / "questions.yaml").read_text())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["q"][:60] for case in CASES])

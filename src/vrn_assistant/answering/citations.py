@@ -1,0 +1,156 @@
+"""Citations: pick a verbatim sentence from a chunk, number it, and check it.
+
+Quotes are never written by us or by a model: they are sentences cut out of a
+chunk's text, which is itself a slice of the document. `is_verbatim` checks a
+quote against a text the same way the evaluation does (whitespace and case
+folded), and the assistant drops any citation that fails it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from vrn_assistant.answer import Citation
+from vrn_assistant.retrieval.chunks import Chunk
+
+__all__ = [
+    "CitationBook",
+    "best_sentence",
+    "best_sentences",
+    "is_stale",
+    "is_verbatim",
+    "normalise",
+    "sentences",
+    "terms",
+]
+
+MIN_QUOTE = 20  # shorter fragments prove nothing
+_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_MARKER = re.compile(r"^(?:[-*+•]\s+|\d+[.)]\s+|#+\s+)")
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    """a an and are as at be by can could do does for from has have how i in is it its
+    of on or our that the their there they this to was we were what when where which who
+    will with would you your any anything""".split()
+)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def is_verbatim(quote: str, text: str) -> bool:
+    """True when the quote (whitespace and case folded) is part of the text."""
+    wanted = normalise(quote).rstrip(".…")
+    return len(wanted) >= MIN_QUOTE and wanted in normalise(text)
+
+
+def sentences(text: str) -> list[str]:
+    """The quotable sentences of a text, each an exact substring of it."""
+    found: list[str] = []
+    for piece in _BREAK.split(text):
+        piece = piece.strip()
+        marker = _MARKER.match(piece)
+        if marker:
+            piece = piece[marker.end() :]
+        if len(piece) >= MIN_QUOTE and piece in text:
+            found.append(piece)
+    return found
+
+
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "es", "ed", "ly", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: 'preventing', 'prevention' and 'prevents' meet at 'prevent'."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """Content words, lightly stemmed: what overlap is measured in."""
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def best_sentences(text: str, claim: str, limit: int) -> list[str]:
+    """Up to `limit` sentences of `text` that best support `claim`, best first.
+
+    Shared words are weighted by how few sentences of the text hold them, so a
+    place name outweighs the programme's name, which every sentence repeats.
+    Ties keep document order; sentences sharing nothing are not returned unless
+    nothing shares anything (then the first sentence stands for the section).
+    """
+    candidates = sentences(text)
+    if not candidates:
+        return []
+    wanted = terms(claim)
+    held = [terms(sentence) & wanted for sentence in candidates]
+    frequency: dict[str, int] = {}
+    for words in held:
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+    scores = [sum(1.0 / frequency[word] for word in words) for words in held]
+    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
+    chosen = [candidates[i] for i in order[:limit] if scores[i] > 0]
+    return chosen or candidates[:1]
+
+
+def best_sentence(text: str, claim: str) -> str | None:
+    """The sentence of `text` that best supports `claim` (see best_sentences)."""
+    found = best_sentences(text, claim, 1)
+    return found[0] if found else None
+
+
+def is_stale(source_date: date | None, as_of: date) -> bool:
+    """More than 12 months older than the question's date."""
+    if source_date is None:
+        return False
+    months = (as_of.year - source_date.year) * 12 + (as_of.month - source_date.month)
+    return months > 12 or (months == 12 and as_of.day > source_date.day)
+
+
+class CitationBook:
+    """Numbers citations in the order they are first used; the same quote keeps its number."""
+
+    def __init__(self, as_of: date) -> None:
+        self._as_of = as_of
+        self._numbers: dict[tuple[str, str, str], int] = {}
+        self._citations: list[Citation] = []
+
+    def cite(self, chunk: Chunk, claim: str) -> int | None:
+        """Cite the sentence of `chunk` that best supports `claim`; None if none is quotable."""
+        quote = best_sentence(chunk.text, claim)
+        if quote is None:
+            return None
+        return self.cite_quote(chunk, quote)
+
+    def cite_quote(self, chunk: Chunk, quote: str) -> int | None:
+        if not is_verbatim(quote, chunk.text):
+            return None
+        key = (chunk.source, chunk.locator, quote)
+        if key not in self._numbers:
+            number = len(self._citations) + 1
+            self._numbers[key] = number
+            self._citations.append(
+                Citation(
+                    number=number,
+                    source=chunk.source,
+                    title=chunk.title,
+                    locator=chunk.locator,
+                    quote=quote,
+                    as_of=chunk.as_of,
+                    stale=is_stale(chunk.as_of, self._as_of),
+                )
+            )
+        return self._numbers[key]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(self._citations)
+
+    def stale(self) -> Iterable[Citation]:
+        return (citation for citation in self._citations if citation.stale)

@@ -1,0 +1,412 @@
+"""Write the answer: deterministic plain English, every factual sentence cited.
+
+The verdicts come from vrn_core's rules; this module only puts them into words
+and attaches, to each sentence, a quote from the document section the fact is
+sourced to. Sections are looked up through `SectionLookup`, so the composer
+needs no index and stays a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from vrn_assistant.answer import (
+    Answer,
+    DocumentFinding,
+    ProgrammeAnswer,
+    ReadFact,
+)
+from vrn_assistant.answering.citations import CitationBook, best_sentences
+from vrn_assistant.retrieval.chunks import Chunk
+from vrn_assistant.understanding.extraction import Extraction
+from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, Danger
+from vrn_core import (
+    Assessment,
+    Case,
+    Catalogue,
+    CriterionResult,
+    Programme,
+    SourceRef,
+    Status,
+    Truth,
+    Verdict,
+)
+from vrn_core.availability import format_day, timeline
+from vrn_core.report import programme_report
+from vrn_core.vocabulary import describe, describe_any
+
+__all__ = ["Composer", "SectionLookup", "read_facts"]
+
+SectionLookup = Callable[[SourceRef], Chunk | None]
+
+QUOTES_PER_FINDING = 2  # sentences quoted from each passage of an added document
+
+_VERDICT_WORDS = {
+    Verdict.eligible: "eligible",
+    Verdict.likely_eligible: "likely eligible",
+    Verdict.not_available: "not available there or then",
+    Verdict.not_eligible: "not eligible",
+}
+_MISSING_WORDS = {
+    "age": "their age",
+    "place": "where they are (town or district)",
+    "setting": "where they are now (custody, hospital, prison, school ...)",
+    "roles": "who they are in this (victim, parent, prisoner, practitioner ...)",
+    "issues": "what is involved (domestic abuse, drugs, knives ...)",
+    "offence": "the offence",
+    "gender": "their gender",
+    "sector": "the sector they work in",
+    "course": "their course of study",
+}
+
+
+def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
+    """The facts read from the question, for the user to check and correct."""
+    case = extraction.case
+    facts: list[ReadFact] = []
+    if case.age is not None:
+        facts.append(ReadFact(field="age", value=str(case.age)))
+    if extraction.place is not None:
+        match = extraction.place
+        facts.append(ReadFact(field="place", value=match.describe(), note=match.matched_text))
+    elif case.place:
+        facts.append(ReadFact(field="place", value=case.place))
+    if case.setting is not None:
+        facts.append(ReadFact(field="setting", value=describe(case.setting)))
+    if case.roles:
+        facts.append(ReadFact(field="roles", value=describe_any(sorted(case.roles))))
+    if case.issues:
+        facts.append(ReadFact(field="issues", value=describe_any(sorted(case.issues))))
+    if case.without_issues:
+        facts.append(
+            ReadFact(
+                field="without_issues", value="not " + describe_any(sorted(case.without_issues))
+            )
+        )
+    if case.offence is not None:
+        facts.append(ReadFact(field="offence", value=describe(case.offence)))
+    if case.gender is not None:
+        facts.append(ReadFact(field="gender", value=describe(case.gender)))
+    if case.sector is not None:
+        facts.append(ReadFact(field="sector", value=describe(case.sector)))
+    if case.course is not None:
+        facts.append(ReadFact(field="course", value=case.course))
+    return tuple(facts)
+
+
+@dataclass(frozen=True)
+class Composer:
+    catalogue: Catalogue
+    section: SectionLookup
+
+    def compose(
+        self,
+        *,
+        question: str,
+        as_of: date,
+        redacted: tuple[str, ...],
+        danger: Danger | None,
+        extraction: Extraction,
+        assessments: Sequence[Assessment],
+        documents: Sequence[Chunk],
+        related: Sequence[Chunk],
+        dense_retrieval: bool,
+    ) -> Answer:
+        book = CitationBook(as_of)
+        lines: list[str] = []
+        if danger is not None:
+            lines += ["**Emergency.** " + EMERGENCY_ADVICE, ""]
+        facts = read_facts(extraction)
+        lines.append(_facts_line(facts, as_of))
+        lines.append("")
+
+        recommended = [a for a in assessments if a.recommended]
+        waiting = [a for a in assessments if a.verdict is Verdict.not_available and a.relevant]
+        near = [a for a in assessments if a.verdict is Verdict.not_eligible and a.relevant]
+        answers: dict[str, ProgrammeAnswer] = {}
+        listing: list[str] = []
+
+        if recommended:
+            lines.append("**Recommended**")
+            for number, assessment in enumerate(recommended, 1):
+                block, used = self._recommended(assessment, book, as_of)
+                lines.append(f"{number}. " + block[0])
+                lines += ["   " + line for line in block[1:]]
+                answers[assessment.programme_id] = self._programme_answer(assessment, used)
+        else:
+            place = extraction.place.place if extraction.place is not None else None
+            if place is not None and not _about_a_person(extraction.case):
+                listing = self._running_in(place.name, assessments, book, as_of)
+            if listing:
+                lines.append(
+                    "The question names a place but nobody's circumstances, so here is what "
+                    "runs there; describe the person to check whether a programme fits them."
+                )
+                lines += listing
+            else:
+                lines.append(
+                    f"No VRN programme in the catalogue fits these facts on {format_day(as_of)}."
+                )
+        for title, group in (
+            ("**Would fit, but not running there or then**", waiting),
+            ("**Near misses**", near),
+        ):
+            if group:
+                lines += ["", title]
+                for assessment in group:
+                    line, used = self._short(assessment, book, as_of)
+                    lines.append("- " + line)
+                    answers[assessment.programme_id] = self._programme_answer(assessment, used)
+        found = self._findings(documents, question, book)
+        if found:
+            lines += ["", "**From other documents**"]
+            lines += ["- " + line for _, line in found]
+        if not recommended and not listing:
+            # Nothing fits by the rules; passages that match the words may still help.
+            passages = self._findings(related, question, book)
+            if passages:
+                lines += ["", "**Related passages** (not a recommendation: no programme fits)"]
+                lines += ["- " + line for _, line in passages]
+        stale: dict[date | None, list[int]] = {}
+        for citation in book.stale():
+            stale.setdefault(citation.as_of, []).append(citation.number)
+        if stale:
+            lines.append("")
+            lines += [_stale_note(dated, numbers, as_of) for dated, numbers in stale.items()]
+        if not dense_retrieval:
+            lines += ["", "(Search ran on keywords only: the embedding model is not installed.)"]
+
+        considered = [
+            answers.get(a.programme_id) or self._programme_answer(a, ())
+            for a in assessments
+            if not a.recommended
+        ]
+        return Answer(
+            question=question,
+            as_of=as_of,
+            text="\n".join(lines).strip(),
+            emergency=danger is not None,
+            redacted=redacted,
+            case=extraction.case,
+            facts=facts,
+            notes=extraction.notes,
+            recommended=tuple(answers[a.programme_id] for a in recommended),
+            considered=tuple(considered),
+            documents=tuple(finding for finding, _ in found),
+            citations=book.citations,
+            dense_retrieval=dense_retrieval,
+        )
+
+    # ---------------------------------------------------------------- pieces
+
+    def _running_in(
+        self, where: str, assessments: Sequence[Assessment], book: CitationBook, as_of: date
+    ) -> list[str]:
+        """For "what runs in Chorley?": the programmes running there, local offers first."""
+        running = [
+            a
+            for a in assessments
+            if a.area.truth is Truth.met and a.status.status is Status.running
+        ]
+        if not running:
+            return []
+        lines = ["", f"**Running in {where} on {format_day(as_of)}**"]  # local offers come first
+        for assessment in running:
+            programme = self.catalogue.get(assessment.programme_id)
+            cite = self._citer(programme, book)
+            lines.append(
+                f"- **{programme.name}**: "
+                + cite(_sentence(programme.summary.text), programme.summary.source)
+            )
+        return lines
+
+    def _citer(self, programme: Programme, book: CitationBook) -> _Citer:
+        return _Citer(self.section, book, programme.name)
+
+    def _timeline(self, programme: Programme, as_of: date) -> list[str]:
+        return timeline(programme.availability, as_of, self.catalogue.gazetteer)
+
+    def _recommended(
+        self, assessment: Assessment, book: CitationBook, as_of: date
+    ) -> tuple[list[str], list[int]]:
+        programme = self.catalogue.get(assessment.programme_id)
+        cited = self._citer(programme, book)
+        verdict = _VERDICT_WORDS[assessment.verdict]
+        lines = [
+            f"**{programme.name}** ({verdict}). "
+            + cited(_sentence(programme.summary.text), programme.summary.source)
+        ]
+        met = [r for r in assessment.results() if r.truth is Truth.met]
+        if met:
+            lines.append("Why it fits: " + self._grouped(met, cited))
+        unknown = [r for r in assessment.results() if r.truth is Truth.unknown]
+        if unknown:
+            missing = ", ".join(_MISSING_WORDS.get(m, m) for m in assessment.missing)
+            lines.append("Still to check: " + self._grouped(unknown, cited))
+            if missing:
+                lines.append(f"Knowing {missing} would settle it.")
+        lines.append(cited(_sentence(assessment.status.reason), _window_source(assessment)))
+        places = self._timeline(programme, as_of)
+        if places:
+            lines.append(cited(_where_and_when(places), programme.availability[0].source))
+        lines.append(cited(_how_to_refer(programme), programme.pathway.source))
+        return lines, cited.used
+
+    def _grouped(
+        self, results: Sequence[CriterionResult], cited: _Citer
+    ) -> str:
+        """One sentence per source section, so each carries the citation that supports it."""
+        groups: dict[SourceRef | None, list[str]] = {}
+        for result in results:
+            groups.setdefault(result.source, []).append(result.reason)
+        return " ".join(
+            cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items()
+        )
+
+    def _short(
+        self, assessment: Assessment, book: CitationBook, as_of: date
+    ) -> tuple[str, list[int]]:
+        programme = self.catalogue.get(assessment.programme_id)
+        if assessment.verdict is Verdict.not_available:
+            reason, source = assessment.status.reason, _window_source(assessment)
+        else:
+            failing = [r for r in assessment.results() if r.truth is Truth.not_met]
+            reason = "; ".join(r.reason for r in failing)
+            source = failing[0].source if failing else None
+        cited = self._citer(programme, book)
+        sentences = [cited(_sentence(reason), source)]
+        wrong_place_or_time = (
+            assessment.verdict is Verdict.not_available or assessment.area.truth is Truth.not_met
+        )
+        places = self._timeline(programme, as_of)
+        if wrong_place_or_time and len(places) > 1:  # it runs elsewhere, or another time
+            sentences.append(cited(_where_and_when(places), source))
+        return f"**{programme.name}**: " + " ".join(sentences), cited.used
+
+    def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
+        programme = self.catalogue.get(assessment.programme_id)
+        return ProgrammeAnswer(
+            **dict(programme_report(assessment)),
+            summary=programme.summary.text,
+            how_to_refer=(programme.pathway.summary, *programme.pathway.next_steps),
+            citations=tuple(dict.fromkeys(used)),
+        )
+
+    def _findings(
+        self, findings: Sequence[Chunk], question: str, book: CitationBook
+    ) -> list[tuple[DocumentFinding, str]]:
+        shown: list[tuple[DocumentFinding, str]] = []
+        for chunk in findings:
+            quoted: list[tuple[str, int]] = []
+            for quote in best_sentences(chunk.text, question, QUOTES_PER_FINDING):
+                number = book.cite_quote(chunk, quote)
+                if number is not None:
+                    quoted.append((quote, number))
+            if not quoted:
+                continue
+            finding = DocumentFinding(
+                name=chunk.title,
+                source=chunk.source,
+                locator=chunk.locator,
+                citations=tuple(number for _, number in quoted),
+            )
+            quotes = " ".join(f"“{quote}” [{number}]" for quote, number in quoted)
+            shown.append((finding, f"**{chunk.title}** ({chunk.locator}): {quotes}"))
+        return shown
+
+
+def _about_a_person(case: Case) -> bool:
+    """Does the question describe someone, rather than ask what runs in a place?"""
+    return bool(
+        case.age is not None
+        or case.setting is not None
+        or case.roles
+        or case.issues
+        or case.offence is not None
+        or case.course is not None
+    )
+
+
+def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
+    if not facts:
+        return (
+            f"I could not read any facts about the person from the question (as of "
+            f"{format_day(as_of)}). Age, place, setting and what is involved help me check. "
+            "I keep no personal details: questions are redacted and nothing is stored."
+        )
+    parts = []
+    for fact in facts:
+        label = fact.field.replace("_", " ")
+        parts.append(f"{label}: {fact.value}")
+    return (
+        f"What I read (as of {format_day(as_of)}): "
+        + "; ".join(parts)
+        + ". Correct me if any is wrong."
+    )
+
+
+def _stale_note(dated: date | None, numbers: Sequence[int], as_of: date) -> str:
+    """One line per source date: 'Note: sources [1] and [2] are dated October 2020, ...'."""
+    marks = [f"[{number}]" for number in numbers]
+    which = marks[0] if len(marks) == 1 else ", ".join(marks[:-1]) + " and " + marks[-1]
+    plural = len(marks) > 1
+    when = dated.strftime("%B %Y") if dated else "an unknown date"
+    return (
+        f"Note: source{'s' if plural else ''} {which} {'are' if plural else 'is'} dated {when}, "
+        f"more than 12 months before {format_day(as_of)}; check that "
+        f"{'they are' if plural else 'it is'} still current."
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class _Citer:
+    """Cites claims about one programme, remembering which citations it used."""
+
+    def __init__(self, section: SectionLookup, book: CitationBook, programme: str) -> None:
+        self._section = section
+        self._book = book
+        self._programme = programme
+        self.used: list[int] = []
+
+    def __call__(self, claim: str, source: SourceRef | None) -> str:
+        """The claim with the marker of the best quote from the source's section, if any."""
+        chunk = self._section(source) if source is not None else None
+        # Every sentence of the programme's document names it: choose the quote on the
+        # rest of the claim (the place, the age, the date).
+        words = claim.replace(self._programme, "")
+        number = self._book.cite(chunk, words) if chunk is not None else None
+        if number is None:
+            return claim
+        self.used.append(number)
+        return _marked(claim, number)
+
+
+def _where_and_when(places: Sequence[str]) -> str:
+    return "Where and when: " + "; ".join(places) + "."
+
+
+def _marked(sentence: str, number: int) -> str:
+    """'It runs.' -> 'It runs [3].': the marker belongs to the sentence it supports."""
+    if sentence.endswith((".", "!", "?")):
+        return f"{sentence[:-1]} [{number}]{sentence[-1]}"
+    return f"{sentence} [{number}]"
+
+
+def _how_to_refer(programme: Programme) -> str:
+    pathway = programme.pathway
+    steps = dict.fromkeys(_sentence(step) for step in (pathway.summary, *pathway.next_steps))
+    return "How to refer: " + " ".join(steps)
+
+
+def _window_source(assessment: Assessment) -> SourceRef | None:
+    window = assessment.status.window
+    return window.source if window is not None else assessment.area.source

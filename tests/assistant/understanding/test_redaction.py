@@ -1,0 +1,191 @@
+"""Personal details out, everything else kept: worked examples, properties and the eval set."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import KNOWLEDGE, shared_path
+from vrn_assistant.understanding.redaction import Redaction, redact
+from vrn_core.places import Gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        # phones
+        ("Call me on 07700 900123.", "Call me on [phone].", ("phone",)),
+        ("mob 07700-900-123 anytime", "mob [phone] anytime", ("phone",)),
+        ("ring +44 7700 900123", "ring [phone]", ("phone",)),
+        ("ring +44 (0)7700 900 123 please", "ring [phone] please", ("phone",)),
+        ("office 01772 123456", "office [phone]", ("phone",)),
+        ("(01772) 123456 is the desk", "[phone] is the desk", ("phone",)),
+        ("0161 496 0000 or 020 7946 0958", "[phone] or [phone]", ("phone",)),
+        # emails
+        ("email jane.doe+vrn@example.org.uk", "email [email]", ("email",)),
+        # dates of birth, but not other dates
+        ("DOB 12/03/2001, arrested", "[date of birth], arrested", ("date of birth",)),
+        ("d.o.b. 12.03.01", "[date of birth]", ("date of birth",)),
+        ("date of birth: 3rd March 2001", "[date of birth]", ("date of birth",)),
+        ("he was born 3 March 2001", "he was [date of birth]", ("date of birth",)),
+        ("born on March 3, 2001 in Preston", "[date of birth] in Preston", ("date of birth",)),
+        # postcodes and addresses
+        ("lives in PR1 8XB", "lives in [postcode]", ("postcode",)),
+        ("bb2 1aa is her postcode", "[postcode] is her postcode", ("postcode",)),
+        ("at 12 Fishergate Road, Preston", "at [address], Preston", ("address",)),
+        ("flat 3, 14 Church Street", "[address]", ("address",)),
+        ("lives at 7a Lord St in Fleetwood", "lives at [address] in Fleetwood", ("address",)),
+        ("at 12 fishergate road", "at [address]", ("address",)),
+        ("moved to Flat 2 last week", "moved to [address] last week", ("address",)),
+        # reference numbers
+        ("crime ref CR/12345/20", "[reference]", ("reference",)),
+        ("ref 123456 please", "[reference] please", ("reference",)),
+        ("log 0456 from last night", "[reference] from last night", ("reference",)),
+        ("URN 12AB3456789", "[reference]", ("reference",)),
+        ("incident number 06/123456/20", "[reference]", ("reference",)),
+        ("custody record 1234567", "[reference]", ("reference",)),
+        # NHS and NI numbers
+        ("NHS number 485 777 3456", "[NHS number]", ("NHS number",)),
+        ("patient 4857773456 in ED", "patient [NHS number] in ED", ("NHS number",)),
+        ("NI AB123456C", "NI [NI number]", ("NI number",)),
+        ("ni no ab 12 34 56 c", "ni no [NI number]", ("NI number",)),
+        # names
+        ("named John Smith, arrested", "named [name], arrested", ("name",)),
+        ("a lad called Sarah", "a lad called [name]", ("name",)),
+        ("Mr Smith is 22", "Mr [name] is 22", ("name",)),
+        ("Mrs O'Neill and Dr Patel", "Mrs [name] and Dr [name]", ("name",)),
+        ("my client Jane Doe", "my client [name]", ("name",)),
+        ("his name is john smith", "his name is [name]", ("name",)),
+        ("her name's Kayleigh", "her name's [name]", ("name",)),
+        ("Tom Jones, 22, arrested in Preston", "[name], 22, arrested in Preston", ("name",)),
+        ("Ellie Ward (15) at school", "[name] (15) at school", ("name",)),
+        ("Her son Tyler is 15", "Her son [name] is 15", ("name",)),
+        ("Connor was arrested again", "[name] was arrested again", ("name",)),
+        ("Liam Hughes has been excluded", "[name] has been excluded", ("name",)),
+        # several kinds at once, in order of the rules
+        (
+            "Jack Smith, 19, DOB 01/02/2003, 07700 900123, PR1 8XB",
+            "[name], 19, [date of birth], [phone], [postcode]",
+            ("date of birth", "phone", "postcode", "name"),
+        ),
+    ],
+)
+def test_personal_details_are_replaced(text: str, expected: str, found: tuple[str, ...]) -> None:
+    assert redact(text) == Redaction(text=expected, found=found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places, programmes and sentence-starting common words
+        "Dad serving a sentence at HMP Lancaster Farms wants to see his kids.",
+        "Young woman, 19, in police custody in Preston.",
+        "Lad aged 17 held in custody at Blackpool.",
+        "Mum of a prisoner at HMP Haverigg.",
+        "Teenager, 14, whose mum is in prison.",
+        "ED Navigators at Blackpool Victoria Hospital and Royal Preston Hospital.",
+        "Operation Provide, Operation ADDER, DIVERT and Strength Inside and Out.",
+        "Mia's Story is for children of prisoners.",
+        "I'm on the BSc Professional Policing course at UCLan.",
+        "Victim Support and other partner agencies in Lytham St Annes.",
+        "A programme called Strength Inside and Out.",
+        "Social work team in Wyre, Lancashire County Council.",
+        # ages, counts, ordinary dates, service numbers
+        "A 22 year old, aged 17, 24yo, 19 y/o, twenty-three year old.",
+        "Police were called last night; it happened in February 2021 at 3am.",
+        "Over 700 schools and 16 partner agencies; 449,000 people; 24/7.",
+        "Call 999, or Childline on 0800 1111, or Samaritans on 116 123.",
+        "He was arrested 2 times in a row; 15 pupils view the video.",
+        "He was born in 2003 and lives near the M6.",
+        "Year 9 pupils at St Mary's Catholic Academy and St. John's.",
+        "police were called last night and he was taken to the station",
+    ],
+)
+def test_ordinary_words_are_kept(text: str) -> None:
+    assert redact(text) == Redaction(text=text, found=())
+
+
+def _place_names() -> list[str]:
+    gazetteer = Gazetteer.default()
+    return sorted({name for place in gazetteer for name in (place.name, *place.aliases)})
+
+
+def test_no_place_name_is_taken_for_a_name() -> None:
+    wrong = [name for name in _place_names() if redact(f"He lives in {name} now.").found != ()]
+    assert wrong == []
+
+
+def test_no_programme_name_is_taken_for_a_name() -> None:
+    names = []
+    for path in sorted((KNOWLEDGE / "programmes").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text("utf-8"))
+        names += [record["name"], *record.get("aliases", [])]
+    assert names
+    wrong = [name for name in names if redact(f"Is {name} running?").found != ()]
+    assert wrong == []
+
+
+def test_eval_questions_carry_no_personal_details() -> None:
+    questions = [
+        json.loads(line)["question"]
+        for name in ("dev.jsonl", "dev-documents.jsonl")
+        for line in shared_path("eval", name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(questions) >= 33
+    changed = [(q, redact(q)) for q in questions if redact(q) != Redaction(text=q, found=())]
+    assert changed == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "Mr ",
+        "Jack ",
+        "Smith",
+        ", 22",
+        " (19) ",
+        "07700 900123",
+        "+44 ",
+        "0",
+        "PR1 8XB",
+        "12 High Street",
+        "flat 3, ",
+        "DOB ",
+        "12/03/2001",
+        "ref ",
+        "CR/12345/20",
+        "NHS ",
+        "485 777 3456",
+        "AB123456C",
+        "named ",
+        "called ",
+        "my client ",
+        "[name]",
+        "Preston ",
+        "a@b.co",
+        " ",
+        ",",
+        ".",
+        "\n",
+        "aged 17",
+        "year old",
+    ]
+)
+_TEXT = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=25).map("".join))
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_redact_never_raises_and_is_idempotent(text: str) -> None:
+    once = redact(text)
+    assert isinstance(once.text, str)
+    assert redact(once.text).text == once.text
+
+
+def test_found_kinds_are_listed_once() -> None:
+    result = redact("07700 900123 or 07700 900124, Mr Smith and Mrs Jones")
+    assert result.found == ("phone", "name")

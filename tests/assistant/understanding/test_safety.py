@@ -1,0 +1,91 @@
+"""Immediate danger: the cases in cases/safety.yaml, the eval set, and the advice itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import ASSISTANT_CASES, shared_path
+from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, Danger, assess_danger
+
+CASES = yaml.safe_load((ASSISTANT_CASES / "safety.yaml").read_text("utf-8"))
+
+
+def test_the_case_file_is_big_enough() -> None:
+    assert len(CASES["emergency"]) >= 25
+    assert len(CASES["not_emergency"]) >= 40
+    both = set(CASES["emergency"]) & set(CASES["not_emergency"])
+    assert not both, f"listed both ways: {both}"
+
+
+@pytest.mark.parametrize("question", CASES["emergency"])
+def test_danger_now_is_an_emergency(question: str) -> None:
+    danger = assess_danger(question)
+    assert danger is not None, question
+    assert danger.reasons and all(isinstance(reason, str) for reason in danger.reasons)
+
+
+@pytest.mark.parametrize("question", CASES["not_emergency"])
+def test_ordinary_questions_raise_no_alarm(question: str) -> None:
+    assert assess_danger(question) is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("he is pointing a gun at her", "a weapon is being used or threatened now"),
+        ("my friend has been stabbed and is bleeding heavily", "someone is seriously hurt now"),
+        ("the child is alone with him", "a child is at risk now"),
+        ("he says he will kill himself tonight", "someone may take their own life now"),
+        ("someone is breaking the door down", "violence is happening now"),
+    ],
+)
+def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
+    danger = assess_danger(question)
+    assert danger is not None
+    assert reason in danger.reasons
+
+
+def test_reasons_are_not_repeated() -> None:
+    danger = assess_danger("he is attacking her right now, he is hitting her, he is strangling her")
+    assert danger == Danger(reasons=("violence is happening now",))
+
+
+def test_the_eval_set_expects_exactly_one_emergency() -> None:
+    cases = [
+        json.loads(line)
+        for name in ("dev.jsonl", "dev-documents.jsonl")
+        for line in shared_path("eval", name).read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(cases) >= 33
+    wrong = [
+        case["id"]
+        for case in cases
+        if (assess_danger(case["question"]) is not None) != case["expect_emergency"]
+    ]
+    assert wrong == []
+
+
+def test_the_advice_leads_with_999_and_the_silent_solution() -> None:
+    assert EMERGENCY_ADVICE.startswith("If anyone is in immediate danger, call 999")
+    for phrase in (
+        "press 55",
+        "Silent Solution",
+        "mobile",
+        "safeguarding",
+        "children's social care",
+    ):
+        assert phrase in EMERGENCY_ADVICE
+    assert "adult" in EMERGENCY_ADVICE
+    assert len(EMERGENCY_ADVICE.split()) < 120  # short enough to read in a crisis
+
+
+@given(st.text(max_size=300))
+def test_never_raises(text: str) -> None:
+    result = assess_danger(text)
+    assert result is None or (isinstance(result, Danger) and result.reasons)
