@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile, chunk_id
+from vrn_core.catalogue.sections import headings
 from vrn_core.errors import VrnError
 
 __all__ = [
@@ -45,9 +46,6 @@ TEXT_CHARS = 1000
 
 _AS_OF_LINE = re.compile(r"^\s*As of:?\s*(\d{4}-\d{2}(?:-\d{2})?)\.?\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-# ATX headings of levels 1-3; an optional closing run of '#' is not part of the text.
-_HEADING = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SENTENCE_END = re.compile(r"([.!?][\"')\]]*)\s+")
 
 
@@ -297,32 +295,21 @@ def _split(text: str, start: int, end: int, limit: int) -> list[str]:
 
 def _read_markdown(text: str, stem: str) -> _Document:
     meta, body_start = _front_matter(text)
-    lines = _lines(text, body_start)
-    headings: list[tuple[_Line, int, str]] = []  # (line, level, text)
-    fence: str | None = None
-    for line in lines:
-        fence_match = _FENCE.match(line.content)
-        if fence_match:
-            marker = fence_match.group(1)[0]
-            fence = marker if fence is None else (None if marker == fence else fence)
-            continue
-        heading = None if fence else _HEADING.match(line.content)
-        if heading and heading.group(2):
-            headings.append((line, len(heading.group(1)), heading.group(2)))
+    found = headings(text, body_start)
 
-    first_h1 = next((h for h in headings if h[1] == 1), None)
-    title = _meta_title(meta) or (first_h1[2] if first_h1 else stem)
+    first_h1 = next((h for h in found if h.level == 1), None)
+    title = _meta_title(meta) or (first_h1.text if first_h1 else stem)
     as_of = _meta_as_of(meta)
     if as_of is None:
-        preamble_end = next((h[0].start for h in headings if h[1] > 1), len(text))
+        preamble_end = next((h.start for h in found if h.level > 1), len(text))
         as_of = _as_of_line(text[body_start:preamble_end])
 
     # Sections: the text before the first heading, then each heading's body.
     # The title heading's body is the introduction, located by the title.
     bounds = [(title, body_start)]
-    for line, _, heading_text in headings:
-        bounds.append((title if first_h1 and line is first_h1[0] else heading_text, line.end))
-    starts = [line.start for line, _, _ in headings] + [len(text)]
+    for heading in found:
+        bounds.append((title if heading is first_h1 else heading.text, heading.end))
+    starts = [heading.start for heading in found] + [len(text)]
     pieces: list[tuple[str, str]] = []
     for (locator, start), end in zip(bounds, starts, strict=True):
         section = text[start:end]

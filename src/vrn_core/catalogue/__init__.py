@@ -8,7 +8,6 @@ id at the gazetteer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from vrn_core.catalogue.sections import headings
 from vrn_core.errors import CatalogueError
 from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
@@ -24,9 +24,6 @@ from vrn_core.sources import SourceRef
 from vrn_core.yamlfile import read_yaml, validation_error
 
 __all__ = ["Catalogue", "default_catalogue", "load_catalogue"]
-
-_HEADING = re.compile(r"^#{1,3}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -102,9 +99,7 @@ def _read_programme(path: Path) -> Programme:
 
 
 def _headings_of(document: Path) -> frozenset[str]:
-    return frozenset(
-        match.group(1).strip() for match in _HEADING.finditer(document.read_text(encoding="utf-8"))
-    )
+    return frozenset(heading.text for heading in headings(document.read_text(encoding="utf-8")))
 
 
 def _check_sources(
