@@ -131,7 +131,8 @@ def labelled_questions() -> list[tuple[str, set[str]]]:
 
 def bench_retrieval(quick: bool, workdir: Path) -> Section:
     from vrn_assistant.retrieval.embeddings import MiniLMEmbeddings
-    from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings
+    from vrn_assistant.retrieval.index import CorpusIndex
+    from vrn_assistant.settings import IndexSettings
 
     index = CorpusIndex(IndexSettings(path=workdir / "quality"), MiniLMEmbeddings())
     index.ingest([ROOT / "knowledge" / "corpus"])

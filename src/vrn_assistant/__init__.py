@@ -10,9 +10,11 @@ passages, and every citation is a verbatim quote with its section.
 """
 
 from vrn_assistant.answer import Answer, Citation, DocumentFinding, ProgrammeAnswer, ReadFact
-from vrn_assistant.assistant import Assistant, AssistantSettings
-from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings, IndexUnavailable, IngestReport
+from vrn_assistant.assistant import Assistant
+from vrn_assistant.errors import IndexUnavailable
+from vrn_assistant.retrieval.index import CorpusIndex, IngestReport
 from vrn_assistant.retrieval.retriever import VrnRetriever
+from vrn_assistant.settings import AssistantSettings, IndexSettings
 
 __all__ = [
     "Answer",

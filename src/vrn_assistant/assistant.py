@@ -12,10 +12,9 @@ quotes we hold (see `phrasing`).
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -30,12 +29,12 @@ from vrn_assistant.retrieval.embeddings import (
     MiniLMEmbeddings,
     locate_model_files,
 )
-from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings, IngestReport
+from vrn_assistant.retrieval.index import CorpusIndex, IngestReport
+from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.extraction import Extraction, extract
 from vrn_assistant.understanding.redaction import redact
 from vrn_assistant.understanding.safety import assess_danger
 from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
-from vrn_core.paths import default_knowledge_dir
 
 __all__ = ["Assistant", "AssistantSettings"]
 
@@ -44,46 +43,6 @@ Progress = Callable[[int, int, str], None]
 
 FINDINGS = 2  # passages shown at most, from added documents and from the catalogue's corpus
 FINDING_TERMS = 2  # words a passage must share with the question to be shown
-
-
-_SWITCH_ON = frozenset({"1", "true"})
-
-
-@dataclass(frozen=True)
-class AssistantSettings:
-    """Where things are, and what is allowed. `from_env` reads:
-
-    VRN_KNOWLEDGE_DIR  the catalogue folder (default: the repository's knowledge/)
-    VRN_SOURCES        extra document folders, separated by os.pathsep
-    VRN_INDEX_DIR, VRN_CHROMA_URL   the index (see IndexSettings)
-    VRN_ALLOW_UPLOADS  "1" or "true" lets the app save uploaded documents (off by default)
-    VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
-    """
-
-    knowledge_dir: Path = field(default_factory=default_knowledge_dir)
-    sources: tuple[Path, ...] = ()
-    index: IndexSettings = field(default_factory=IndexSettings.from_env)
-    dense: bool = True  # False: lexical retrieval only, no embedding model loaded
-    allow_uploads: bool = False
-    upload_dir: Path = Path("var/uploads")
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> AssistantSettings:
-        env = os.environ if environ is None else environ
-        sources = tuple(Path(p) for p in env.get("VRN_SOURCES", "").split(os.pathsep) if p)
-        allow_uploads = env.get("VRN_ALLOW_UPLOADS", "").strip().lower() in _SWITCH_ON
-        upload_dir = Path(env.get("VRN_UPLOAD_DIR") or "var/uploads")
-        if allow_uploads and upload_dir not in sources:
-            sources = (*sources, upload_dir)  # so `vrn ingest` and the app index the same
-        return cls(
-            knowledge_dir=Path(env["VRN_KNOWLEDGE_DIR"])
-            if env.get("VRN_KNOWLEDGE_DIR")
-            else default_knowledge_dir(),
-            sources=sources,
-            index=IndexSettings.from_env(env),
-            allow_uploads=allow_uploads,
-            upload_dir=upload_dir,
-        )
 
 
 class Assistant:

@@ -3,7 +3,8 @@
     VrnError                      anything vrn_core raises on purpose
     ├── CatalogueError            a catalogue or gazetteer file is missing or malformed
     ├── CaseError                 case facts that cannot be read (bad JSON, unknown field, bad value)
-    └── ExportError               the catalogue cannot be expressed in an export format
+    ├── ExportError               the catalogue cannot be expressed in an export format
+    └── UsageError                a command-line argument or setting that cannot be used
 
 Every message is one plain sentence a user can act on: it names the file, the
 record and the field where there is one.
@@ -11,7 +12,7 @@ record and the field where there is one.
 
 from __future__ import annotations
 
-__all__ = ["CaseError", "CatalogueError", "ExportError", "VrnError"]
+__all__ = ["CaseError", "CatalogueError", "ExportError", "UsageError", "VrnError"]
 
 
 class VrnError(Exception):
@@ -54,3 +55,7 @@ class CaseError(VrnError):
 
 class ExportError(VrnError):
     """The catalogue cannot be expressed in the requested export format."""
+
+
+class UsageError(VrnError):
+    """A command-line argument or setting that cannot be used (a bad date, a missing folder)."""

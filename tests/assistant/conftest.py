@@ -14,7 +14,8 @@ from langchain_core.embeddings import Embeddings
 
 from tests.conftest import KNOWLEDGE
 from vrn_assistant import Assistant, AssistantSettings
-from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings
+from vrn_assistant.retrieval.index import CorpusIndex
+from vrn_assistant.settings import IndexSettings
 
 DIMENSIONS = 64
 # Seconds the `chroma run` server took to answer, reported at the end of the run.

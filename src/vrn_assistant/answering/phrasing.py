@@ -25,8 +25,8 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from vrn_assistant.answer import Answer
 from vrn_assistant.answering.citations import terms
+from vrn_assistant.errors import LanguageModelError
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
-from vrn_core.errors import VrnError
 
 __all__ = ["LanguageModelError", "Phraser", "chat_model_from_env", "checked_sentences"]
 
@@ -41,10 +41,6 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)(?:\s*\[\d+\])*[.!?]?")
 _MARKER = re.compile(r"\[(\d+)\]")
 _CLAIM = re.compile(r"\b(eligible|fits?|recommend\w*|suitable|can (?:be )?refer\w*)\b", re.I)
 _NEGATION = re.compile(r"\b(not|no|isn't|doesn't|cannot|can't|ineligible)\b", re.I)
-
-
-class LanguageModelError(VrnError):
-    """The configured language model cannot be set up (package missing, bad setting)."""
 
 
 def chat_model_from_env(environ: Mapping[str, str] | None = None) -> BaseChatModel | None:

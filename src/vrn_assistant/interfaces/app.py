@@ -20,10 +20,11 @@ from typing import Any
 import streamlit as st
 
 from vrn_assistant.answer import Answer
-from vrn_assistant.answering.phrasing import LanguageModelError, Phraser, chat_model_from_env
-from vrn_assistant.assistant import Assistant, AssistantSettings
+from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
+from vrn_assistant.assistant import Assistant
+from vrn_assistant.errors import IndexUnavailable, LanguageModelError
 from vrn_assistant.interfaces import views
-from vrn_assistant.retrieval.index import IndexUnavailable
+from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
 from vrn_core import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, VrnError
 from vrn_core.availability import format_day

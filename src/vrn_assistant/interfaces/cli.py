@@ -15,18 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from vrn_assistant.errors import AssistantError, UsageError
 from vrn_core.cli import run
-from vrn_core.errors import CaseError, VrnError
+from vrn_core.errors import CaseError
 
 if TYPE_CHECKING:
     from vrn_assistant.answer import Answer
     from vrn_assistant.assistant import Assistant
 
 __all__ = ["add_assistant_commands", "main"]
-
-
-class AssistantError(VrnError):
-    """A problem the assistant reports in one line (index, model, batch file)."""
 
 
 def _iso_date(text: str) -> date:
@@ -70,11 +67,12 @@ def _assistant(sources: Sequence[Path]) -> Assistant:
     # Imported here: chromadb and onnxruntime take a second to load.
     # Their errors (IndexUnavailable, LanguageModelError, ...) are VrnErrors: run() reports them.
     from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
-    from vrn_assistant.assistant import Assistant, AssistantSettings
+    from vrn_assistant.assistant import Assistant
+    from vrn_assistant.settings import AssistantSettings
 
     for path in sources:
         if not path.exists():
-            raise AssistantError(f"source {path} does not exist")
+            raise UsageError(f"source {path} does not exist")
     model = chat_model_from_env()
     settings = AssistantSettings.from_env()
     settings = replace(settings, sources=(*settings.sources, *sources))

@@ -22,9 +22,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from vrn_assistant.errors import DocumentError
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile, chunk_id
 from vrn_core.catalogue.sections import headings
-from vrn_core.errors import VrnError
 
 __all__ = [
     "MAX_BYTES",
@@ -47,14 +47,6 @@ TEXT_CHARS = 1000
 _AS_OF_LINE = re.compile(r"^\s*As of:?\s*(\d{4}-\d{2}(?:-\d{2})?)\.?\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _SENTENCE_END = re.compile(r"([.!?][\"')\]]*)\s+")
-
-
-class DocumentError(VrnError):
-    """A document that cannot be turned into chunks; `reason` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

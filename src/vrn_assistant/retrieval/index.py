@@ -32,22 +32,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
-from urllib.parse import urlsplit
 
 import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
+from vrn_assistant.errors import IndexUnavailable
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile
 from vrn_assistant.retrieval.documents import (
-    MAX_BYTES,
     SUPPORTED,
     DocumentError,
     iter_corpus,
     load_chunks,
 )
 from vrn_assistant.retrieval.fusion import reciprocal_rank_fusion
-from vrn_core.errors import VrnError
+from vrn_assistant.settings import IndexSettings, server_address
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -74,46 +73,11 @@ BATCH = 256
 _WORD = re.compile(r"\w+")
 _STOPWORDS = frozenset(STOPWORDS_EN)
 # Chroma collection names: 3-512 characters of [a-zA-Z0-9._-], alphanumeric at both ends.
-_PREFIX = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 def tokenize(text: str) -> list[str]:
     """Lowercased words without English stopwords; documents and queries alike."""
     return [word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS]
-
-
-class IndexUnavailable(VrnError):
-    """The index cannot be used: the Chroma server is unreachable, or the state is damaged."""
-
-
-@dataclass(frozen=True)
-class IndexSettings:
-    """Where the index lives. `chroma_url` None means embedded Chroma under `path/chroma`."""
-
-    path: Path = Path("var/index")
-    chroma_url: str | None = None
-    collection_prefix: str = "vrn"
-    max_bytes: int = MAX_BYTES
-
-    def __post_init__(self) -> None:
-        if not _PREFIX.fullmatch(self.collection_prefix):
-            raise ValueError(
-                f"collection_prefix {self.collection_prefix!r} must be 1-100 letters, digits, "
-                "'.', '_' or '-', starting with a letter or digit"
-            )
-        if self.max_bytes < 1:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
-        if self.chroma_url is not None:
-            _server_address(self.chroma_url)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> IndexSettings:
-        """Settings from VRN_INDEX_DIR and VRN_CHROMA_URL (unset or empty: the defaults)."""
-        env = os.environ if environ is None else environ
-        return cls(
-            path=Path(env.get("VRN_INDEX_DIR") or "var/index"),
-            chroma_url=env.get("VRN_CHROMA_URL") or None,
-        )
 
 
 @dataclass(frozen=True)
@@ -761,18 +725,6 @@ def _exclusive(lock_path: Path) -> Iterator[None]:
         yield
 
 
-def _server_address(url: str) -> tuple[str, int, bool]:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"chroma_url {url!r} must look like http://HOST:PORT")
-    ssl = parts.scheme == "https"
-    try:
-        port = parts.port or (443 if ssl else 8000)
-    except ValueError:
-        raise ValueError(f"chroma_url {url!r} has an invalid port") from None
-    return parts.hostname, port, ssl
-
-
 def _unreachable(url: str, error: BaseException) -> str:
     cause = error.__cause__ or error.__context__ or error
     reason = " ".join(str(cause).split()) or type(cause).__name__
@@ -789,7 +741,7 @@ def _connect(settings: IndexSettings) -> ClientAPI:
             path=str(settings.path / "chroma"),
             settings=Settings(anonymized_telemetry=False, allow_reset=False),
         )
-    host, port, ssl = _server_address(settings.chroma_url)
+    host, port, ssl = server_address(settings.chroma_url)
     try:
         return chromadb.HttpClient(
             host=host, port=port, ssl=ssl, settings=Settings(anonymized_telemetry=False)

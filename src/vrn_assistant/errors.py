@@ -1,0 +1,50 @@
+"""The assistant's exception tree, described once.
+
+    VrnError (vrn_core)            anything the project raises on purpose
+    ├── UsageError (vrn_core)      a command-line argument or setting that cannot be used
+    └── AssistantError             anything vrn_assistant raises on purpose
+        ├── IndexUnavailable       the index cannot be used (Chroma server unreachable, damaged state)
+        ├── EmbeddingModelMissing  the embedding model or tokenizer is absent or not the pinned file
+        ├── DocumentError          a document that cannot be turned into chunks (`reason` says why)
+        └── LanguageModelError     the configured language model cannot be set up
+
+Every message is one sentence a user can act on; the CLI prints it on one line.
+"""
+
+from __future__ import annotations
+
+from vrn_core.errors import UsageError, VrnError
+
+__all__ = [
+    "AssistantError",
+    "DocumentError",
+    "EmbeddingModelMissing",
+    "IndexUnavailable",
+    "LanguageModelError",
+    "UsageError",
+    "VrnError",
+]
+
+
+class AssistantError(VrnError):
+    """Base class of every error vrn_assistant raises on purpose."""
+
+
+class IndexUnavailable(AssistantError):
+    """The index cannot be used: the Chroma server is unreachable, or the state is damaged."""
+
+
+class EmbeddingModelMissing(AssistantError):
+    """The embedding model or tokenizer is not installed, or is not the pinned file."""
+
+
+class DocumentError(AssistantError):
+    """A document that cannot be turned into chunks; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class LanguageModelError(AssistantError):
+    """The configured language model cannot be set up (package missing, bad setting)."""
