@@ -9,8 +9,13 @@ __all__ = ["default_knowledge_dir"]
 
 
 def default_knowledge_dir() -> Path:
-    """`$VRN_KNOWLEDGE_DIR` if set, else the repository's `knowledge/` folder."""
+    """`$VRN_KNOWLEDGE_DIR` if set; else the copy an installed wheel carries beside this
+    module; else the `knowledge/` folder of the source checkout."""
     configured = os.environ.get("VRN_KNOWLEDGE_DIR")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parents[2] / "knowledge"
+    here = Path(__file__).resolve().parent
+    installed = here / "knowledge"
+    if installed.is_dir():
+        return installed
+    return here.parents[1] / "knowledge"
