@@ -11,18 +11,38 @@ Depends on pydantic, rapidfuzz and PyYAML only: never on langchain, chromadb
 or streamlit (a test keeps it so).
 """
 
-from vrn_core.assessment import RECOMMENDABLE, Assessment, Verdict, assess, rank
-from vrn_core.availability import Status, StatusResult, Window, WindowStatus
+from vrn_core.assessment import RECOMMENDABLE, Assessment, assess, rank
+from vrn_core.availability import StatusResult, Window
 from vrn_core.browse import filter_programmes
-from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
+from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue, default_catalogue, load_catalogue
-from vrn_core.criteria import Criterion, CriterionResult, Truth
-from vrn_core.errors import CaseError, CatalogueError, ExportError, VrnError
+from vrn_core.criteria import Criterion, CriterionResult
+from vrn_core.errors import (
+    CaseError,
+    CatalogueError,
+    ExportError,
+    UnknownProgramme,
+    UsageError,
+    VrnError,
+)
 from vrn_core.export import ExportFormat, export_catalogue
 from vrn_core.places import Gazetteer, MatchStatus, Place, PlaceKind, PlaceMatch
-from vrn_core.programme import Pathway, Programme, ProgrammeKind, ReferralRoute
+from vrn_core.programme import Pathway, Programme, ReferralRoute
 from vrn_core.report import CheckReport, ProgrammeReport, check
 from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import (
+    Gender,
+    Issue,
+    OffenceCategory,
+    ProgrammeKind,
+    Role,
+    Sector,
+    Setting,
+    Status,
+    Truth,
+    Verdict,
+    WindowStatus,
+)
 
 __all__ = [
     "RECOMMENDABLE",
@@ -56,9 +76,10 @@ __all__ = [
     "Status",
     "StatusResult",
     "Truth",
+    "UnknownProgramme",
+    "UsageError",
     "Verdict",
     "VrnError",
-    "Want",
     "Window",
     "WindowStatus",
     "assess",

@@ -15,33 +15,19 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
-from vrn_core.availability import (
-    Status,
-    StatusResult,
-    evaluate_area,
-    evaluate_status,
-)
-from vrn_core.case import Case, Want
+from vrn_core.availability import StatusResult, evaluate_area, evaluate_status
+from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
-from vrn_core.criteria import CriterionResult, Truth, evaluate
+from vrn_core.criteria import CriterionResult, evaluate
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.programme import Programme, ProgrammeKind
+from vrn_core.programme import Programme
+from vrn_core.vocabulary import ProgrammeKind, Status, Truth, Verdict
 
-__all__ = ["RECOMMENDABLE", "Assessment", "Verdict", "assess", "rank"]
-
-
-class Verdict(StrEnum):
-    eligible = "eligible"
-    likely_eligible = "likely_eligible"
-    not_available = "not_available"
-    not_eligible = "not_eligible"
+__all__ = ["RECOMMENDABLE", "Assessment", "assess", "rank"]
 
 
 RECOMMENDABLE = frozenset({Verdict.eligible, Verdict.likely_eligible})
-
-_WANTED_KIND = {want: ProgrammeKind(want.value) for want in Want}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +109,7 @@ def assess(
     failing = [result for result in (*criteria, area) if result.truth is Truth.not_met]
     score = _TIER[(verdict, relevant)] + 100.0 * named + 20.0 * defining_met + met - 0.5 * unknown
     score += LOCAL_OFFER * bool(area_result.place_ids)
-    if case.wants and any(_WANTED_KIND[want] is programme.kind for want in case.wants):
+    if case.wants and programme.kind in case.wants:
         score += 10.0
     if case.issues:
         score += 5.0 * len(case.issues.intersection(programme.topics))

@@ -19,47 +19,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from enum import StrEnum
-from functools import cache
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vrn_core.case import Case
-from vrn_core.criteria import Criterion, Truth, evaluate
+from vrn_core.criteria import Criterion, evaluate
 from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
 from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import Status, Truth, WindowStatus
+from vrn_core.wording import when_ends, when_starts
 
 __all__ = [
     "AreaResult",
-    "Status",
     "StatusResult",
     "Window",
-    "WindowStatus",
     "evaluate_area",
     "evaluate_status",
-    "format_day",
-    "format_month",
     "timeline",
 ]
-
-
-class WindowStatus(StrEnum):
-    """What a catalogue window says; `ended` is derived from its end date."""
-
-    running = "running"
-    paused = "paused"
-    planned = "planned"
-
-
-class Status(StrEnum):
-    """A programme's state on one date for one case."""
-
-    running = "running"
-    planned = "planned"
-    paused = "paused"
-    ended = "ended"
-    not_offered = "not_offered"  # no window applies to this case at all
 
 
 _CURRENT = {
@@ -123,24 +101,13 @@ class StatusResult:
         return _status_reason(self.window, self.status, self.programme)
 
 
-@cache
-def format_month(day: date) -> str:
-    return day.strftime("%B %Y")
-
-
-@cache
-def format_day(day: date) -> str:
-    return f"{day.day} {format_month(day)}"
-
-
 def _starts(day: date) -> str:
     """'in December 2020' for a whole month, 'on 18 October 2020' for a day."""
-    return f"in {format_month(day)}" if day.day == 1 else f"on {format_day(day)}"
+    return " ".join(when_starts(day))
 
 
 def _ends(day: date) -> str:
-    whole_month = (day + timedelta(days=1)).day == 1
-    return f"in {format_month(day)}" if whole_month else f"on {format_day(day)}"
+    return " ".join(when_ends(day))
 
 
 def _area_names(windows: Sequence[Window], gazetteer: Gazetteer) -> str:
@@ -303,9 +270,9 @@ def _state_words(window: Window, status: Status) -> str:
     if status is Status.running:
         parts = ["running"]
         if window.start is not None:
-            parts.append(("expected from " if window.expected else "from ") + _starts(window.start)[3:])
+            parts.append(("expected from " if window.expected else "from ") + when_starts(window.start)[1])
         if window.end is not None:
-            parts.append("until " + _ends(window.end)[3:])
+            parts.append("until " + when_ends(window.end)[1])
         return ", ".join(parts)
     if status is Status.ended:
         assert window.end is not None

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
-from vrn_core.criteria import Truth, evaluate
+from vrn_core.criteria import evaluate
 from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
-from vrn_core.programme import Programme, ProgrammeKind
+from vrn_core.programme import Programme
+from vrn_core.vocabulary import ProgrammeKind, Truth
 
 __all__ = ["admits_age", "area_match", "filter_programmes", "serves_area"]
 

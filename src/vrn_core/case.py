@@ -8,11 +8,13 @@ stated explicitly (`without_issues`, or a non-violent `offence`).
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vrn_core.vocabulary import Gender, Issue, OffenceCategory, ProgrammeKind, Role, Sector, Setting
+
+# The enums live in vrn_core.vocabulary; they are named here too while callers move over.
 __all__ = [
     "Case",
     "Gender",
@@ -25,87 +27,7 @@ __all__ = [
 ]
 
 
-class Setting(StrEnum):
-    """Where the person is when the practitioner meets them."""
-
-    police_custody = "police_custody"
-    hospital_emergency_department = "hospital_emergency_department"
-    prison = "prison"
-    school = "school"
-    university = "university"
-    community = "community"
-    home = "home"
-    online = "online"
-
-
-class Role(StrEnum):
-    """Who the person (or the asker, for organisations) is in the situation."""
-
-    victim = "victim"
-    suspect = "suspect"  # suspect or person arrested
-    prisoner = "prisoner"
-    parent = "parent"
-    child = "child"
-    young_person = "young_person"
-    prisoner_family = "prisoner_family"  # child, partner or other relative of someone in prison
-    practitioner = "practitioner"
-    organisation = "organisation"
-    student = "student"
-    researcher = "researcher"
-    policy_maker = "policy_maker"
-
-
-class Issue(StrEnum):
-    """What the situation involves."""
-
-    violence = "violence"
-    domestic_abuse = "domestic_abuse"
-    drugs = "drugs"
-    knives = "knives"
-    family_imprisonment = "family_imprisonment"
-    trauma = "trauma"
-    public_health_approach = "public_health_approach"
-
-
-class OffenceCategory(StrEnum):
-    """The kind of offence, where an arrest or conviction is involved."""
-
-    violent = "violent"
-    drugs = "drugs"
-    non_violent = "non_violent"
-
-
-class Gender(StrEnum):
-    male = "male"
-    female = "female"
-    other = "other"
-
-
-class Sector(StrEnum):
-    """The sector a practitioner or organisation works in."""
-
-    policing = "policing"
-    health = "health"
-    public_health = "public_health"
-    education = "education"
-    social_care = "social_care"
-    housing = "housing"
-    justice = "justice"
-    voluntary = "voluntary"
-    local_government = "local_government"
-    academic = "academic"
-
-
-class Want(StrEnum):
-    """What the asker is looking for, as a kind of programme. Used for ranking only."""
-
-    service = "service"
-    campaign = "campaign"
-    training = "training"
-    event = "event"
-    resource = "resource"
-    volunteering = "volunteering"
-
+Want = ProgrammeKind  # the old name, until every caller says ProgrammeKind
 
 Age = Annotated[int, Field(ge=0, le=120)]
 
@@ -138,7 +60,7 @@ class Case(BaseModel):
     course: str | None = Field(
         default=None, description="Course of study, for students (free text)."
     )
-    wants: frozenset[Want] = Field(
+    wants: frozenset[ProgrammeKind] = Field(
         default_factory=frozenset,
         description="Kinds of programme the asker is looking for; ranking only, never eligibility.",
     )

@@ -18,12 +18,21 @@ from typing import Any, TextIO
 
 from pydantic import TypeAdapter, ValidationError
 
-from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
+from vrn_core.case import Case
 from vrn_core.catalogue import load_catalogue
-from vrn_core.criteria import Truth
 from vrn_core.errors import CaseError, VrnError
 from vrn_core.export import ExportFormat, export_catalogue, not_carried
 from vrn_core.report import CheckReport, ProgrammeReport, check
+from vrn_core.vocabulary import (
+    Gender,
+    Issue,
+    OffenceCategory,
+    ProgrammeKind,
+    Role,
+    Sector,
+    Setting,
+    Truth,
+)
 
 __all__ = ["EXIT_ERROR", "EXIT_USAGE", "add_core_commands", "build_parser", "main", "run"]
 
@@ -79,7 +88,7 @@ def add_core_commands(commands: Any) -> None:
     checker.add_argument("--gender", choices=_choices(Gender))
     checker.add_argument("--sector", choices=_choices(Sector))
     checker.add_argument("--course")
-    checker.add_argument("--want", action="append", choices=_choices(Want), default=[])
+    checker.add_argument("--want", action="append", choices=_choices(ProgrammeKind), default=[])
     checker.add_argument("--as-of", type=_iso_date, help="date to judge on (default: today)")
     checker.add_argument("--knowledge", type=Path, help="catalogue folder (default: knowledge/)")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")

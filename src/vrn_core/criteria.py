@@ -18,9 +18,19 @@ from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from vrn_core.case import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting
+from vrn_core.case import Case
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import describe, describe_any, possessive
+from vrn_core.vocabulary import (
+    Gender,
+    Issue,
+    OffenceCategory,
+    Role,
+    Sector,
+    Setting,
+    Truth,
+    describe,
+)
+from vrn_core.wording import describe_any, possessive
 
 __all__ = [
     "AgeCriterion",
@@ -35,17 +45,10 @@ __all__ = [
     "RoleCriterion",
     "SectorCriterion",
     "SettingCriterion",
-    "Truth",
     "combine_all",
     "combine_any",
     "evaluate",
 ]
-
-
-class Truth(StrEnum):
-    met = "met"
-    not_met = "not_met"
-    unknown = "unknown"
 
 
 def combine_all(truths: Sequence[Truth]) -> Truth:

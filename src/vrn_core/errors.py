@@ -3,6 +3,7 @@
     VrnError                      anything vrn_core raises on purpose
     ├── CatalogueError            a catalogue or gazetteer file is missing or malformed
     ├── CaseError                 case facts that cannot be read (bad JSON, unknown field, bad value)
+    ├── UnknownProgramme          no programme has that id (also a KeyError)
     ├── ExportError               the catalogue cannot be expressed in an export format
     └── UsageError                a command-line argument or setting that cannot be used
 
@@ -12,7 +13,14 @@ record and the field where there is one.
 
 from __future__ import annotations
 
-__all__ = ["CaseError", "CatalogueError", "ExportError", "UsageError", "VrnError"]
+__all__ = [
+    "CaseError",
+    "CatalogueError",
+    "ExportError",
+    "UnknownProgramme",
+    "UsageError",
+    "VrnError",
+]
 
 
 class VrnError(Exception):
@@ -59,3 +67,14 @@ class ExportError(VrnError):
 
 class UsageError(VrnError):
     """A command-line argument or setting that cannot be used (a bad date, a missing folder)."""
+
+
+class UnknownProgramme(VrnError, KeyError):
+    """No programme in the catalogue has this id. A KeyError too, as a failed lookup is."""
+
+    def __init__(self, programme_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"no programme {programme_id!r}; known: {', '.join(known)}")
+        self.programme_id = programme_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # KeyError would quote the message

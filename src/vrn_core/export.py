@@ -37,13 +37,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from vrn_core.availability import Status, Window, format_day, format_month
+from vrn_core.availability import Window
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import AgeCriterion, AllOf, Criterion
 from vrn_core.errors import ExportError
 from vrn_core.places import LANCASHIRE, Place
 from vrn_core.programme import Contact, Programme
-from vrn_core.vocabulary import describe
+from vrn_core.vocabulary import Status, describe
+from vrn_core.wording import format_day, format_month
 
 __all__ = [
     "NAMESPACE",

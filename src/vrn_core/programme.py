@@ -7,28 +7,18 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vrn_core.availability import Window
-from vrn_core.case import Issue
 from vrn_core.criteria import AllOf, AnyOf, Criterion
 from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import Issue, ProgrammeKind
 
 __all__ = [
     "Contact",
     "Pathway",
     "Programme",
-    "ProgrammeKind",
     "Provider",
     "ReferralRoute",
     "SourcedText",
 ]
-
-
-class ProgrammeKind(StrEnum):
-    service = "service"
-    campaign = "campaign"
-    training = "training"
-    event = "event"
-    resource = "resource"
-    volunteering = "volunteering"
 
 
 class ReferralRoute(StrEnum):

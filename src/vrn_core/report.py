@@ -12,12 +12,12 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vrn_core.assessment import Assessment, Verdict, rank
-from vrn_core.availability import Status
+from vrn_core.assessment import Assessment, rank
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
-from vrn_core.criteria import CriterionResult, Truth
+from vrn_core.criteria import CriterionResult
 from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import Status, Truth, Verdict
 
 __all__ = [
     "AvailabilityReport",

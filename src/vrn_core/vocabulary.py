@@ -1,13 +1,158 @@
-"""Plain-English names for the case vocabulary, used in every reason we print."""
+"""The vocabulary of the rules: every enum, and the plain-English words for its values.
+
+Reasons, answers, reports and the app all word a value through `describe` (and
+a verdict through `VERDICT_WORDS`, a truth through `TRUTH_MARKS`), so one value
+is always said one way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import StrEnum
 
-from vrn_core.case import Gender, Issue, OffenceCategory, Role, Sector, Setting, Want
+__all__ = [
+    "TRUTH_MARKS",
+    "TRUTH_WORDS",
+    "VERDICT_WORDS",
+    "Gender",
+    "Issue",
+    "OffenceCategory",
+    "ProgrammeKind",
+    "Role",
+    "Sector",
+    "Setting",
+    "Status",
+    "Truth",
+    "Verdict",
+    "WindowStatus",
+    "describe",
+]
 
-__all__ = ["describe", "describe_any", "possessive"]
+
+class Setting(StrEnum):
+    """Where the person is when the practitioner meets them."""
+
+    police_custody = "police_custody"
+    hospital_emergency_department = "hospital_emergency_department"
+    prison = "prison"
+    school = "school"
+    university = "university"
+    community = "community"
+    home = "home"
+    online = "online"
+
+
+class Role(StrEnum):
+    """Who the person (or the asker, for organisations) is in the situation."""
+
+    victim = "victim"
+    suspect = "suspect"  # suspect or person arrested
+    prisoner = "prisoner"
+    parent = "parent"
+    child = "child"
+    young_person = "young_person"
+    prisoner_family = "prisoner_family"  # child, partner or other relative of someone in prison
+    practitioner = "practitioner"
+    organisation = "organisation"
+    student = "student"
+    researcher = "researcher"
+    policy_maker = "policy_maker"
+
+
+class Issue(StrEnum):
+    """What the situation involves."""
+
+    violence = "violence"
+    domestic_abuse = "domestic_abuse"
+    drugs = "drugs"
+    knives = "knives"
+    family_imprisonment = "family_imprisonment"
+    trauma = "trauma"
+    public_health_approach = "public_health_approach"
+
+
+class OffenceCategory(StrEnum):
+    """The kind of offence, where an arrest or conviction is involved."""
+
+    violent = "violent"
+    drugs = "drugs"
+    non_violent = "non_violent"
+
+
+class Gender(StrEnum):
+    male = "male"
+    female = "female"
+    other = "other"
+
+
+class Sector(StrEnum):
+    """The sector a practitioner or organisation works in."""
+
+    policing = "policing"
+    health = "health"
+    public_health = "public_health"
+    education = "education"
+    social_care = "social_care"
+    housing = "housing"
+    justice = "justice"
+    voluntary = "voluntary"
+    local_government = "local_government"
+    academic = "academic"
+
+
+class ProgrammeKind(StrEnum):
+    """What sort of offer a programme is; a case's `wants` name the kinds the asker looks for."""
+
+    service = "service"
+    campaign = "campaign"
+    training = "training"
+    event = "event"
+    resource = "resource"
+    volunteering = "volunteering"
+
+
+class Truth(StrEnum):
+    """A criterion's result in three-valued logic."""
+
+    met = "met"
+    not_met = "not_met"
+    unknown = "unknown"
+
+
+class Verdict(StrEnum):
+    """One programme for one case on one date (see vrn_core.assessment)."""
+
+    eligible = "eligible"
+    likely_eligible = "likely_eligible"
+    not_available = "not_available"
+    not_eligible = "not_eligible"
+
+
+class WindowStatus(StrEnum):
+    """What a catalogue window says; `ended` is derived from its end date."""
+
+    running = "running"
+    paused = "paused"
+    planned = "planned"
+
+
+class Status(StrEnum):
+    """A programme's state on one date for one case."""
+
+    running = "running"
+    planned = "planned"
+    paused = "paused"
+    ended = "ended"
+    not_offered = "not_offered"  # no window applies to this case at all
+
+
+VERDICT_WORDS = {
+    Verdict.eligible: "eligible",
+    Verdict.likely_eligible: "likely eligible",
+    Verdict.not_available: "not available there or then",
+    Verdict.not_eligible: "not eligible",
+}
+TRUTH_WORDS = {Truth.met: "met", Truth.not_met: "not met", Truth.unknown: "unknown"}
+TRUTH_MARKS = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}  # always beside words
 
 _NAMES: dict[StrEnum, str] = {
     Setting.police_custody: "police custody",
@@ -53,28 +198,15 @@ _NAMES: dict[StrEnum, str] = {
     Sector.voluntary: "the voluntary sector",
     Sector.local_government: "local government",
     Sector.academic: "research and higher education",
-    Want.service: "a service",
-    Want.campaign: "a campaign",
-    Want.training: "training",
-    Want.event: "an event",
-    Want.resource: "a resource",
-    Want.volunteering: "volunteering",
+    ProgrammeKind.service: "a service",
+    ProgrammeKind.campaign: "a campaign",
+    ProgrammeKind.training: "training",
+    ProgrammeKind.event: "an event",
+    ProgrammeKind.resource: "a resource",
+    ProgrammeKind.volunteering: "volunteering",
 }
 
 
 def describe(value: StrEnum) -> str:
     """'police_custody' -> 'police custody'."""
     return _NAMES.get(value, value.value.replace("_", " "))
-
-
-def describe_any(values: Iterable[StrEnum]) -> str:
-    """['a', 'b', 'c'] -> 'a, b or c'."""
-    names = [describe(value) for value in values]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def possessive(name: str) -> str:
-    """"DIVERT" -> "DIVERT's"; "Support for prisoners' families" stays readable."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import KNOWLEDGE, shared_path
-from vrn_core import CatalogueError, load_catalogue
+from vrn_core import CatalogueError, UnknownProgramme, default_catalogue, load_catalogue
 
 EVAL_IDS = {
     "divert", "operation-provide", "operation-adder", "strength-inside-and-out",
@@ -119,3 +119,11 @@ def test_the_example_record_in_the_docs_is_valid() -> None:
     block = text.split("```yaml\n")[1].split("```")[0]
     programme = Programme.model_validate(yaml.safe_load(block))
     assert programme.id == "example-mentoring"
+
+
+def test_an_unknown_programme_id_names_the_known_ones() -> None:
+    catalogue = default_catalogue()
+    assert catalogue.get("divert").name.startswith("DIVERT")
+    with pytest.raises(UnknownProgramme, match="no programme 'nope'; known: .*divert") as raised:
+        catalogue.get("nope")
+    assert isinstance(raised.value, KeyError) and raised.value.programme_id == "nope"

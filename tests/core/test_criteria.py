@@ -12,12 +12,12 @@ from vrn_core.criteria import (
     AnyOf,
     IssueCriterion,
     OffenceCriterion,
-    Truth,
     combine_all,
     combine_any,
     evaluate,
 )
 from vrn_core.sources import SourceRef
+from vrn_core.vocabulary import Truth
 
 SOURCE = SourceRef(document="divert.md", locator="Who it is for")
 AGE = AgeCriterion(type="age", id="age", label="aged 18 to 25", min=18, max=25, source=SOURCE)

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import KNOWLEDGE
-from vrn_core.case import Setting
 from vrn_core.errors import CatalogueError
 from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch, normalise
+from vrn_core.vocabulary import Setting
 
 PLACES = KNOWLEDGE / "places.yaml"
 

@@ -13,8 +13,8 @@ PINNED = [
     "CheckReport", "Criterion", "CriterionResult", "ExportError", "ExportFormat", "Gazetteer",
     "Gender", "Issue", "MatchStatus", "OffenceCategory", "Pathway", "Place", "PlaceKind",
     "PlaceMatch", "ProgrammeReport", "Programme", "ProgrammeKind", "ReferralRoute", "Role",
-    "Sector", "Setting", "SourceRef", "Status", "StatusResult", "Truth", "Verdict", "VrnError",
-    "Want", "Window", "WindowStatus", "assess", "check", "default_catalogue", "export_catalogue",
+    "Sector", "Setting", "SourceRef", "Status", "StatusResult", "Truth", "UnknownProgramme",
+    "UsageError", "Verdict", "VrnError", "Window", "WindowStatus", "assess", "check", "default_catalogue", "export_catalogue",
     "filter_programmes", "load_catalogue", "rank",
 ]
 

@@ -33,9 +33,10 @@ from vrn_core import (
     Truth,
     Verdict,
 )
-from vrn_core.availability import format_day, timeline
+from vrn_core.availability import timeline
 from vrn_core.report import programme_report
-from vrn_core.vocabulary import describe, describe_any
+from vrn_core.vocabulary import describe
+from vrn_core.wording import describe_any, format_day
 
 __all__ = ["Composer", "SectionLookup", "read_facts"]
 

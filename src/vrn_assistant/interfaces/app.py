@@ -27,9 +27,9 @@ from vrn_assistant.interfaces import views
 from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
 from vrn_core import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, VrnError
-from vrn_core.availability import format_day
 from vrn_core.browse import area_match, filter_programmes
 from vrn_core.places import MatchStatus
+from vrn_core.wording import format_day
 
 TITLE = "Which VRN programme fits?"
 PAGES = ("Ask", "Catalogue", "Add documents")

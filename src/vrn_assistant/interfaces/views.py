@@ -33,8 +33,9 @@ from vrn_core import (
     Truth,
     Verdict,
 )
-from vrn_core.availability import format_day, timeline
+from vrn_core.availability import timeline
 from vrn_core.vocabulary import describe
+from vrn_core.wording import format_day
 
 __all__ = [
     "BADGES",

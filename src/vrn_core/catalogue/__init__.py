@@ -9,14 +9,14 @@ id at the gazetteer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from vrn_core.catalogue.sections import headings
-from vrn_core.errors import CatalogueError
+from vrn_core.errors import CatalogueError, UnknownProgramme
 from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
 from vrn_core.programme import Programme
@@ -32,6 +32,10 @@ class Catalogue:
     programmes: tuple[Programme, ...]
     gazetteer: Gazetteer
     corpus_dir: Path
+    _by_id: dict[str, Programme] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {p.id: p for p in self.programmes})
 
     def __iter__(self) -> Iterator[Programme]:
         return iter(self.programmes)
@@ -40,11 +44,11 @@ class Catalogue:
         return len(self.programmes)
 
     def get(self, programme_id: str) -> Programme:
-        for programme in self.programmes:
-            if programme.id == programme_id:
-                return programme
-        known = ", ".join(p.id for p in self.programmes)
-        raise KeyError(f"no programme {programme_id!r}; known: {known}")
+        """The programme with this id; `UnknownProgramme` names the known ones if none has it."""
+        try:
+            return self._by_id[programme_id]
+        except KeyError:
+            raise UnknownProgramme(programme_id, tuple(self._by_id)) from None
 
     def document_path(self, source: SourceRef) -> Path:
         return self.corpus_dir / source.document

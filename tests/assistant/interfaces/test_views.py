@@ -21,11 +21,11 @@ from vrn_core import (
     Gender,
     Issue,
     OffenceCategory,
+    ProgrammeKind,
     Role,
     Setting,
     Truth,
     Verdict,
-    Want,
     default_catalogue,
 )
 
@@ -195,7 +195,7 @@ def test_form_round_trips_a_case() -> None:
         offence=OffenceCategory.violent,
         gender=Gender.male,
         course="BA Policing",
-        wants=frozenset({Want.service}),
+        wants=frozenset({ProgrammeKind.service}),
     )
     form = views.form_from_case(case)
     assert form.age == 24 and form.place == "Blackburn" and form.roles == (Role.suspect,)
