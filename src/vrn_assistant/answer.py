@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vrn_core import Case, ProgrammeReport
+from vrn_core import Case, ProgrammeReport, Verdict
 
 __all__ = ["Answer", "Citation", "DocumentFinding", "ProgrammeAnswer", "ReadFact"]
 
@@ -38,13 +38,28 @@ class ReadFact(_Model):
     note: str | None = None
 
 
-class ProgrammeAnswer(ProgrammeReport):
-    """The rules' report on one programme (criteria, availability, reasons), plus what the
-    answer adds: the summary, how to refer, and the citations used."""
+class ProgrammeAnswer(_Model):
+    """One programme in an answer: the rules' report on it (verdict, criteria,
+    availability, reasons), and what the answer adds: the summary, how to refer, and
+    the citations used."""
 
+    report: ProgrammeReport
     summary: str | None = None
     how_to_refer: tuple[str, ...] = ()
     citations: tuple[int, ...] = Field(default=(), description="Numbers of the citations used.")
+
+    # Which programme and what the rules said, the three things every reader asks first.
+    @property
+    def id(self) -> str:
+        return self.report.id
+
+    @property
+    def name(self) -> str:
+        return self.report.name
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.report.verdict
 
 
 class DocumentFinding(_Model):
@@ -84,11 +99,12 @@ class Answer(_Model):
             text=self.text,
             emergency=self.emergency,
             recommended=[
-                {"id": p.id, "name": p.name, "verdict": p.verdict.value} for p in self.recommended
+                {"id": r.id, "name": r.name, "verdict": r.verdict.value}
+                for r in (p.report for p in self.recommended)
             ],
             considered=[
-                {"id": p.id, "name": p.name, "verdict": p.verdict.value, "reasons": list(p.reasons)}
-                for p in self.considered
+                {"id": r.id, "name": r.name, "verdict": r.verdict.value, "reasons": list(r.reasons)}
+                for r in (p.report for p in self.considered)
             ],
             citations=[
                 {"source": c.source, "title": c.title, "locator": c.locator, "quote": c.quote}

@@ -22,7 +22,7 @@ from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import CriterionResult, evaluate
 from vrn_core.places import Gazetteer, PlaceMatch
 from vrn_core.programme import Programme
-from vrn_core.vocabulary import ProgrammeKind, Status, Truth, Verdict
+from vrn_core.vocabulary import Status, Truth, Verdict
 
 __all__ = ["RECOMMENDABLE", "Assessment", "assess", "rank"]
 
@@ -34,9 +34,8 @@ RECOMMENDABLE = frozenset({Verdict.eligible, Verdict.likely_eligible})
 class Assessment:
     """A programme's verdict for a case, with every reason behind it."""
 
-    programme_id: str
-    programme_name: str
-    kind: ProgrammeKind
+    programme: Programme
+    place: PlaceMatch | None  # the case's place as resolved once, for every programme
     verdict: Verdict
     recommended: bool
     relevant: bool  # a defining criterion is met, or the asker named the programme
@@ -46,6 +45,10 @@ class Assessment:
     score: float
     near_miss: str | None = None
     missing: tuple[str, ...] = field(default=())
+
+    @property
+    def programme_id(self) -> str:
+        return self.programme.id
 
     def results(self) -> tuple[CriterionResult, ...]:
         """Every leaf result, area included, in catalogue order."""
@@ -81,7 +84,8 @@ def assess(
     *,
     asked_about: Collection[str] = (),
 ) -> Assessment:
-    """Judge one programme. Pass the resolved `place` to avoid resolving it again."""
+    """Judge one programme. Pass the resolved `place` (what `case.place` means) to avoid
+    resolving it again; without it, `case.place` is resolved here."""
     if place is None and case.place is not None:
         place = gazetteer.resolve(case.place)
     name = programme.name
@@ -114,9 +118,8 @@ def assess(
     if case.issues:
         score += 5.0 * len(case.issues.intersection(programme.topics))
     return Assessment(
-        programme_id=programme.id,
-        programme_name=name,
-        kind=programme.kind,
+        programme=programme,
+        place=place,
         verdict=verdict,
         recommended=verdict in RECOMMENDABLE and relevant,
         relevant=relevant,
@@ -169,11 +172,16 @@ def rank(
     case: Case,
     on: date | None = None,
     *,
+    place: PlaceMatch | None = None,
     asked_about: Collection[str] = (),
 ) -> list[Assessment]:
-    """Assess every programme and order them: recommended first, best fit first."""
+    """Assess every programme and order them: recommended first, best fit first.
+
+    `place` is the case's place already resolved (the assistant reads it from the
+    question); without it, `case.place` is resolved once here."""
     day = on if on is not None else date.today()
-    place = catalogue.gazetteer.resolve(case.place) if case.place is not None else None
+    if place is None and case.place is not None:
+        place = catalogue.gazetteer.resolve(case.place)
     assessments = [
         assess(programme, case, day, catalogue.gazetteer, place, asked_about=asked_about)
         for programme in catalogue.programmes

@@ -104,9 +104,9 @@ def key_reasons(assessment: Assessment) -> tuple[str, ...]:
 def programme_report(assessment: Assessment) -> ProgrammeReport:
     window = assessment.status.window
     return ProgrammeReport(
-        id=assessment.programme_id,
-        name=assessment.programme_name,
-        kind=assessment.kind.value,
+        id=assessment.programme.id,
+        name=assessment.programme.name,
+        kind=assessment.programme.kind.value,
         verdict=assessment.verdict,
         recommended=assessment.recommended,
         relevant=assessment.relevant,
@@ -135,8 +135,9 @@ def check(
 ) -> CheckReport:
     """Rank every programme for a case and report recommended ones first."""
     day = as_of if as_of is not None else date.today()
-    assessments = rank(catalogue, case, day, asked_about=asked_about)
-    place = catalogue.gazetteer.resolve(case.place).describe() if case.place else None
+    match = catalogue.gazetteer.resolve(case.place) if case.place else None
+    assessments = rank(catalogue, case, day, place=match, asked_about=asked_about)
+    place = match.describe() if match is not None else None
     reports = [programme_report(a) for a in assessments]
     return CheckReport(
         as_of=day,

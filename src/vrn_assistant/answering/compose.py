@@ -215,7 +215,7 @@ class Composer:
             return []
         lines = ["", f"**Running in {where} on {format_day(as_of)}**"]  # local offers come first
         for assessment in running:
-            programme = self.catalogue.get(assessment.programme_id)
+            programme = assessment.programme
             cite = self._citer(programme, book)
             lines.append(
                 f"- **{programme.name}**: "
@@ -232,7 +232,7 @@ class Composer:
     def _recommended(
         self, assessment: Assessment, book: CitationBook, as_of: date
     ) -> tuple[list[str], list[int]]:
-        programme = self.catalogue.get(assessment.programme_id)
+        programme = assessment.programme
         cited = self._citer(programme, book)
         verdict = _VERDICT_WORDS[assessment.verdict]
         lines = [
@@ -269,7 +269,7 @@ class Composer:
     def _short(
         self, assessment: Assessment, book: CitationBook, as_of: date
     ) -> tuple[str, list[int]]:
-        programme = self.catalogue.get(assessment.programme_id)
+        programme = assessment.programme
         if assessment.verdict is Verdict.not_available:
             reason, source = assessment.status.reason, _window_source(assessment)
         else:
@@ -287,9 +287,9 @@ class Composer:
         return f"**{programme.name}**: " + " ".join(sentences), cited.used
 
     def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
-        programme = self.catalogue.get(assessment.programme_id)
+        programme = assessment.programme
         return ProgrammeAnswer(
-            **dict(programme_report(assessment)),
+            report=programme_report(assessment),
             summary=programme.summary.text,
             how_to_refer=(programme.pathway.summary, *programme.pathway.next_steps),
             citations=tuple(dict.fromkeys(used)),

@@ -179,12 +179,13 @@ class CardView:
 
 
 def programme_card(programme: ProgrammeAnswer) -> CardView:
+    report = programme.report
     return CardView(
-        id=programme.id,
-        name=programme.name,
-        badge=BADGES[programme.verdict],
+        id=report.id,
+        name=report.name,
+        badge=BADGES[report.verdict],
         summary=programme.summary or "",
-        checks=tuple(checklist(programme)),
+        checks=tuple(checklist(report)),
         how_to_refer=tuple(dict.fromkeys(programme.how_to_refer)),
         sources=citation_numbers(programme.citations),
     )
@@ -213,9 +214,10 @@ def group_considered(answer: Answer) -> ConsideredGroups:
     waiting: list[ProgrammeAnswer] = []
     others: list[ProgrammeAnswer] = []
     for programme in answer.considered:
-        if programme.relevant and programme.verdict is Verdict.not_eligible:
+        report = programme.report
+        if report.relevant and report.verdict is Verdict.not_eligible:
             near.append(programme)
-        elif programme.relevant and programme.verdict is Verdict.not_available:
+        elif report.relevant and report.verdict is Verdict.not_available:
             waiting.append(programme)
         else:
             others.append(programme)
@@ -223,10 +225,11 @@ def group_considered(answer: Answer) -> ConsideredGroups:
 
 
 def considered_line(programme: ProgrammeAnswer) -> str:
-    badge = BADGES[programme.verdict]
-    reason = programme.near_miss or "; ".join(programme.reasons) or "no reason recorded"
+    report = programme.report
+    badge = BADGES[report.verdict]
+    reason = report.near_miss or "; ".join(report.reasons) or "no reason recorded"
     cited = f" {citation_numbers(programme.citations)}" if programme.citations else ""
-    return f"**{programme.name}** ({badge}): {_sentence(reason)}{cited}"
+    return f"**{report.name}** ({badge}): {_sentence(reason)}{cited}"
 
 
 # ---------------------------------------------------------------- citations

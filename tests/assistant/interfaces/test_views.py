@@ -110,7 +110,7 @@ def _programme(answer: Answer, programme_id: str) -> ProgrammeAnswer:
 
 def test_checklist_symbols_for_unknown_and_not_met(assistant: Assistant) -> None:
     answer = assistant.ask("arrested in Preston for assault", NOVEMBER_2020)
-    items = views.checklist(_programme(answer, "divert"))
+    items = views.checklist(_programme(answer, "divert").report)
     age = items[0]
     assert (age.symbol, age.truth) == ("?", Truth.unknown)
     assert age.markdown().startswith("? (unknown) **Aged 18 to 25**: age not known")
@@ -119,7 +119,7 @@ def test_checklist_symbols_for_unknown_and_not_met(assistant: Assistant) -> None
         NOVEMBER_2020,
         case=answer.case.model_copy(update={"age": 30}),
     )
-    items = views.checklist(_programme(old, "divert"))
+    items = views.checklist(_programme(old, "divert").report)
     assert items[0].markdown().startswith("✗ (not met) **Aged 18 to 25**: 30 is above")
 
 
