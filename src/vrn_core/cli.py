@@ -20,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from vrn_core.case import Case
 from vrn_core.catalogue import load_catalogue
+from vrn_core.catalogue.schema import contacts_file_schema, programme_file_schema
 from vrn_core.errors import CaseError, VrnError
 from vrn_core.export import ExportFormat, export_catalogue, not_carried
 from vrn_core.report import CheckReport, ProgrammeReport, check
@@ -81,7 +82,10 @@ def add_core_commands(commands: Any) -> None:
     checker.add_argument("--role", action="append", choices=_choices(Role), default=[])
     checker.add_argument("--issue", action="append", choices=_choices(Issue), default=[])
     checker.add_argument(
-        "--without-issue", action="append", choices=_choices(Issue), default=[],
+        "--without-issue",
+        action="append",
+        choices=_choices(Issue),
+        default=[],
         help="an issue known NOT to be involved",
     )
     checker.add_argument("--offence", choices=_choices(OffenceCategory))
@@ -102,8 +106,10 @@ def add_core_commands(commands: Any) -> None:
     exporter.add_argument("--knowledge", type=Path)
     exporter.set_defaults(handler=_run_export)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of a case or a report")
-    schema.add_argument("which", choices=["case", "report"])
+    schema = commands.add_parser(
+        "schema", help="print a JSON Schema: case, report, programme or contacts files"
+    )
+    schema.add_argument("which", choices=list(SCHEMAS))
     schema.set_defaults(handler=_run_schema)
 
 
@@ -126,7 +132,7 @@ def _read_case(args: argparse.Namespace, stdin: TextIO) -> Case:
         except json.JSONDecodeError as exc:
             raise CaseError(f"case JSON is not valid: {exc.msg} (line {exc.lineno})") from None
         if not isinstance(loaded, dict):
-            raise CaseError("case JSON must be an object, e.g. {\"age\": 24}")
+            raise CaseError('case JSON must be an object, e.g. {"age": 24}')
         facts.update(loaded)
     options = {
         "age": args.age,
@@ -190,10 +196,17 @@ def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "case": lambda: TypeAdapter(Case).json_schema(),
+    "report": lambda: TypeAdapter(CheckReport).json_schema(),
+    "programme": programme_file_schema,
+    "contacts": contacts_file_schema,
+}
+
+
 def json_schema(which: str) -> dict[str, Any]:
-    """The JSON Schema of the case input or the check report output."""
-    model: type[Any] = Case if which == "case" else CheckReport
-    return TypeAdapter(model).json_schema()
+    """A published JSON Schema: the check input or output, or a file of the catalogue."""
+    return SCHEMAS[which]()
 
 
 def render_report(report: CheckReport) -> str:

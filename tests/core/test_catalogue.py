@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,18 @@ from tests.conftest import KNOWLEDGE, shared_path
 from vrn_core import CatalogueError, UnknownProgramme, default_catalogue, load_catalogue
 
 EVAL_IDS = {
-    "divert", "operation-provide", "operation-adder", "strength-inside-and-out",
-    "prisoners-families-support", "prisoners-agency-training", "trauma-informed-training",
-    "public-health-policing-webinars", "trauma-informed-care-resource",
-    "uclan-student-volunteering", "knife-crime-campaign", "ed-navigators",
+    "divert",
+    "operation-provide",
+    "operation-adder",
+    "strength-inside-and-out",
+    "prisoners-families-support",
+    "prisoners-agency-training",
+    "trauma-informed-training",
+    "public-health-policing-webinars",
+    "trauma-informed-care-resource",
+    "uclan-student-volunteering",
+    "knife-crime-campaign",
+    "ed-navigators",
 }
 
 
@@ -75,7 +84,7 @@ def test_bad_nested_value_names_the_dotted_field(knowledge_copy: Path) -> None:
 def test_a_source_section_that_does_not_exist_is_caught(knowledge_copy: Path) -> None:
     path = knowledge_copy / "programmes" / "divert.yaml"
     data = yaml.safe_load(path.read_text())
-    data["summary"]["source"]["locator"] = "No such heading"
+    data["summary"]["source"] = "divert.md#No such heading"
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(CatalogueError, match="No such heading"):
         load_catalogue(knowledge_copy)
@@ -116,14 +125,46 @@ def test_the_example_record_in_the_docs_is_valid() -> None:
     from vrn_core import Programme
 
     text = (ROOT / "docs" / "catalogue.md").read_text()
-    block = text.split("```yaml\n")[1].split("```")[0]
-    programme = Programme.model_validate(yaml.safe_load(block))
+    block = textwrap.dedent(text.split("```yaml\n")[1].split("```")[0])
+    data = yaml.safe_load(block)
+    assert data["contacts"] == ["lancashire-vrn"]  # a shared contact, expanded by the loader
+    shared = yaml.safe_load((KNOWLEDGE / "contacts.yaml").read_text())
+    programme = Programme.model_validate({**data, "contacts": [shared["lancashire-vrn"]]})
     assert programme.id == "example-mentoring"
+    assert block.startswith("# yaml-language-server: $schema=")
 
 
 def test_an_unknown_programme_id_names_the_known_ones() -> None:
     catalogue = default_catalogue()
     assert catalogue.get("divert").name.startswith("DIVERT")
-    with pytest.raises(UnknownProgramme, match="no programme 'nope'; known: .*divert") as raised:
+    with pytest.raises(UnknownProgramme, match=r"no programme 'nope'; known: .*divert") as raised:
         catalogue.get("nope")
     assert isinstance(raised.value, KeyError) and raised.value.programme_id == "nope"
+
+
+def test_short_and_long_source_forms_are_the_same_source(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    data = yaml.safe_load(path.read_text())
+    assert data["summary"]["source"] == "divert.md#What it is"
+    data["summary"]["source"] = {"document": "divert.md", "locator": "What it is"}
+    path.write_text(yaml.safe_dump(data))
+    assert load_catalogue(knowledge_copy).get("divert") == default_catalogue().get("divert")
+
+
+def test_a_source_without_a_section_is_refused(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    _edit(path, {"summary": {"text": "Coaches in custody.", "source": "divert.md"}})
+    with pytest.raises(CatalogueError, match="DOCUMENT#SECTION") as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.field == "summary.source"
+
+
+def test_programmes_share_the_vrn_contact_by_its_id(knowledge_copy: Path) -> None:
+    contacts = {p.id: p.contacts for p in default_catalogue()}
+    assert all(
+        c and c[0].name == "Lancashire Violence Reduction Network" for c in contacts.values()
+    )
+    _edit(knowledge_copy / "programmes" / "divert.yaml", {"contacts": ["lancashire-vnr"]})
+    with pytest.raises(CatalogueError, match=r"'lancashire-vnr'.*known: lancashire-vrn") as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.field == "contacts.0" and caught.value.record == "divert"

@@ -27,8 +27,19 @@ def _run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
 
 def test_check_with_options_prints_a_readable_ranking() -> None:
     code, out, _ = _run(
-        ["check", "--age", "24", "--place", "Blackbun", "--setting", "police_custody",
-         "--offence", "violent", "--as-of", "2020-11-15"]
+        [
+            "check",
+            "--age",
+            "24",
+            "--place",
+            "Blackbun",
+            "--setting",
+            "police_custody",
+            "--offence",
+            "violent",
+            "--as-of",
+            "2020-11-15",
+        ]
     )
     assert code == 0
     assert "Recommended\n  1. DIVERT: eligible" in out
@@ -38,7 +49,9 @@ def test_check_with_options_prints_a_readable_ranking() -> None:
 
 def test_check_reads_json_from_stdin_and_prints_json() -> None:
     case = {"age": 26, "place": "Preston", "setting": "police_custody", "offence": "violent"}
-    code, out, _ = _run(["check", "--case", "-", "--json", "--as-of", "2020-11-15"], json.dumps(case))
+    code, out, _ = _run(
+        ["check", "--case", "-", "--json", "--as-of", "2020-11-15"], json.dumps(case)
+    )
     assert code == 0
     report = json.loads(out)
     divert = next(p for p in report["considered"] if p["id"] == "divert")
@@ -79,13 +92,38 @@ def test_bad_input_gets_one_clear_line(argv: list[str], stdin: str, message: str
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.sampled_from(["check", "--age", "--place", "--json", "--case", "-", "--role",
-                              "victim", "x", "--as-of", "2020-01-01", "99", "--issue"]),
-             max_size=8),
-    st.one_of(st.text(max_size=80), st.builds(json.dumps, st.dictionaries(
-        st.sampled_from(["age", "place", "roles", "setting", "issues", "bogus"]),
-        st.one_of(st.integers(-5, 200), st.text(max_size=10), st.lists(st.text(max_size=8))),
-    ))),
+    st.lists(
+        st.sampled_from(
+            [
+                "check",
+                "--age",
+                "--place",
+                "--json",
+                "--case",
+                "-",
+                "--role",
+                "victim",
+                "x",
+                "--as-of",
+                "2020-01-01",
+                "99",
+                "--issue",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.one_of(
+        st.text(max_size=80),
+        st.builds(
+            json.dumps,
+            st.dictionaries(
+                st.sampled_from(["age", "place", "roles", "setting", "issues", "bogus"]),
+                st.one_of(
+                    st.integers(-5, 200), st.text(max_size=10), st.lists(st.text(max_size=8))
+                ),
+            ),
+        ),
+    ),
 )
 def test_arbitrary_input_never_gives_a_traceback(argv: list[str], stdin: str) -> None:
     try:
@@ -104,9 +142,25 @@ def test_schema_command_prints_json_schema() -> None:
 
 def test_python_dash_m_vrn_core_runs_without_the_assistant() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "vrn_core", "check", "--age", "19", "--place", "Preston",
-         "--setting", "police_custody", "--offence", "violent", "--as-of", "2020-11-15"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "vrn_core",
+            "check",
+            "--age",
+            "19",
+            "--place",
+            "Preston",
+            "--setting",
+            "police_custody",
+            "--offence",
+            "violent",
+            "--as-of",
+            "2020-11-15",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "DIVERT: eligible" in result.stdout
@@ -116,7 +170,9 @@ def test_piped_json_is_read_without_an_option() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "vrn_core", "check", "--json", "--as-of", "2020-11-15"],
         input='{"age": 19, "place": "Preston", "setting": "police_custody", "offence": "violent"}',
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["recommended"][0]["id"] == "divert"

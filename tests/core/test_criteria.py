@@ -22,7 +22,10 @@ from vrn_core.vocabulary import Truth
 SOURCE = SourceRef(document="divert.md", locator="Who it is for")
 AGE = AgeCriterion(type="age", id="age", label="aged 18 to 25", min=18, max=25, source=SOURCE)
 VIOLENT = OffenceCriterion(
-    type="offence", id="violent", label="held for a violent offence", any_of=("violent",),
+    type="offence",
+    id="violent",
+    label="held for a violent offence",
+    any_of=("violent",),
     source=SOURCE,
 )
 truths = st.lists(st.sampled_from(list(Truth)), max_size=6)

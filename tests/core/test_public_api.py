@@ -9,13 +9,50 @@ import sys
 import vrn_core
 
 PINNED = [
-    "RECOMMENDABLE", "Assessment", "Case", "CaseError", "Catalogue", "CatalogueError",
-    "CheckReport", "Criterion", "CriterionResult", "ExportError", "ExportFormat", "Gazetteer",
-    "Gender", "Issue", "MatchStatus", "OffenceCategory", "Pathway", "Place", "PlaceKind",
-    "PlaceMatch", "ProgrammeReport", "Programme", "ProgrammeKind", "ReferralRoute", "Role",
-    "Sector", "Setting", "SourceRef", "Status", "StatusResult", "Truth", "UnknownProgramme",
-    "UsageError", "Verdict", "VrnError", "Window", "WindowStatus", "assess", "check", "default_catalogue", "export_catalogue",
-    "filter_programmes", "load_catalogue", "rank",
+    "RECOMMENDABLE",
+    "Assessment",
+    "Case",
+    "CaseError",
+    "Catalogue",
+    "CatalogueError",
+    "CheckReport",
+    "Criterion",
+    "CriterionResult",
+    "ExportError",
+    "ExportFormat",
+    "Gazetteer",
+    "Gender",
+    "Issue",
+    "MatchStatus",
+    "OffenceCategory",
+    "Pathway",
+    "Place",
+    "PlaceKind",
+    "PlaceMatch",
+    "ProgrammeReport",
+    "Programme",
+    "ProgrammeKind",
+    "ReferralRoute",
+    "Role",
+    "Sector",
+    "Setting",
+    "SourceRef",
+    "Status",
+    "StatusResult",
+    "Truth",
+    "UnknownProgramme",
+    "UsageError",
+    "Verdict",
+    "VrnError",
+    "Window",
+    "WindowStatus",
+    "assess",
+    "check",
+    "default_catalogue",
+    "export_catalogue",
+    "filter_programmes",
+    "load_catalogue",
+    "rank",
 ]
 
 
@@ -39,7 +76,9 @@ def test_the_partner_example_runs() -> None:
 
     result = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "partner_check.py")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "Recommended: DIVERT (eligible)" in result.stdout
     assert "Preston" in result.stdout

@@ -19,11 +19,12 @@ from vrn_core.catalogue.sections import headings
 from vrn_core.errors import CatalogueError, UnknownProgramme
 from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
-from vrn_core.programme import Programme
+from vrn_core.programme import Contact, Programme
 from vrn_core.sources import SourceRef
 from vrn_core.yamlfile import read_yaml, validation_error
 
 __all__ = ["Catalogue", "default_catalogue", "load_catalogue"]
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -61,12 +62,13 @@ def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
     if not programme_dir.is_dir():
         raise CatalogueError("no programmes folder here", path=str(programme_dir))
     gazetteer = Gazetteer.load(root / "places.yaml")
+    shared = _read_shared_contacts(root / "contacts.yaml")
     corpus_dir = root / "corpus"
     headings: dict[str, frozenset[str]] = {}
     programmes: list[Programme] = []
     seen: dict[str, Path] = {}
     for path in sorted(programme_dir.glob("*.yaml")):
-        programme = _read_programme(path)
+        programme = _read_programme(path, shared)
         if programme.id in seen:
             raise CatalogueError(
                 f"duplicate id, also used in {seen[programme.id]}",
@@ -89,17 +91,56 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
-def _read_programme(path: Path) -> Programme:
+def _read_shared_contacts(path: Path) -> dict[str, Contact]:
+    """knowledge/contacts.yaml, if there is one: contacts several programmes name by id."""
+    if not path.is_file():
+        return {}
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise CatalogueError("must hold one mapping of contact ids to contacts", path=str(path))
+    contacts: dict[str, Contact] = {}
+    for contact_id, raw in data.items():
+        try:
+            contacts[str(contact_id)] = Contact.model_validate(raw)
+        except ValidationError as exc:
+            raise validation_error(exc, path=path, record=str(contact_id)) from exc
+    return contacts
+
+
+def _read_programme(path: Path, shared: dict[str, Contact]) -> Programme:
     data = read_yaml(path)
     record = path.stem
     if isinstance(data, dict) and isinstance(data.get("id"), str):
         record = data["id"]
     if not isinstance(data, dict):
         raise CatalogueError("must hold one mapping (a programme record)", path=str(path))
+    contacts = data.get("contacts")
+    if isinstance(contacts, list):
+        data = {
+            **data,
+            "contacts": [_shared(item, n, shared, path, record) for n, item in enumerate(contacts)],
+        }
     try:
         return Programme.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, path=path, record=record) from exc
+
+
+def _shared(
+    item: object, number: int, shared: dict[str, Contact], path: Path, record: str
+) -> object:
+    """A contact named by id becomes the shared contact; anything else is left to validation."""
+    if not isinstance(item, str):
+        return item
+    if item not in shared:
+        known = ", ".join(shared) or "none: there is no contacts.yaml"
+        raise CatalogueError(
+            f"names contact {item!r}, which contacts.yaml does not define (known: {known})",
+            path=str(path),
+            record=record,
+            field=f"contacts.{number}",
+        )
+    return shared[item]
 
 
 def _headings_of(document: Path) -> frozenset[str]:
