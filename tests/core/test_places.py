@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -534,3 +536,23 @@ def test_a_broken_file_is_one_catalogue_error(tmp_path: Path, text: str, message
 def test_a_missing_file_is_a_catalogue_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="cannot read"):
         Gazetteer.load(tmp_path / "nowhere.yaml")
+
+
+# --- the package: its public names, and a cheap import ------------------------------
+
+
+def test_the_package_exports_its_public_names() -> None:
+    import vrn_core.places
+
+    pinned = ["LANCASHIRE", "Country", "Gazetteer", "MatchStatus", "Place", "PlaceKind"]
+    assert vrn_core.places.__all__ == [*pinned, "PlaceMatch", "normalise"]
+    for name in vrn_core.places.__all__:
+        assert hasattr(vrn_core.places, name), name
+
+
+def test_importing_the_package_loads_no_matcher_or_parser() -> None:
+    # rapidfuzz waits for the first fuzzy match, PyYAML for the first file read.
+    code = "import sys, vrn_core.places; print(sorted(m.split('.')[0] for m in sys.modules))"
+    loaded = subprocess.check_output([sys.executable, "-c", code], text=True)
+    assert "'rapidfuzz'" not in loaded
+    assert "'yaml'" not in loaded
