@@ -25,6 +25,8 @@ from vrn_core.errors import CaseError, VrnError
 from vrn_core.export import ExportFormat, export_catalogue, not_carried
 from vrn_core.report import CheckReport, ProgrammeReport, check
 from vrn_core.vocabulary import (
+    TRUTH_MARKS,
+    VERDICT_WORDS,
     Gender,
     Issue,
     OffenceCategory,
@@ -32,8 +34,8 @@ from vrn_core.vocabulary import (
     Role,
     Sector,
     Setting,
-    Truth,
 )
+from vrn_core.wording import parse_day
 
 __all__ = ["EXIT_ERROR", "EXIT_USAGE", "add_core_commands", "build_parser", "main", "run"]
 
@@ -41,8 +43,6 @@ EXIT_ERROR = 1  # the command could not do its job (bad catalogue, unreadable fi
 EXIT_USAGE = 2  # the input was wrong (bad option, bad case JSON)
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
-
-_MARK = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,11 +52,12 @@ class _Parser(argparse.ArgumentParser):
         raise CaseError(message)
 
 
-def _iso_date(text: str) -> date:
+def as_of_argument(text: str) -> date:
+    """An --as-of value; argparse shows the reason when it is not a date."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        return parse_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _choices(enum: type[Any]) -> list[str]:
@@ -93,7 +94,7 @@ def add_core_commands(commands: Any) -> None:
     checker.add_argument("--sector", choices=_choices(Sector))
     checker.add_argument("--course")
     checker.add_argument("--want", action="append", choices=_choices(ProgrammeKind), default=[])
-    checker.add_argument("--as-of", type=_iso_date, help="date to judge on (default: today)")
+    checker.add_argument("--as-of", type=as_of_argument, help="date to judge on (default: today)")
     checker.add_argument("--knowledge", type=Path, help="catalogue folder (default: knowledge/)")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")
     checker.set_defaults(handler=_run_check)
@@ -102,7 +103,7 @@ def add_core_commands(commands: Any) -> None:
         "export", help="export the catalogue as Open Referral (HSDS 3.0 or UK profile 3.0) JSON"
     )
     exporter.add_argument("--format", choices=_choices(ExportFormat), default="hsds")
-    exporter.add_argument("--as-of", type=_iso_date)
+    exporter.add_argument("--as-of", type=as_of_argument)
     exporter.add_argument("--knowledge", type=Path)
     exporter.set_defaults(handler=_run_export)
 
@@ -229,17 +230,17 @@ def render_report(report: CheckReport) -> str:
     others = [p for p in report.considered if not p.relevant]
     if others:
         lines += ["", "Not relevant to these facts (use --json for every reason)"]
-        lines += [f"  - {p.name}: {p.verdict.value.replace('_', ' ')}" for p in others]
+        lines += [f"  - {p.name}: {VERDICT_WORDS[p.verdict]}" for p in others]
     return "\n".join(lines) + "\n"
 
 
 def _render_programme(programme: ProgrammeReport, bullet: str) -> list[str]:
-    verdict = programme.verdict.value.replace("_", " ")
+    verdict = VERDICT_WORDS[programme.verdict]
     lines = [f"  {bullet} {programme.name}: {verdict}"]
     if programme.near_miss:
         lines.append(f"     near miss: {programme.near_miss}")
     for criterion in programme.criteria:
-        lines.append(f"     {_MARK[criterion.result]} {criterion.reason}")
+        lines.append(f"     {TRUTH_MARKS[criterion.result]} {criterion.reason}")
     lines.append(f"     availability: {programme.availability.reason}")
     return lines
 

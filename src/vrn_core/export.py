@@ -44,7 +44,7 @@ from vrn_core.errors import ExportError
 from vrn_core.places import LANCASHIRE, Place
 from vrn_core.programme import Contact, Programme
 from vrn_core.vocabulary import Status, describe
-from vrn_core.wording import format_day, format_month
+from vrn_core.wording import format_day, format_month, full_stop
 
 __all__ = [
     "NAMESPACE",
@@ -213,18 +213,13 @@ def _uuid(key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, key))
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def _description(programme: Programme) -> str:
     providers = "; ".join(
         f"{provider.name} ({provider.role})" if provider.role else provider.name
         for provider in programme.delivered_by
     )
-    parts = [_sentence(programme.summary.text), f"Delivered by: {providers}."]
-    parts += [_sentence(fact.text) for fact in programme.facts]
+    parts = [full_stop(programme.summary.text), f"Delivered by: {providers}."]
+    parts += [full_stop(fact.text) for fact in programme.facts]
     return "\n\n".join(parts)
 
 
@@ -245,11 +240,11 @@ def _eligibility(criteria: Sequence[Criterion]) -> str:
     ages = [c.label for c in must if isinstance(c, AgeCriterion)]
     rest = [c.label for c in must if not isinstance(c, AgeCriterion)]
     if ages and not rest:
-        return _sentence("For people " + " and ".join(ages))
+        return full_stop("For people " + " and ".join(ages))
     head = "For people " + " and ".join(ages) + ", where" if ages else "For cases where"
     if len(rest) == 1:
-        return _sentence(f"{head} {rest[0]}")
-    return _sentence(f"{head} all of these hold: " + "; ".join(rest))
+        return full_stop(f"{head} {rest[0]}")
+    return full_stop(f"{head} all of these hold: " + "; ".join(rest))
 
 
 def _age_bounds(criteria: Sequence[Criterion]) -> tuple[int | None, int | None]:
@@ -265,13 +260,13 @@ def _age_bounds(criteria: Sequence[Criterion]) -> tuple[int | None, int | None]:
 
 def _application_process(programme: Programme) -> str:
     pathway = programme.pathway
-    parts = [_sentence(pathway.summary)]
+    parts = [full_stop(pathway.summary)]
     if pathway.trigger:
-        parts.append(_sentence(f"Offered after: {pathway.trigger}"))
+        parts.append(full_stop(f"Offered after: {pathway.trigger}"))
     if pathway.who_can_refer:
-        parts.append(_sentence("Who can refer: " + ", ".join(pathway.who_can_refer)))
+        parts.append(full_stop("Who can refer: " + ", ".join(pathway.who_can_refer)))
     steps = " ".join(
-        f"{number}. {_sentence(step)}" for number, step in enumerate(pathway.next_steps, 1)
+        f"{number}. {full_stop(step)}" for number, step in enumerate(pathway.next_steps, 1)
     )
     parts.append(f"Next steps: {steps}")
     return "\n\n".join(parts)
@@ -370,7 +365,7 @@ def _schedule(
     parts.append(f"{window.status_on(day).value} as of {format_day(day)}")
     if window.audience is not None:
         parts.append(f"only for cases where {window.audience.label}")
-    record["description"] = _sentence("; ".join(parts))
+    record["description"] = full_stop("; ".join(parts))
     if window.note:
         record["notes"] = window.note
     return record

@@ -6,6 +6,7 @@ the app comes from here, so a date or a list is always written the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
@@ -17,7 +18,9 @@ __all__ = [
     "describe_any",
     "format_day",
     "format_month",
+    "full_stop",
     "join_or",
+    "parse_day",
     "possessive",
     "sentence",
     "when_ends",
@@ -25,13 +28,16 @@ __all__ = [
 ]
 
 
+def full_stop(text: str) -> str:
+    """'it runs' -> 'it runs.': a closing full stop unless it ends a sentence already."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
 def sentence(text: str) -> str:
     """'it runs' -> 'It runs.': a capital first letter and a closing full stop."""
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    text = full_stop(text)
+    return text[:1].upper() + text[1:]
 
 
 def join_or(names: Iterable[str]) -> str:
@@ -48,7 +54,7 @@ def describe_any(values: Iterable[StrEnum]) -> str:
 
 
 def possessive(name: str) -> str:
-    """"DIVERT" -> "DIVERT's"; "Support for prisoners' families" stays readable."""
+    """ "DIVERT" -> "DIVERT's"; "Support for prisoners' families" stays readable."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
@@ -77,3 +83,22 @@ def when_ends(day: date) -> tuple[str, str]:
     """An end as (preposition, when): a whole month when it is the month's last day."""
     whole_month = (day + timedelta(days=1)).day == 1
     return ("in", format_month(day)) if whole_month else ("on", format_day(day))
+
+
+_UK_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_day(text: str) -> date:
+    """A date as people type it: ISO (2020-11-15) or the UK's day first (15/11/2020).
+
+    >>> parse_day("2020-11-15") == parse_day("15/11/2020") == date(2020, 11, 15)
+    True
+    """
+    text = text.strip()
+    uk = _UK_DAY.fullmatch(text)
+    try:
+        if uk:
+            return date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)") from None

@@ -176,3 +176,11 @@ def test_piped_json_is_read_without_an_option() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["recommended"][0]["id"] == "divert"
+
+
+def test_as_of_takes_iso_and_uk_day_first_dates() -> None:
+    iso = _run(["check", "--age", "24", "--as-of", "2020-11-15"])
+    uk = _run(["check", "--age", "24", "--as-of", "15/11/2020"])
+    assert iso == uk and iso[0] == 0
+    code, _, err = _run(["check", "--age", "24", "--as-of", "31/02/2020"])
+    assert code != 0 and "'31/02/2020' is not a date (use YYYY-MM-DD or DD/MM/YYYY)" in err

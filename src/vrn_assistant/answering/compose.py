@@ -35,21 +35,16 @@ from vrn_core import (
 )
 from vrn_core.availability import timeline
 from vrn_core.report import programme_report
-from vrn_core.vocabulary import describe
-from vrn_core.wording import describe_any, format_day
+from vrn_core.vocabulary import VERDICT_WORDS, describe
+from vrn_core.wording import describe_any, format_day, sentence
 
-__all__ = ["Composer", "SectionLookup", "read_facts"]
+__all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup", "read_facts"]
 
 SectionLookup = Callable[[SourceRef], Chunk | None]
 
+EMERGENCY_LEAD = f"**Emergency.** {EMERGENCY_ADVICE}"  # an answer's first line, in danger
 QUOTES_PER_FINDING = 2  # sentences quoted from each passage of an added document
 
-_VERDICT_WORDS = {
-    Verdict.eligible: "eligible",
-    Verdict.likely_eligible: "likely eligible",
-    Verdict.not_available: "not available there or then",
-    Verdict.not_eligible: "not eligible",
-}
 _MISSING_WORDS = {
     "age": "their age",
     "place": "where they are (town or district)",
@@ -118,7 +113,7 @@ class Composer:
         book = CitationBook(as_of)
         lines: list[str] = []
         if danger is not None:
-            lines += ["**Emergency.** " + EMERGENCY_ADVICE, ""]
+            lines += [EMERGENCY_LEAD, ""]
         facts = read_facts(extraction)
         lines.append(_facts_line(facts, as_of))
         lines.append("")
@@ -219,7 +214,7 @@ class Composer:
             cite = self._citer(programme, book)
             lines.append(
                 f"- **{programme.name}**: "
-                + cite(_sentence(programme.summary.text), programme.summary.source)
+                + cite(sentence(programme.summary.text), programme.summary.source)
             )
         return lines
 
@@ -234,10 +229,10 @@ class Composer:
     ) -> tuple[list[str], list[int]]:
         programme = assessment.programme
         cited = self._citer(programme, book)
-        verdict = _VERDICT_WORDS[assessment.verdict]
+        verdict = VERDICT_WORDS[assessment.verdict]
         lines = [
             f"**{programme.name}** ({verdict}). "
-            + cited(_sentence(programme.summary.text), programme.summary.source)
+            + cited(sentence(programme.summary.text), programme.summary.source)
         ]
         met = [r for r in assessment.results() if r.truth is Truth.met]
         if met:
@@ -248,22 +243,20 @@ class Composer:
             lines.append("Still to check: " + self._grouped(unknown, cited))
             if missing:
                 lines.append(f"Knowing {missing} would settle it.")
-        lines.append(cited(_sentence(assessment.status.reason), _window_source(assessment)))
+        lines.append(cited(sentence(assessment.status.reason), _window_source(assessment)))
         places = self._timeline(programme, as_of)
         if places:
             lines.append(cited(_where_and_when(places), programme.availability[0].source))
         lines.append(cited(_how_to_refer(programme), programme.pathway.source))
         return lines, cited.used
 
-    def _grouped(
-        self, results: Sequence[CriterionResult], cited: _Citer
-    ) -> str:
+    def _grouped(self, results: Sequence[CriterionResult], cited: _Citer) -> str:
         """One sentence per source section, so each carries the citation that supports it."""
         groups: dict[SourceRef | None, list[str]] = {}
         for result in results:
             groups.setdefault(result.source, []).append(result.reason)
         return " ".join(
-            cited(_sentence("; ".join(reasons)), source) for source, reasons in groups.items()
+            cited(sentence("; ".join(reasons)), source) for source, reasons in groups.items()
         )
 
     def _short(
@@ -277,7 +270,7 @@ class Composer:
             reason = "; ".join(r.reason for r in failing)
             source = failing[0].source if failing else None
         cited = self._citer(programme, book)
-        sentences = [cited(_sentence(reason), source)]
+        sentences = [cited(sentence(reason), source)]
         wrong_place_or_time = (
             assessment.verdict is Verdict.not_available or assessment.area.truth is Truth.not_met
         )
@@ -361,14 +354,6 @@ def _stale_note(dated: date | None, numbers: Sequence[int], as_of: date) -> str:
     )
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 class _Citer:
     """Cites claims about one programme, remembering which citations it used."""
 
@@ -404,7 +389,7 @@ def _marked(sentence: str, number: int) -> str:
 
 def _how_to_refer(programme: Programme) -> str:
     pathway = programme.pathway
-    steps = dict.fromkeys(_sentence(step) for step in (pathway.summary, *pathway.next_steps))
+    steps = dict.fromkeys(sentence(step) for step in (pathway.summary, *pathway.next_steps))
     return "How to refer: " + " ".join(steps)
 
 

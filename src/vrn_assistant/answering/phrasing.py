@@ -44,8 +44,8 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from vrn_assistant.answer import Answer
 from vrn_assistant.answering.citations import terms
+from vrn_assistant.answering.compose import EMERGENCY_LEAD
 from vrn_assistant.errors import LanguageModelError
-from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -188,7 +188,7 @@ class Phraser:
             return answer  # nothing checkable came back: the deterministic answer stands
         text = " ".join(kept)
         if answer.emergency:
-            text = f"**Emergency.** {EMERGENCY_ADVICE}\n\n{text}"
+            text = f"{EMERGENCY_LEAD}\n\n{text}"
         return answer.model_copy(update={"text": text})
 
     def _invoke(self, messages: Sequence[BaseMessage]) -> object:

@@ -176,7 +176,7 @@ def ask_page(assistant: Assistant, as_of: date) -> None:
             except IndexUnavailable as exc:
                 st.error(f"The search index cannot be reached: {exc}")
         with main:
-            show_answer(assistant, answer)
+            show_answer(answer)
 
 
 def facts_form(assistant: Assistant, answer: Answer, as_of: date) -> Answer | None:
@@ -251,7 +251,7 @@ def _choice(label: str, values: Any, current: Any, key: str) -> Any:
     )
 
 
-def show_answer(assistant: Assistant, answer: Answer) -> None:
+def show_answer(answer: Answer) -> None:
     st.header("Recommended programmes")
     if not answer.recommended:
         st.markdown(
@@ -327,7 +327,9 @@ def catalogue_page(assistant: Assistant, as_of: date) -> None:
             key="cat_age",
         )
     with right:
-        kind = st.selectbox("Kind", views.KIND_CHOICES, format_func=views.kind_label, key="cat_kind")
+        kind = st.selectbox(
+            "Kind", views.KIND_CHOICES, format_func=views.kind_label, key="cat_kind"
+        )
     match = area_match(catalogue.gazetteer, area)
     if match is not None:
         if match.status is MatchStatus.unknown:

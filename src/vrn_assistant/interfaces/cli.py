@@ -16,21 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from vrn_assistant.errors import AssistantError, UsageError
-from vrn_core.cli import run
+from vrn_core.cli import as_of_argument, run
 from vrn_core.errors import CaseError
+from vrn_core.wording import parse_day
 
 if TYPE_CHECKING:
     from vrn_assistant.answer import Answer
     from vrn_assistant.assistant import Assistant
 
 __all__ = ["add_assistant_commands", "main"]
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def add_assistant_commands(commands: Any) -> None:
@@ -41,7 +35,7 @@ def add_assistant_commands(commands: Any) -> None:
     )
     asker.add_argument("question", nargs="?", help="the question, in quotes")
     asker.add_argument("--batch", metavar="CASES.jsonl", help="answer every case of a JSONL file")
-    asker.add_argument("--as-of", type=_iso_date, help="judge availability on this date")
+    asker.add_argument("--as-of", type=as_of_argument, help="judge availability on this date")
     asker.add_argument(
         "--source",
         action="append",
@@ -121,7 +115,7 @@ def _batch(path: Path) -> Iterator[tuple[str, str, date | None]]:
             case = json.loads(line)
             question = case["question"]
             case_id = str(case.get("id", number))
-            as_of = date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+            as_of = parse_day(case["as_of"]) if case.get("as_of") else None
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise CaseError(f"{path}:{number}: not a case ({exc})") from None
         if not isinstance(question, str):

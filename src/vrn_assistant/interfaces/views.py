@@ -34,12 +34,11 @@ from vrn_core import (
     Verdict,
 )
 from vrn_core.availability import timeline
-from vrn_core.vocabulary import describe
-from vrn_core.wording import format_day
+from vrn_core.vocabulary import TRUTH_MARKS, TRUTH_WORDS, describe
+from vrn_core.wording import format_day, sentence
 
 __all__ = [
     "BADGES",
-    "SYMBOLS",
     "UPLOAD_TYPES",
     "CardView",
     "CatalogueEntry",
@@ -66,8 +65,6 @@ __all__ = [
     "stale_note",
 ]
 
-SYMBOLS = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}
-_TRUTH_WORDS = {Truth.met: "met", Truth.not_met: "not met", Truth.unknown: "unknown"}
 # Words and a symbol, never colour alone.
 BADGES = {
     Verdict.eligible: "✓ Eligible",
@@ -141,10 +138,10 @@ class CheckItem:
 
     @property
     def symbol(self) -> str:
-        return SYMBOLS[self.truth]
+        return TRUTH_MARKS[self.truth]
 
     def markdown(self) -> str:
-        words = _TRUTH_WORDS[self.truth]
+        words = TRUTH_WORDS[self.truth]
         return f"{self.symbol} ({words}) **{_sentence_case(self.label)}**: {self.reason}"
 
 
@@ -229,7 +226,7 @@ def considered_line(programme: ProgrammeAnswer) -> str:
     badge = BADGES[report.verdict]
     reason = report.near_miss or "; ".join(report.reasons) or "no reason recorded"
     cited = f" {citation_numbers(programme.citations)}" if programme.citations else ""
-    return f"**{report.name}** ({badge}): {_sentence(reason)}{cited}"
+    return f"**{report.name}** ({badge}): {sentence(reason)}{cited}"
 
 
 # ---------------------------------------------------------------- citations
@@ -410,8 +407,3 @@ def ingest_summary(report: IngestReport) -> IngestSummary:
 
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _sentence(text: str) -> str:
-    text = _sentence_case(text.strip())
-    return text if text.endswith((".", "!", "?")) else text + "."
