@@ -3,30 +3,53 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tests.conftest import ASSISTANT_CASES
 from vrn_assistant import Assistant
 
-CASES = yaml.safe_load((ASSISTANT_CASES / "questions.yaml").read_text())
+
+class QuestionCase(BaseModel):
+    """One question and what its answer must show; a misspelt key fails, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    as_of: date
+    first: str | None = None
+    top3: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    emergency: bool | None = None
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["q"][:60] for case in CASES])
-def test_question(assistant: Assistant, case: dict[str, Any]) -> None:
-    as_of = case["as_of"] if isinstance(case["as_of"], date) else date.fromisoformat(case["as_of"])
-    answer = assistant.ask(case["q"], as_of)
+def _load(text: str) -> list[QuestionCase]:
+    return [QuestionCase.model_validate(raw) for raw in yaml.safe_load(text)]
+
+
+CASES = _load((ASSISTANT_CASES / "questions.yaml").read_text())
+
+
+def test_a_misspelt_key_fails_the_case_file() -> None:
+    with pytest.raises(ValidationError, match="forbidden"):
+        _load("- {q: a question, as_of: 2020-11-15, forbidden: [divert]}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.q[:60] for case in CASES])
+def test_question(assistant: Assistant, case: QuestionCase) -> None:
+    answer = assistant.ask(case.q, case.as_of)
     recommended = [programme.id for programme in answer.recommended]
     context = f"recommended {recommended}\n{answer.text}"
-    if "first" in case:
-        assert recommended[:1] == [case["first"]], context
-    for programme_id in case.get("top3", []):
+    if case.first is not None:
+        assert recommended[:1] == [case.first], context
+    for programme_id in case.top3:
         assert programme_id in recommended[:3], context
-    for programme_id in case.get("forbid", []):
+    for programme_id in case.forbid:
         assert programme_id not in recommended, context
-    for phrase in case.get("mentions", []):
+    for phrase in case.mentions:
         assert phrase.lower() in answer.text.lower(), context
-    if "emergency" in case:
-        assert answer.emergency is case["emergency"], context
+    if case.emergency is not None:
+        assert answer.emergency is case.emergency, context
