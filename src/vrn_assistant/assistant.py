@@ -23,7 +23,7 @@ from vrn_assistant.answering.citations import terms
 from vrn_assistant.answering.compose import Composer
 from vrn_assistant.answering.phrasing import Phraser
 from vrn_assistant.retrieval.chunks import Chunk
-from vrn_assistant.retrieval.documents import display_path
+from vrn_assistant.retrieval.documents import Root
 from vrn_assistant.retrieval.embeddings import (
     EmbeddingModelMissing,
     MiniLMEmbeddings,
@@ -63,7 +63,11 @@ class Assistant:
         self.phraser = phraser
         self.model_problem = model_problem
         self._names = {p.id: p.names() for p in catalogue}
-        self._corpus_prefix = display_path(catalogue.corpus_dir) + "/"  # how ingest names them
+        # The catalogue's corpus among the roots is indexed as such: its chunks record
+        # root CATALOGUE and their path in it, which is how SourceRefs find them.
+        corpus = catalogue.corpus_dir.resolve()
+        self._roots = tuple(Root(root, catalogue=root.resolve() == corpus) for root in roots)
+        self._boosts = _boost_targets(catalogue)
         self._lookup: _CorpusLookup | None = None
         self._lock = threading.Lock()
 
@@ -90,20 +94,19 @@ class Assistant:
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Bring the index up to date with the corpus and the added sources."""
-        report = self.index.ingest(self.roots, progress=progress)
-        return report
+        return self.index.ingest(self._roots, progress=progress)
 
     def _corpus(self) -> _CorpusLookup:
         generation = self.index.generation  # another process may have ingested since
         with self._lock:
             if self._lookup is None or self._lookup.generation != generation:
-                self._lookup = _CorpusLookup.build(
-                    self.index.chunks(), self._corpus_prefix, generation
-                )
+                self._lookup = _CorpusLookup.build(self.index.chunks(), generation)
             return self._lookup
 
     def _section(self, source: SourceRef) -> Chunk | None:
-        return self._corpus().sections.get((source.document, source.locator))
+        """The catalogue corpus's chunk a catalogue record cites (its section's first)."""
+        found = self._corpus().sections.get((source.document, source.locator))
+        return found[0] if found else None
 
     # ------------------------------------------------------------- asking
 
@@ -138,11 +141,12 @@ class Assistant:
         """Passages that answer the question: (from added documents, from the catalogue's
         corpus). Each must share words with the question; at most FINDINGS of each."""
         corpus = self._corpus()
-        # Programmes named in the question (fuzzily, by name or alias) lift their own sections.
+        # Programmes named in the question (fuzzily, by name or alias) lift what they cite.
         boost = [
-            chunk_id
+            chunk.id
             for programme_id in extraction.asked_about
-            for chunk_id in corpus.by_document.get(f"{programme_id}.md", ())
+            for target in self._boosts.get(programme_id, ())
+            for chunk in corpus.find(target)
         ]
         hits = self.index.search(text, k=6, boost_ids=boost)
         wanted = terms(text)
@@ -152,34 +156,61 @@ class Assistant:
             chunk = hit.chunk
             if len(wanted & terms(chunk.title + " " + chunk.text)) < FINDING_TERMS:
                 continue
-            found = catalogue if chunk.source.startswith(self._corpus_prefix) else added
+            found = catalogue if chunk.from_catalogue else added
             if len(found) < FINDINGS:
                 found.append(chunk)
         return added, catalogue
 
 
+_Target = tuple[str, str | None]  # (document, locator); locator None: the whole document
+
+
 @dataclass(frozen=True)
 class _CorpusLookup:
-    """The catalogue corpus's sections by (document, heading), built once per index version."""
+    """The catalogue corpus's chunks by document, and by (document, heading), as
+    `SourceRef` names them; built once per index version."""
 
-    sections: dict[tuple[str, str], Chunk]
-    by_document: dict[str, list[str]]
+    sections: dict[tuple[str, str], list[Chunk]]
+    documents: dict[str, list[Chunk]]
     generation: str | None
 
     @classmethod
-    def build(cls, chunks: Sequence[Chunk], prefix: str, generation: str | None) -> _CorpusLookup:
-        sections: dict[tuple[str, str], Chunk] = {}
-        by_document: dict[str, list[str]] = {}
+    def build(cls, chunks: Sequence[Chunk], generation: str | None) -> _CorpusLookup:
+        sections: dict[tuple[str, str], list[Chunk]] = {}
+        documents: dict[str, list[Chunk]] = {}
         for chunk in chunks:
-            if chunk.source.startswith(prefix):
-                name = chunk.source[len(prefix) :]
-                sections.setdefault((name, chunk.locator), chunk)
-                by_document.setdefault(name, []).append(chunk.id)
-        return cls(
-            sections=sections,
-            by_document=by_document,
-            generation=generation,
-        )
+            if chunk.from_catalogue and chunk.path is not None:
+                sections.setdefault((chunk.path, chunk.locator), []).append(chunk)
+                documents.setdefault(chunk.path, []).append(chunk)
+        return cls(sections=sections, documents=documents, generation=generation)
+
+    def find(self, target: _Target) -> list[Chunk]:
+        """A whole document's chunks (locator None), or one section's, in document order."""
+        document, locator = target
+        if locator is None:
+            return self.documents.get(document, [])
+        return self.sections.get((document, locator), [])
+
+
+def _boost_targets(catalogue: Catalogue) -> dict[str, list[_Target]]:
+    """What a programme named in a question lifts in the search, from what its record
+    cites (`Programme.sources`): the documents only its record cites, whole; failing
+    those, the sections it cites. A document other records cite too (the network's
+    contact page, which every record cites) is not about this programme, so it is not
+    lifted whole."""
+    citing: dict[str, set[str]] = {}
+    for programme in catalogue:
+        for source in programme.sources():
+            citing.setdefault(source.document, set()).add(programme.id)
+    targets: dict[str, list[_Target]] = {}
+    for programme in catalogue:
+        sources = programme.sources()
+        own = dict.fromkeys(s.document for s in sources if citing[s.document] == {programme.id})
+        if own:
+            targets[programme.id] = [(document, None) for document in own]
+        else:
+            targets[programme.id] = list(dict.fromkeys((s.document, s.locator) for s in sources))
+    return targets
 
 
 def _corrected(extraction: Extraction, case: Case, catalogue: Catalogue) -> Extraction:

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from tests.assistant.conftest import build_assistant as _assistant
-from tests.conftest import ROOT, shared_path
-from vrn_assistant import Answer, Assistant
+from tests.conftest import KNOWLEDGE, ROOT, shared_path
+from vrn_assistant import Answer, Assistant, AssistantSettings
 from vrn_assistant.answering.citations import is_verbatim
+from vrn_assistant.settings import IndexSettings
 
 AS_OF = date(2020, 11, 15)
 
@@ -96,7 +97,7 @@ def test_programmes_known_only_from_added_documents_are_named_and_quoted(
         ("I study professional policing at UCLan and want to volunteer", AS_OF, "uclan-student-volunteering", []),
         ("worried mum in Fleetwood, my 16 year old has a blade in his bag", date(2020, 10, 25), "knife-crime-campaign", ["knifefree"]),
     ],
-)
+)  # fmt: skip
 def test_questions_phrased_our_way(
     assistant: Assistant, question: str, as_of: date, first: str, mentions: list[str]
 ) -> None:
@@ -136,7 +137,9 @@ def test_stale_sources_are_flagged_with_their_date(assistant: Assistant) -> None
 
 
 def test_emergency_advice_leads(assistant: Assistant) -> None:
-    answer = assistant.ask("He has a knife and is threatening his girlfriend right now in Blackpool", AS_OF)
+    answer = assistant.ask(
+        "He has a knife and is threatening his girlfriend right now in Blackpool", AS_OF
+    )
     assert answer.emergency
     assert answer.text.startswith("**Emergency.**")
     assert "999" in answer.text.split("\n")[0]
@@ -147,7 +150,9 @@ def test_the_extracted_facts_are_shown_and_can_be_corrected(assistant: Assistant
     facts = {fact.field: fact.value for fact in answer.facts}
     assert facts["age"] == "24" and "Blackburn" in facts["place"]
     assert answer.recommended[0].id == "divert"
-    corrected = assistant.ask(answer.question, AS_OF, case=answer.case.model_copy(update={"age": 27}))
+    corrected = assistant.ask(
+        answer.question, AS_OF, case=answer.case.model_copy(update={"age": 27})
+    )
     assert "divert" not in [p.id for p in corrected.recommended]
     assert "27 is above DIVERT's 18–25" in corrected.text
 
@@ -242,7 +247,10 @@ def test_a_question_about_a_place_lists_what_runs_there(assistant: Assistant) ->
 
 
 def test_what_is_not_running_here_says_where_it_runs(assistant: Assistant) -> None:
-    answer = assistant.ask("Is the domestic abuse car with an IDVA still running in Pennine Lancashire?", date(2021, 6, 1))
+    answer = assistant.ask(
+        "Is the domestic abuse car with an IDVA still running in Pennine Lancashire?",
+        date(2021, 6, 1),
+    )
     waiting = answer.text.split("**Would fit, but not running there or then**")[1]
     assert "ended in March 2021" in waiting
     assert "Blackpool: running" in waiting
@@ -257,3 +265,51 @@ def test_when_nothing_fits_related_passages_are_quoted_not_recommended(
     assert "theory of change" in related
     assert any(c.source.endswith("trauma-informed-care-resource.md") for c in answer.citations)
     assert_citations_are_real(answer)
+
+
+# ---------------------------------------------------------------- the working directory
+
+
+def test_answers_do_not_depend_on_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One index, asked from two working directories: the same answers and citations, and
+    the catalogue's own documents cited as the catalogue's (not as other documents)."""
+    extra = tmp_path / "docs"
+    extra.mkdir()
+    (extra / "youth-boxing.html").write_text(
+        "<html><head><title>Fylde Youth Boxing Project</title></head><body>"
+        "<h2>What it offers</h2><p>The Fylde Youth Boxing Project offers free evening boxing "
+        "sessions in Kirkham for young people at risk of exclusion.</p></body></html>"
+    )
+    settings = AssistantSettings(
+        knowledge_dir=KNOWLEDGE,
+        sources=(extra,),
+        index=IndexSettings(path=tmp_path / "index"),
+        dense=False,
+    )
+    monkeypatch.chdir(ROOT)  # as `vrn ingest` is run in the repository
+    Assistant.from_settings(settings).ingest()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    divert = "24yo arrested in Blackbun for GBH, coach available?"
+    boxing = "Are there free boxing sessions for young people in Kirkham?"
+    answers: dict[Path, list[Answer]] = {}
+    for folder in (ROOT, elsewhere):
+        monkeypatch.chdir(folder)
+        assistant = Assistant.from_settings(settings)  # as a new process would
+        answers[folder] = [assistant.ask(divert, AS_OF), assistant.ask(boxing, AS_OF)]
+
+    for here, there in zip(answers[ROOT], answers[elsewhere], strict=True):
+        assert there.citations == here.citations
+        assert there.text == here.text
+    there_divert, there_boxing = answers[elsewhere]
+    assert there_divert.recommended[0].id == "divert"
+    assert "**From other documents**" not in there_divert.text
+    cited = {(c.source, c.locator) for c in there_divert.citations}
+    assert ("knowledge/corpus/divert.md", "Who it is for") in cited
+    assert len(there_divert.citations) >= 3
+    assert_citations_are_real(there_divert)
+    # An added folder's documents are named by the path it was given.
+    assert (extra / "youth-boxing.html").as_posix() in {c.source for c in there_boxing.citations}
+    assert "**From other documents**" in there_boxing.text

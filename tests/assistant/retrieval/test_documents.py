@@ -10,13 +10,17 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ASSISTANT_FIXTURES, SHARED
-from vrn_assistant.retrieval.chunks import chunk_id
+from vrn_assistant.retrieval.chunks import CATALOGUE, chunk_id
 from vrn_assistant.retrieval.documents import (
     MAX_BYTES,
+    CorpusFile,
     DocumentError,
+    Root,
     display_path,
     iter_corpus,
+    iter_documents,
     load_chunks,
+    load_file,
     read_corpus,
 )
 
@@ -389,6 +393,52 @@ def test_iter_corpus_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert found[0][0] == tmp_path / "corpus" / "a" / "z.md"
     assert display_path(tmp_path / "corpus") == "corpus"
     assert display_path(Path("knowledge/corpus/")) == "knowledge/corpus"
+
+
+def test_documents_are_named_by_root_whatever_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _write(tmp_path / "kb" / "corpus" / "divert.md", "# Divert\n\nCoaching.\n").parent
+    added = _write(tmp_path / "docs" / "sub" / "note.txt", "A note about mentoring.\n").parents[1]
+    leaflet = _write(tmp_path / "loose" / "leaflet.md", "# Leaflet\n\nBoxing.\n")
+    (tmp_path / "elsewhere").mkdir()
+    roots = [Root(corpus, catalogue=True), added, leaflet]
+
+    monkeypatch.chdir(tmp_path)
+    here = list(iter_documents([Root(Path("kb/corpus"), catalogue=True), Path("docs"), leaflet]))
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    there = list(iter_documents(roots))
+
+    resolved = tmp_path.resolve()
+    assert there == [
+        CorpusFile(corpus / "divert.md", "knowledge/corpus/divert.md", CATALOGUE, "divert.md"),
+        CorpusFile(
+            added / "sub" / "note.txt",
+            f"{added.as_posix()}/sub/note.txt",
+            (resolved / "docs").as_posix(),
+            "sub/note.txt",
+        ),
+        CorpusFile(leaflet, leaflet.as_posix(), (resolved / "loose").as_posix(), "leaflet.md"),
+    ]
+    # Only the shown source of an added folder follows the path it was given by.
+    assert [(f.root, f.relative) for f in here] == [(f.root, f.relative) for f in there]
+    assert [f.source for f in here] == [
+        "knowledge/corpus/divert.md",
+        "docs/sub/note.txt",
+        "loose/leaflet.md",
+    ]
+    monkeypatch.chdir(tmp_path)
+    ids_here = [chunk.id for file in here for chunk in load_file(file)]
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    chunks = [chunk for file in there for chunk in load_file(file)]
+    assert [chunk.id for chunk in chunks] == ids_here
+    assert [(chunk.root, chunk.path, chunk.from_catalogue) for chunk in chunks] == [
+        (CATALOGUE, "divert.md", True),
+        ((resolved / "docs").as_posix(), "sub/note.txt", False),
+        ((resolved / "loose").as_posix(), "leaflet.md", False),
+    ]
+    alone = load_chunks(leaflet)  # read on its own: no root, ids from the source
+    assert (alone[0].root, alone[0].path) == (None, None)
 
 
 def test_missing_root_is_reported_as_skipped(tmp_path: Path) -> None:

@@ -358,6 +358,80 @@ def test_damaged_state_is_reported_and_rebuilt_by_ingest(
     assert top(fresh, "knives") == ("corpus/knife.md", "Sessions")
 
 
+def _downgrade(index: CorpusIndex) -> None:
+    """Rewrite the index as versions before roots were recorded wrote it (format 1)."""
+    path = index.settings.path / "manifest.json"
+    data = json.loads(path.read_text())
+    documents = {
+        d["source"]: {"hash": d["hash"], "chunk_ids": d["chunk_ids"]} for d in data["documents"]
+    }
+    old = {key: data[key] for key in ("generation", "collection", "embedding_model")}
+    path.write_text(json.dumps({**old, "documents": documents}))
+    chunks = index.settings.path / "generations" / data["generation"] / "chunks.jsonl"
+    lines = [json.loads(line) for line in chunks.read_text().splitlines()]
+    for line in lines:
+        del line["root"], line["path"]
+    chunks.write_text("".join(json.dumps(line) + "\n" for line in lines))
+
+
+def test_an_index_from_before_roots_loads_and_the_next_ingest_rebuilds_it(
+    three_docs: None, corpus: Path, index: CorpusIndex, fake_embeddings: HashEmbeddings
+) -> None:
+    index.ingest([corpus])
+    _downgrade(index)
+    old = CorpusIndex(index.settings, fake_embeddings)
+
+    # It loads, serving nothing: the CLI and the app ingest when the index is empty.
+    assert old.outdated and old.chunks() == [] and old.search("knives", 3) == []
+    fake_embeddings.texts_embedded = 0
+    report = old.ingest([corpus])
+
+    assert report.unchanged == ["corpus/family.md", "corpus/knife.md", "corpus/youth.md"]
+    assert (report.added, report.updated, report.removed) == ([], [], [])
+    assert fake_embeddings.texts_embedded == 6  # the chunks are new, so are their vectors
+    assert not old.outdated and manifest(old)["format"] == 2
+    root = (Path.cwd() / "corpus").as_posix()
+    assert {(c.root, c.path) for c in old.chunks()} == {
+        (root, "family.md"),
+        (root, "knife.md"),
+        (root, "youth.md"),
+    }
+    for mode in MODES:
+        assert top(old, "knives for pupils", mode) == ("corpus/knife.md", "Sessions")
+    assert generations(old) == [manifest(old)["generation"]]
+    assert collections(old) == [manifest(old)["collection"]]
+    assert not old.ingest([corpus]).added  # and from now on it is incremental
+
+
+def test_the_same_folder_given_by_another_path_keeps_its_chunks_and_vectors(
+    three_docs: None,
+    corpus: Path,
+    index: CorpusIndex,
+    fake_embeddings: HashEmbeddings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index.ingest([corpus])
+    ids = [c.id for c in index.chunks()]
+    before = dict(index.search_dense("young people referral form", 6))
+    embedded = fake_embeddings.texts_embedded
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # "corpus" now names another (missing) folder
+
+    report = index.ingest([tmp_path / "corpus"])
+
+    shown = (tmp_path / "corpus").as_posix()
+    assert report.unchanged == [f"{shown}/family.md", f"{shown}/knife.md", f"{shown}/youth.md"]
+    assert (report.added, report.updated, report.removed) == ([], [], [])
+    assert fake_embeddings.texts_embedded == embedded  # vectors copied, not embedded again
+    assert sorted(c.id for c in index.chunks()) == sorted(ids)
+    assert {c.source for c in index.chunks()} == set(report.unchanged)
+    after = dict(index.search_dense("young people referral form", 6))
+    assert {i: pytest.approx(s, abs=1e-6) for i, s in before.items()} == after
+    assert top(index, "knives", "lexical") == (f"{shown}/knife.md", "Sessions")
+
+
 # ---------------------------------------------------------------- modes, persistence, settings
 
 
