@@ -120,7 +120,13 @@ class Assistant:
         extraction = extract(text, self.catalogue.gazetteer, self._names)
         if case is not None:
             extraction = _corrected(extraction, case, self.catalogue)
-        assessments = rank(self.catalogue, extraction.case, day, asked_about=extraction.asked_about)
+        assessments = rank(
+            self.catalogue,
+            extraction.case,
+            day,
+            place=extraction.place,
+            asked_about=extraction.asked_about,
+        )
         documents, related = self._search(text, extraction)
         answer = Composer(self.catalogue, self._section).compose(
             question=text,

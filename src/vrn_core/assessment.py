@@ -106,7 +106,12 @@ def assess(
     tally.add(criteria)
     if area.truth is Truth.unknown:
         tally.missing.update(dict.fromkeys(area.missing))
-    defining_met, met, unknown, missing = tally.defining_met, tally.met, tally.unknown, tally.missing
+    defining_met, met, unknown, missing = (
+        tally.defining_met,
+        tally.met,
+        tally.unknown,
+        tally.missing,
+    )
     named = programme.id in asked_about
     relevant = defining_met > 0 or named
     # A near miss: the programme is for people like this, and one requirement alone fails.

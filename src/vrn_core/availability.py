@@ -270,7 +270,9 @@ def _state_words(window: Window, status: Status) -> str:
     if status is Status.running:
         parts = ["running"]
         if window.start is not None:
-            parts.append(("expected from " if window.expected else "from ") + when_starts(window.start)[1])
+            parts.append(
+                ("expected from " if window.expected else "from ") + when_starts(window.start)[1]
+            )
         if window.end is not None:
             parts.append("until " + when_ends(window.end)[1])
         return ", ".join(parts)
@@ -280,5 +282,7 @@ def _state_words(window: Window, status: Status) -> str:
     if status is Status.paused:
         return "paused"
     if window.start is not None:
-        return ("planned, expected " if window.expected else "planned, starting ") + _starts(window.start)
+        return ("planned, expected " if window.expected else "planned, starting ") + _starts(
+            window.start
+        )
     return "planned, no start date announced"

@@ -65,6 +65,13 @@ class Case(BaseModel):
         description="Kinds of programme the asker is looking for; ranking only, never eligibility.",
     )
 
+    @field_validator("age", mode="before")
+    @classmethod
+    def _age_is_a_number(cls, value: object) -> object:
+        if isinstance(value, bool):  # JSON true would otherwise be read as age 1
+            raise ValueError("age must be a whole number of years, not true or false")
+        return value
+
     @field_validator("place", "course")
     @classmethod
     def _blank_is_absent(cls, value: str | None) -> str | None:

@@ -23,6 +23,7 @@ from vrn_core.catalogue import load_catalogue
 from vrn_core.catalogue.schema import contacts_file_schema, programme_file_schema
 from vrn_core.errors import CaseError, VrnError
 from vrn_core.export import ExportFormat, export_catalogue, not_carried
+from vrn_core.jsontext import load_json
 from vrn_core.report import CheckReport, ProgrammeReport, check
 from vrn_core.vocabulary import (
     TRUTH_MARKS,
@@ -128,10 +129,7 @@ def _read_case(args: argparse.Namespace, stdin: TextIO) -> Case:
     elif not stdin.isatty():
         raw = stdin.read().strip() or None  # facts piped in: `echo '{"age": 24}' | vrn check`
     if raw is not None:
-        try:
-            loaded = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise CaseError(f"case JSON is not valid: {exc.msg} (line {exc.lineno})") from None
+        loaded = load_json(raw)
         if not isinstance(loaded, dict):
             raise CaseError('case JSON must be an object, e.g. {"age": 24}')
         facts.update(loaded)

@@ -194,7 +194,6 @@ Criterion = Annotated[
 ]
 
 
-
 def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResult:
     """Evaluate one criterion for a case. `programme` names it in reasons."""
     leaf = _LEAVES.get(type(criterion))
@@ -285,7 +284,11 @@ def _course(criterion: CourseCriterion, case: Case, programme: str) -> _Outcome:
 
 def _age(criterion: AgeCriterion, case: Case, programme: str) -> _Outcome:
     if case.age is None:
-        return Truth.unknown, f"age not known ({programme} is for ages {criterion.span()})", ("age",)
+        return (
+            Truth.unknown,
+            f"age not known ({programme} is for ages {criterion.span()})",
+            ("age",),
+        )
     if criterion.min is not None and case.age < criterion.min:
         return Truth.not_met, f"{case.age} is below {possessive(programme)} {criterion.span()}", ()
     if criterion.max is not None and case.age > criterion.max:

@@ -168,3 +168,28 @@ def test_programmes_share_the_vrn_contact_by_its_id(knowledge_copy: Path) -> Non
     with pytest.raises(CatalogueError, match=r"'lancashire-vnr'.*known: lancashire-vrn") as caught:
         load_catalogue(knowledge_copy)
     assert caught.value.field == "contacts.0" and caught.value.record == "divert"
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(knowledge_copy: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+    )
+    (knowledge_copy / "programmes" / "zz-bomb.yaml").write_text(bomb)
+    with pytest.raises(CatalogueError, match=r"zz-bomb\.yaml.*uses a YAML alias at line 2"):
+        load_catalogue(knowledge_copy)
+
+
+def test_an_impossible_date_is_a_catalogue_error(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "programmes" / "divert.yaml"
+    path.write_text(path.read_text().replace("start: 2020-09-01", "start: 2020-13-45"))
+    with pytest.raises(CatalogueError, match=r"divert\.yaml.*value that cannot be read"):
+        load_catalogue(knowledge_copy)
+
+
+def test_a_corpus_document_that_is_not_utf8_is_named(knowledge_copy: Path) -> None:
+    document = knowledge_copy / "corpus" / "divert.md"
+    document.write_bytes(
+        document.read_text().replace("DIVERT", "DIVERT caf\u00e9").encode("latin-1")
+    )
+    with pytest.raises(CatalogueError, match=r"divert\.md.*not UTF-8 text"):
+        load_catalogue(knowledge_copy)

@@ -184,3 +184,19 @@ def test_as_of_takes_iso_and_uk_day_first_dates() -> None:
     assert iso == uk and iso[0] == 0
     code, _, err = _run(["check", "--age", "24", "--as-of", "31/02/2020"])
     assert code != 0 and "'31/02/2020' is not a date (use YYYY-MM-DD or DD/MM/YYYY)" in err
+
+
+@pytest.mark.parametrize(
+    ("case_json", "says"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"age": ' + "9" * 5000 + "}", "value that cannot be read"),
+        ('{"age": true}', "age must be a whole number of years"),
+        ('{"age": 24, "colour": "blue"}', "colour"),
+    ],
+    ids=["deep", "huge-int", "bool-age", "unknown-field"],
+)
+def test_hostile_case_json_is_one_clear_error(case_json: str, says: str) -> None:
+    code, out, err = _run(["check", "--case", "-"], stdin=case_json)
+    assert code != 0 and out == ""
+    assert says in err and "Traceback" not in err and len(err.splitlines()) == 1

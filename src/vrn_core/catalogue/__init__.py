@@ -144,7 +144,13 @@ def _shared(
 
 
 def _headings_of(document: Path) -> frozenset[str]:
-    return frozenset(heading.text for heading in headings(document.read_text(encoding="utf-8")))
+    try:
+        text = document.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(
+            f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", path=str(document)
+        ) from None
+    return frozenset(heading.text for heading in headings(text))
 
 
 def _check_sources(
