@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 app: $(STAMP)
 	$(BIN)/vrn ingest --progress
-	$(BIN)/streamlit run src/vrn_assistant/interfaces/app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
+	$(BIN)/python -c 'import sys; from vrn_assistant.interfaces.launch import launch; sys.exit(launch(sys.argv[1], int(sys.argv[2])))' $(ADDRESS) $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks

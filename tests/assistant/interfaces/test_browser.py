@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from vrn_assistant.interfaces.launch import streamlit_argv
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,8 +57,8 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run src/vrn_assistant/interfaces/app.py ...` from the repository root, with its index
-    built beforehand by `vrn ingest` (what `make app` does)."""
+    """The app as `make app` starts it (`vrn ingest`, then `streamlit_argv`), from a folder
+    outside the repository."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.skip(
             f"{CHROMIUM} or {CHROMEDRIVER} is missing: run scripts/browser-setup.sh "
@@ -77,18 +78,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = folder / "streamlit.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [
-                str(BIN / "streamlit"),
-                "run",
-                "src/vrn_assistant/interfaces/app.py",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
+            streamlit_argv(port=port),
+            cwd=folder,  # not the repository: the app's settings must not depend on where it starts
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
