@@ -352,13 +352,17 @@ def kind_label(kind: ProgrammeKind | None) -> str:
 # ---------------------------------------------------------------- settings and uploads
 
 
+MAX_NAME_CHARS = 100  # well inside every file system's limit, and readable in a list
+
+
 def safe_filename(name: str) -> str | None:
     """The file name to save an upload under, or None if it is not acceptable.
 
-    Only the last path component is kept; hidden files and unsupported types are refused.
+    Only the last path component is kept; hidden files, unsupported types and names
+    over MAX_NAME_CHARS are refused.
     """
     base = PurePath(name.replace("\\", "/")).name.strip()
-    if not base or base.startswith(".") or "." not in base:
+    if not base or base.startswith(".") or "." not in base or len(base) > MAX_NAME_CHARS:
         return None
     if base.rsplit(".", 1)[1].lower() not in UPLOAD_TYPES:
         return None
@@ -366,15 +370,37 @@ def safe_filename(name: str) -> str | None:
 
 
 def save_upload(folder: Path, name: str, data: bytes) -> Path:
-    """Write one uploaded file into the uploads folder; ValueError for a refused name."""
+    """Write one uploaded file into the uploads folder and return where it went.
+
+    A second upload of the same name with other content is kept beside the first
+    ("notes (2).md"), never over it; the same content again is not saved twice.
+    ValueError, with a one-line reason that names no server path, when it cannot be saved.
+    """
     safe = safe_filename(name)
+    shown = PurePath(name.replace("\\", "/")).name[:MAX_NAME_CHARS]
     if safe is None:
         supported = ", ".join("." + t for t in UPLOAD_TYPES)
-        raise ValueError(f"{name!r} was not saved: use a plain file name ending in {supported}")
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / safe
-    path.write_bytes(data)
-    return path
+        raise ValueError(
+            f"{shown!r} was not saved: use a plain file name of at most {MAX_NAME_CHARS} "
+            f"characters ending in {supported}"
+        )
+    stem, suffix = safe.rsplit(".", 1)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for copy in range(1, 1000):
+            path = folder / (safe if copy == 1 else f"{stem} ({copy}).{suffix}")
+            try:
+                with path.open("xb") as handle:  # never replaces a file that is there
+                    handle.write(data)
+                return path
+            except FileExistsError:
+                if path.read_bytes() == data:
+                    return path
+    except OSError as exc:
+        raise ValueError(
+            f"{shown!r} was not saved: {exc.strerror or 'the disk refused it'}"
+        ) from None
+    raise ValueError(f"{shown!r} was not saved: too many files of that name already")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,9 @@ def divert_answer(assistant: Assistant) -> Answer:
 
 
 def test_ui_does_not_import_streamlit() -> None:
-    code = "import sys, json, vrn_assistant.interfaces.views; print(json.dumps(sorted(sys.modules)))"
+    code = (
+        "import sys, json, vrn_assistant.interfaces.views; print(json.dumps(sorted(sys.modules)))"
+    )
     loaded = json.loads(subprocess.check_output([sys.executable, "-c", code], text=True))
     assert "streamlit" not in loaded
 
@@ -161,7 +163,9 @@ def _citation(**changes: object) -> Citation:
 
 def test_citation_label_and_body() -> None:
     citation = _citation()
-    assert views.citation_label(citation) == "[3] DIVERT custody intervention coaches — Where and when"
+    assert (
+        views.citation_label(citation) == "[3] DIVERT custody intervention coaches — Where and when"
+    )
     body = views.citation_body(citation)
     assert body.startswith("> Burnley is named as a future site, with no start date given.")
     assert "**Section:** Where and when" in body
@@ -302,3 +306,20 @@ def test_ingest_summary_reports_every_file_and_why_skipped() -> None:
 def test_verdict_badges_never_rely_on_colour() -> None:
     for verdict in Verdict:
         assert views.BADGES[verdict][0] in "✓✗?"
+
+
+def test_a_second_upload_of_the_same_name_keeps_both(tmp_path: Path) -> None:
+    folder = tmp_path / "uploads"
+    first = views.save_upload(folder, "notes.md", b"# One\n")
+    second = views.save_upload(folder, "notes.md", b"# Two\n")
+    again = views.save_upload(folder, "notes.md", b"# Two\n")
+    assert (first.name, second.name, again) == ("notes.md", "notes (2).md", second)
+    assert first.read_bytes() == b"# One\n" and second.read_bytes() == b"# Two\n"
+
+
+def test_an_overlong_name_gets_a_one_line_reason_without_a_path(tmp_path: Path) -> None:
+    with pytest.raises(ValueError) as refused:
+        views.save_upload(tmp_path / "uploads", "x" * 300 + ".md", b"# Long\n")
+    message = str(refused.value)
+    assert "at most 100 characters" in message and str(tmp_path) not in message
+    assert "Errno" not in message and "\n" not in message
