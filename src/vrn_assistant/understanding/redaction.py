@@ -9,16 +9,20 @@ the dates a question is about ("last night", "in February 2021").
 Rules are deliberately conservative for names: a capitalised word is only a
 name when something says so (a title, "named", "my client", an age after it)
 or it is a common first name; ordinary words that start a sentence ("Dad
-serving...", "Lad aged 17") are left alone.
+serving...", "Lad aged 17") are left alone, and so are the names the catalogue
+knows (`protected_names`: its programmes and its gazetteer's places).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
-__all__ = ["Redaction", "redact"]
+from vrn_core import Catalogue, PlaceKind, default_catalogue
+
+__all__ = ["Redaction", "protected_names", "redact"]
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,9 @@ _FIRST_NAME = re.compile(
 )
 
 # Capitalised words that are never taken as part of a name: sentence starters,
-# people's roles, places and programme words that sit next to names.
+# people's roles, and the words of institutions and organisations that sit next
+# to names. The names of programmes and places come from the catalogue instead
+# (`protected_names`).
 _NOT_NAMES = _word_set(
     """
     a about after all also an and any anything are as at be but by can could dear did do
@@ -175,9 +181,8 @@ _NOT_NAMES = _word_set(
     network trust office home house road street station suite centre center group
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december
-    operation provide adder divert strength inside out story navigators navigator emergency
-    department victoria royal general infirmary hmp hmyoi yoi uclan lancashire lancs
-    constabulary violence reduction vrn nhs crown magistrates professional policing bsc
+    operation navigators navigator emergency department royal general infirmary hmp hmyoi
+    yoi constabulary violence reduction vrn nhs crown magistrates professional policing bsc
     instagram facebook snapchat tiktok whatsapp twitter youtube google
     support agency agencies organisation organisations charity association housing care
     health public information unknown known withheld confidential redacted anonymous
@@ -192,31 +197,114 @@ _NON_DIGIT = re.compile(r"\D")
 _MAX_PASSES = 4  # each pass can expose another match ("John Smith Jones, 22"); a fixpoint ends it
 
 
-def redact(text: str) -> Redaction:
+# --- Names the catalogue knows ------------------------------------------------------
+
+# Places whose one-word names are no one's surname. A one-word town, district or
+# place outside Lancashire may be (Preston, Pilling, Nelson): it is kept only as
+# part of a longer name ("HMP Preston", "Hesketh Bank").
+_NAMED_ALONE = frozenset({PlaceKind.county, PlaceKind.group, PlaceKind.region, PlaceKind.site})
+_NAME_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def protected_names(catalogue: Catalogue) -> frozenset[str]:
+    """The names `redact` never takes for a person's: the catalogue's programme names and
+    aliases ("Strength Inside and Out", "DIVERT") and its gazetteer's place names and aliases
+    ("Blackpool Victoria Hospital", "UCLan"), less one-word names of towns, districts and
+    places outside Lancashire, which can be surnames too."""
+    names = {name for programme in catalogue for name in programme.names()}
+    for place in catalogue.gazetteer:
+        for name in (place.name, *place.aliases):
+            if place.kind in _NAMED_ALONE or len(_name_words(name)) > 1:
+                names.add(name)
+    return frozenset(names)
+
+
+@cache
+def _default_protected() -> frozenset[str]:
+    return protected_names(default_catalogue())
+
+
+def _name_words(text: str) -> list[re.Match[str]]:
+    """Words as names are compared: lower case, one apostrophe, no other punctuation; the
+    matches' offsets are those of `text` (a few characters grow when lower-cased)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[0] for ch in text)
+    return list(_NAME_TOKEN.finditer(lowered.replace("’", "'")))
+
+
+# Protected names as word tuples, under their first word, longest first.
+_Index = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=8)
+def _by_first_word(names: frozenset[str]) -> _Index:
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(word.group() for word in _name_words(name))
+        if words:
+            index.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
+
+
+class _Kept:
+    """Where one text names what the catalogue knows; looked for only when a rule asks."""
+
+    def __init__(self, text: str, names: _Index) -> None:
+        self._text = text
+        self._names = names
+        self._spans: list[tuple[int, int]] | None = None
+
+    def covers(self, start: int, end: int) -> bool:
+        """Does text[start:end] overlap a protected name?"""
+        if self._spans is None:
+            self._spans = self._find()
+        return any(start < span_end and span_start < end for span_start, span_end in self._spans)
+
+    def _find(self) -> list[tuple[int, int]]:
+        words = _name_words(self._text)
+        spans: list[tuple[int, int]] = []
+        for index, word in enumerate(words):
+            for name in self._names.get(word.group(), ()):
+                following = words[index : index + len(name)]
+                if tuple(w.group() for w in following) == name:
+                    spans.append((word.start(), following[-1].end()))
+                    break
+        return spans
+
+
+# --- Redacting ------------------------------------------------------------------------
+
+_Replace = Callable[[re.Match[str], _Kept], str]
+
+
+def redact(text: str, *, protected: Collection[str] | None = None) -> Redaction:
     """Replace personal details with placeholders; `found` lists the kinds removed.
 
-    Idempotent: redacting the result again changes nothing.
+    `protected`: names never taken for a person's (see `protected_names`); by default those
+    of `vrn_core.default_catalogue()`. Idempotent: redacting the result again changes nothing.
     """
+    names = _by_first_word(_default_protected() if protected is None else frozenset(protected))
     found: list[str] = []
     for _ in range(_MAX_PASSES):
-        redacted = _one_pass(text, found)
+        redacted = _one_pass(text, found, names)
         if redacted == text:
             break
         text = redacted
     return Redaction(text=text, found=tuple(dict.fromkeys(found)))
 
 
-def _one_pass(text: str, found: list[str]) -> str:
+def _one_pass(text: str, found: list[str], names: _Index) -> str:
     for kind, pattern, replace in _STEPS:
-        text = pattern.sub(_recording(kind, replace, found), text)
+        text = pattern.sub(_recording(kind, replace, _Kept(text, names), found), text)
     return text
 
 
 def _recording(
-    kind: str, replace: Callable[[re.Match[str]], str], found: list[str]
+    kind: str, replace: _Replace, kept: _Kept, found: list[str]
 ) -> Callable[[re.Match[str]], str]:
     def substitute(match: re.Match[str]) -> str:
-        result = replace(match)
+        result = replace(match, kept)
         if result != match.group(0):
             found.append(kind)
         return result
@@ -224,67 +312,76 @@ def _recording(
     return substitute
 
 
-def _placeholder(kind: str) -> Callable[[re.Match[str]], str]:
-    return lambda _match: f"[{kind}]"
+def _placeholder(kind: str) -> _Replace:
+    return lambda _match, _kept: f"[{kind}]"
 
 
-def _phone(match: re.Match[str]) -> str:
+def _phone(match: re.Match[str], _kept: _Kept) -> str:
     digits = _NON_DIGIT.sub("", match.group(0)).removeprefix("00")
     national = digits.removeprefix("44").removeprefix("0")
     return "[phone]" if len(national) in (9, 10) else match.group(0)
 
 
-def _reference(match: re.Match[str]) -> str:
+def _reference(match: re.Match[str], _kept: _Kept) -> str:
     # At least three digits: "log 3 incidents" is not a log number.
     return "[reference]" if sum(ch.isdigit() for ch in match.group(0)) >= 3 else match.group(0)
 
 
-def _address(match: re.Match[str]) -> str:
+def _address(match: re.Match[str], _kept: _Kept) -> str:
     words = (match.group(1) or match.group(2) or "").split()
     if any(word.lower() in _NOT_STREET_WORDS for word in words):
         return match.group(0)
     return "[address]"
 
 
-def _is_name(words: list[str]) -> bool:
-    return bool(words) and not any(word.lower().strip("'’") in _NOT_NAMES for word in words)
+def _not_a_name(word: str) -> bool:
+    return word.lower().strip("'’") in _NOT_NAMES
 
 
-def _splice_name(match: re.Match[str], group: int) -> str:
-    """Replace the leading name-like words of `group` with [name], keeping the rest."""
-    phrase = match.group(group)
+def _is_name(match: re.Match[str], kept: _Kept, *groups: int) -> bool:
+    """Each of these groups is a name-like word, not an ordinary one nor a protected name's."""
+    return not any(
+        _not_a_name(match.group(group)) or kept.covers(match.start(group), match.end(group))
+        for group in groups
+    )
+
+
+def _splice_name(match: re.Match[str], group: int, kept: _Kept) -> str:
+    """_Replace the leading name-like words of `group` with [name], keeping the rest."""
+    phrase, offset = match.group(group), match.start(group)
     end = 0
     for word in _WORD.finditer(phrase):
-        if word.group().lower().strip("'’") in _NOT_NAMES:
+        if _not_a_name(word.group()) or kept.covers(offset + word.start(), offset + word.end()):
             break
         end = word.end()
     if end == 0:
         return match.group(0)
-    whole, offset = match.group(0), match.start(group) - match.start(0)
+    whole, offset = match.group(0), offset - match.start(0)
     return f"{whole[:offset]}[name]{whole[offset + end :]}"
 
 
-def _title(match: re.Match[str]) -> str:
+def _title(match: re.Match[str], kept: _Kept) -> str:
     # The title stays: it identifies no one, and it tells the extractor the gender.
-    return _splice_name(match, 2)
+    return _splice_name(match, 2, kept)
 
 
-def _introduced(match: re.Match[str]) -> str:
-    return _splice_name(match, 1)
+def _introduced(match: re.Match[str], kept: _Kept) -> str:
+    return _splice_name(match, 1, kept)
 
 
-def _named_with_age(match: re.Match[str]) -> str:
-    return "[name]" if _is_name([match.group(1), match.group(2)]) else match.group(0)
+def _named_with_age(match: re.Match[str], kept: _Kept) -> str:
+    return "[name]" if _is_name(match, kept, 1, 2) else match.group(0)
 
 
-def _first_name(match: re.Match[str]) -> str:
-    surname = match.group(2)
-    if surname and _is_name([surname]):
+def _first_name(match: re.Match[str], kept: _Kept) -> str:
+    if not _is_name(match, kept, 1):
+        return match.group(0)
+    if match.group(2) and _is_name(match, kept, 2):
         return "[name]"
     return "[name]" + match.group(0)[len(match.group(1)) :]
 
 
-_STEPS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+_STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
     ("email", _EMAIL, _placeholder("email")),
     ("date of birth", _DOB, _placeholder("date of birth")),
     ("phone", _PHONE, _phone),

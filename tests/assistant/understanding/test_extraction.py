@@ -1,8 +1,7 @@
-"""Extraction: the cases in cases/extraction.yaml, properties, and speed."""
+"""Extraction: the cases in cases/extraction.yaml, properties, and the catalogue's courses."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -10,13 +9,25 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from tests.conftest import ASSISTANT_CASES, shared_path
+from tests.conftest import ASSISTANT_CASES
 from vrn_assistant.understanding.extraction import Extraction, extract
+from vrn_assistant.understanding.extraction.course import known_courses
+from vrn_core import Catalogue, default_catalogue
 from vrn_core.case import Case
-from vrn_core.places import Gazetteer
+from vrn_core.places import Gazetteer, MatchStatus
+from vrn_core.vocabulary import (
+    Gender,
+    Issue,
+    OffenceCategory,
+    ProgrammeKind,
+    Role,
+    Sector,
+    Setting,
+)
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
+RAW_CASES: list[dict[str, Any]] = yaml.safe_load(
     (ASSISTANT_CASES / "extraction.yaml").read_text("utf-8")
 )
 
@@ -41,11 +52,44 @@ PROGRAMME_NAMES: Mapping[str, Sequence[str]] = {
     "knife-crime-campaign": ["Anti-knife crime campaign", "#knifefree"],
 }
 
+
+class ExtractionCase(BaseModel):
+    """One case of cases/extraction.yaml. Only the fields a case gives are checked; a key
+    or value the model does not know (a misspelling) is an error, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    question: str
+    # exact values (null: nothing read)
+    age: int | None = None
+    setting: Setting | None = None
+    offence: OffenceCategory | None = None
+    gender: Gender | None = None
+    sector: Sector | None = None
+    course: str | None = None
+    # must include
+    roles: frozenset[Role] = frozenset()
+    issues: frozenset[Issue] = frozenset()
+    without_issues: frozenset[Issue] = frozenset()
+    wants: frozenset[ProgrammeKind] = frozenset()
+    # must not include
+    not_roles: frozenset[Role] = frozenset()
+    not_issues: frozenset[Issue] = frozenset()
+    not_wants: frozenset[ProgrammeKind] = frozenset()
+    # the chosen place
+    place: str | None = None
+    not_place: str | None = None
+    place_status: MatchStatus | None = None
+    asked_about: tuple[str, ...] = ()
+    note: str | None = None
+
+    def given(self, name: str) -> bool:
+        return name in self.model_fields_set
+
+
 SCALARS = ("age", "setting", "offence", "gender", "sector", "course")
 SETS = ("roles", "issues", "without_issues", "wants")
-KEYS = {"id", "question", "place", "not_place", "place_status", "asked_about", "note"}
-KEYS |= {*SCALARS, *SETS}
-KEYS |= {f"not_{name}" for name in SETS if name != "without_issues"}
 
 
 @pytest.fixture(scope="module")
@@ -54,47 +98,60 @@ def gazetteer() -> Gazetteer:
 
 
 def test_the_case_file_is_well_formed() -> None:
-    assert len(CASES) >= 60
-    ids = [case["id"] for case in CASES]
+    assert len(RAW_CASES) >= 60
+    cases = [ExtractionCase.model_validate(raw) for raw in RAW_CASES]
+    ids = [case.id for case in cases]
     assert len(ids) == len(set(ids)), "case ids must be unique"
-    for case in CASES:
-        assert set(case) <= KEYS, f"{case['id']}: unknown keys {set(case) - KEYS}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_extraction_case(case: dict[str, Any], gazetteer: Gazetteer) -> None:
-    result = extract(case["question"], gazetteer, PROGRAMME_NAMES)
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"id": "typo", "question": "lad 17 in custody", "rols": ["suspect"]},
+        {"id": "typo", "question": "lad 17 in custody", "Age": 17},
+        {"id": "typo", "question": "lad 17 in custody", "not_role": ["victim"]},
+        {"id": "typo", "question": "lad 17 in custody", "roles": ["sudent"]},
+        {"id": "typo", "question": "lad 17 in custody", "setting": "custody"},
+        {"question": "lad 17 in custody"},
+    ],
+)
+def test_a_misspelt_case_is_rejected(raw: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        ExtractionCase.model_validate(raw)
+
+
+@pytest.mark.parametrize("raw", RAW_CASES, ids=[str(raw.get("id")) for raw in RAW_CASES])
+def test_extraction_case(raw: dict[str, Any], gazetteer: Gazetteer) -> None:
+    case = ExtractionCase.model_validate(raw)
+    result = extract(case.question, gazetteer, PROGRAMME_NAMES)
     read = result.case
     problems: list[str] = []
     for name in SCALARS:
-        if name in case and _value(getattr(read, name)) != case[name]:
-            problems.append(f"{name}: read {getattr(read, name)!r}, expected {case[name]!r}")
+        expected = getattr(case, name)
+        if case.given(name) and getattr(read, name) != expected:
+            problems.append(f"{name}: read {getattr(read, name)!r}, expected {expected!r}")
     for name in SETS:
-        have = {str(item) for item in getattr(read, name)}
-        missing = set(case.get(name, ())) - have
+        have = getattr(read, name)
+        missing = getattr(case, name) - have
         if missing:
             problems.append(f"{name}: missing {sorted(missing)} (read {sorted(have)})")
-        unwanted = set(case.get(f"not_{name}", ())) & have
+        unwanted = getattr(case, f"not_{name}", frozenset()) & have
         if unwanted:
             problems.append(f"{name}: should not contain {sorted(unwanted)}")
     chosen = result.place.place.id if result.place and result.place.place else None
-    if "place" in case and chosen != case["place"]:
-        problems.append(f"place: chose {chosen!r}, expected {case['place']!r}")
-    if "not_place" in case and chosen == case["not_place"]:
+    if case.given("place") and chosen != case.place:
+        problems.append(f"place: chose {chosen!r}, expected {case.place!r}")
+    if case.given("not_place") and chosen == case.not_place:
         problems.append(f"place: chose {chosen!r}")
-    if "place_status" in case and (
-        result.place is None or result.place.status.value != case["place_status"]
+    if case.given("place_status") and (
+        result.place is None or result.place.status is not case.place_status
     ):
         problems.append(f"place_status: {result.place and result.place.status}")
-    if "asked_about" in case and list(result.asked_about) != case["asked_about"]:
-        problems.append(f"asked_about: {result.asked_about}, expected {case['asked_about']}")
-    if "note" in case and not any(case["note"] in note for note in result.notes):
-        problems.append(f"no note contains {case['note']!r}: {result.notes}")
-    assert not problems, f"{case['question']!r}\n" + "\n".join(problems)
-
-
-def _value(value: object) -> object:
-    return getattr(value, "value", value)
+    if case.given("asked_about") and result.asked_about != case.asked_about:
+        problems.append(f"asked_about: {result.asked_about}, expected {case.asked_about}")
+    if case.note is not None and not any(case.note in note for note in result.notes):
+        problems.append(f"no note contains {case.note!r}: {result.notes}")
+    assert not problems, f"{case.question!r}\n" + "\n".join(problems)
 
 
 def test_the_chosen_place_is_one_of_the_places_found(gazetteer: Gazetteer) -> None:
@@ -177,10 +234,34 @@ def test_extract_never_raises_and_returns_a_valid_case(text: str) -> None:
     assert all(isinstance(note, str) and note for note in result.notes)
 
 
-def _shared_questions() -> list[str]:
-    return [
-        json.loads(line)["question"]
-        for name in ("dev.jsonl", "dev-documents.jsonl")
-        for line in shared_path("eval", name).read_text("utf-8").splitlines()
-        if line.strip()
+# --- Courses the catalogue's programmes ask for ------------------------------------
+
+
+def test_the_catalogue_says_which_course_a_policing_student_at_uclan_is_on() -> None:
+    # uclan-student-volunteering asks for "professional policing" and names the degree in
+    # an alias; UCLan is among its providers.
+    courses = known_courses(default_catalogue())
+    assert [(c.name, c.subject, c.other_words, c.site, c.site_label) for c in courses] == [
+        ("BSc Professional Policing", "policing", ("professional",), "site:uclan", "UCLan")
     ]
+
+
+def test_a_programme_naming_no_degree_gives_no_course() -> None:
+    catalogue = default_catalogue()
+    programmes = tuple(
+        p.model_copy(update={"aliases": ()}) if p.id == "uclan-student-volunteering" else p
+        for p in catalogue
+    )
+    assert known_courses(Catalogue(programmes, catalogue.gazetteer, catalogue.corpus_dir)) == ()
+
+
+def test_a_course_is_read_as_the_catalogue_names_it_only_where_it_is_taught(
+    gazetteer: Gazetteer,
+) -> None:
+    at_uclan = extract("I'm on the policing degree at UCLan", gazetteer)
+    assert at_uclan.case.course == "BSc Professional Policing"
+    assert "course 'policing' at UCLan read as BSc Professional Policing" in at_uclan.notes
+    elsewhere = extract("I'm on the policing degree at Lancaster University", gazetteer)
+    assert elsewhere.case.course == "policing"
+    other = extract("I'm on the criminology degree at UCLan", gazetteer)
+    assert other.case.course == "criminology"

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import KNOWLEDGE, shared_path
-from vrn_assistant.understanding.redaction import Redaction, redact
+from vrn_assistant.understanding.redaction import Redaction, protected_names, redact
+from vrn_core import default_catalogue
 from vrn_core.places import Gazetteer
 
 
@@ -127,6 +128,47 @@ def test_no_programme_name_is_taken_for_a_name() -> None:
     assert names
     wrong = [name for name in names if redact(f"Is {name} running?").found != ()]
     assert wrong == []
+
+
+def test_the_protected_names_are_the_catalogues() -> None:
+    names = protected_names(default_catalogue())
+    assert {
+        "DIVERT",
+        "Strength Inside and Out",
+        "Mia's Story",
+        "HMP Lancaster Farms",
+        "Blackpool Victoria Hospital",
+        "Hesketh Bank",
+        "UCLan",
+        "Lancashire",
+    } <= names
+    # one-word towns can be surnames: kept only inside longer names
+    assert not {"Preston", "Nelson", "Pilling", "Lancaster"} & names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a lad named Lancaster Farms", "a lad named Lancaster Farms"),
+        ("my client Operation Provide", "my client Operation Provide"),
+        ("Jack Nelson, 22, arrested in Nelson", "[name], 22, arrested in Nelson"),
+        ("Mr Preston from HMP Preston", "Mr [name] from HMP Preston"),
+        ("Dean Hesketh, 40, lives in Hesketh Bank", "[name], 40, lives in Hesketh Bank"),
+        (
+            "my client Victoria at Blackpool Victoria Hospital",
+            "my client [name] at Blackpool Victoria Hospital",
+        ),
+    ],
+)
+def test_catalogue_names_are_kept_whole_and_surnames_are_not(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+def test_the_protected_names_can_be_passed_in() -> None:
+    assert redact("my client Zorblax Prime").text == "my client [name]"
+    kept = redact("my client Zorblax Prime", protected=frozenset({"Zorblax Prime"}))
+    assert kept == Redaction(text="my client Zorblax Prime", found=())
+    assert redact("a lad named Lancaster Farms", protected=()).text == "a lad named [name]"
 
 
 def test_eval_questions_carry_no_personal_details() -> None:

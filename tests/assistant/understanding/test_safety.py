@@ -3,23 +3,57 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tests.conftest import ASSISTANT_CASES, shared_path
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, Danger, assess_danger
 
-CASES = yaml.safe_load((ASSISTANT_CASES / "safety.yaml").read_text("utf-8"))
+RAW_CASES: dict[str, Any] = yaml.safe_load((ASSISTANT_CASES / "safety.yaml").read_text("utf-8"))
 
 
-def test_the_case_file_is_big_enough() -> None:
-    assert len(CASES["emergency"]) >= 25
-    assert len(CASES["not_emergency"]) >= 40
-    both = set(CASES["emergency"]) & set(CASES["not_emergency"])
+class SafetyCases(BaseModel):
+    """cases/safety.yaml: both lists, and no other key (a misspelt one is an error)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    emergency: list[str]
+    not_emergency: list[str]
+
+
+# Read leniently here: a misspelt key fails test_the_case_file_is_well_formed_and_big_enough,
+# not the collection.
+CASES: dict[str, list[str]] = {
+    key: list(RAW_CASES.get(key) or ()) for key in SafetyCases.model_fields
+}
+
+
+def test_the_case_file_is_well_formed_and_big_enough() -> None:
+    cases = SafetyCases.model_validate(RAW_CASES)
+    assert len(cases.emergency) >= 25
+    assert len(cases.not_emergency) >= 40
+    both = set(cases.emergency) & set(cases.not_emergency)
     assert not both, f"listed both ways: {both}"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"emergency": ["he has a knife"], "not_emergancy": ["knife crime stats"]},
+        {"emergency": ["he has a knife"], "not_emergency": [], "maybe": ["a fight"]},
+        {"emergency": ["he has a knife"]},
+        {"emergency": "he has a knife", "not_emergency": []},
+        {"emergency": [["he has a knife"]], "not_emergency": []},
+    ],
+)
+def test_a_misspelt_case_file_is_rejected(raw: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        SafetyCases.model_validate(raw)
 
 
 @pytest.mark.parametrize("question", CASES["emergency"])
