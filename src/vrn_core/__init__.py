@@ -14,7 +14,7 @@ or streamlit (a test keeps it so).
 from vrn_core.assessment import RECOMMENDABLE, Assessment, assess, rank
 from vrn_core.availability import StatusResult, Window
 from vrn_core.browse import filter_programmes
-from vrn_core.case import Case
+from vrn_core.case import AgeRange, Case
 from vrn_core.catalogue import Catalogue, default_catalogue, load_catalogue
 from vrn_core.criteria import Criterion, CriterionResult
 from vrn_core.errors import (
@@ -46,6 +46,7 @@ from vrn_core.vocabulary import (
 
 __all__ = [
     "RECOMMENDABLE",
+    "AgeRange",
     "Assessment",
     "Case",
     "CaseError",

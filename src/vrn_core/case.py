@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from vrn_core.vocabulary import Gender, Issue, OffenceCategory, ProgrammeKind, Role, Sector, Setting
 
 # The enums live in vrn_core.vocabulary; they are named here too while callers move over.
 __all__ = [
+    "AgeRange",
     "Case",
     "Gender",
     "Issue",
@@ -32,18 +33,45 @@ Want = ProgrammeKind  # the old name, until every caller says ProgrammeKind
 Age = Annotated[int, Field(ge=0, le=120)]
 
 
+class AgeRange(BaseModel):
+    """An age known only roughly: "in her early twenties" is 20 to 23. Both ends count."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    min: Age
+    max: Age
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+
+
 class Case(BaseModel):
     """The facts known about one person or organisation. All optional."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     age: Age | None = Field(default=None, description="Age in whole years.")
+    age_range: AgeRange | None = Field(
+        default=None,
+        description="Where only a range is known ('late teens'); judged three-valued against "
+        "an age band: wholly inside, wholly outside, or unknown. Not with `age`.",
+    )
     place: str | None = Field(
         default=None,
         description="Where the person is or lives, as free text; the gazetteer resolves it.",
     )
     setting: Setting | None = Field(default=None, description="Where the person is now.")
     roles: frozenset[Role] = Field(default_factory=frozenset, description="Roles known to hold.")
+    without_roles: frozenset[Role] = Field(
+        default_factory=frozenset,
+        description="Roles known NOT to hold ('he hasn't got any kids': not a parent).",
+    )
     issues: frozenset[Issue] = Field(
         default_factory=frozenset, description="Issues known to be involved."
     )
@@ -79,6 +107,26 @@ class Case(BaseModel):
             return None
         value = " ".join(value.split())
         return value or None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        if self.age is not None and self.age_range is not None:
+            raise ValueError("give age or age_range, not both")
+        for field, present, absent in (
+            ("roles", self.roles, self.without_roles),
+            ("issues", self.issues, self.without_issues),
+        ):
+            if both := present & absent:
+                raise ValueError(f"{', '.join(sorted(both))} both in {field} and without_{field}")
+        return self
+
+    def has_role(self, role: Role) -> bool | None:
+        """True if known to hold, False if known not to, None if unknown."""
+        if role in self.roles:
+            return True
+        if role in self.without_roles:
+            return False
+        return None
 
     def has_issue(self, issue: Issue) -> bool | None:
         """True if known present, False if known absent, None if unknown."""

@@ -254,9 +254,11 @@ def _sector(criterion: SectorCriterion, case: Case, programme: str) -> _Outcome:
 
 
 def _role(criterion: RoleCriterion, case: Case, programme: str) -> _Outcome:
-    for role in criterion.any_of:
-        if role in case.roles:
-            return Truth.met, f"is {describe(role)}", ()
+    answers = [case.has_role(role) for role in criterion.any_of]
+    if True in answers:
+        return Truth.met, f"is {describe(criterion.any_of[answers.index(True)])}", ()
+    if all(known is False for known in answers):
+        return Truth.not_met, f"is not {describe_any(criterion.any_of)}", ()
     return Truth.unknown, f"not known whether {criterion.label}", ("roles",)
 
 
@@ -283,17 +285,30 @@ def _course(criterion: CourseCriterion, case: Case, programme: str) -> _Outcome:
 
 
 def _age(criterion: AgeCriterion, case: Case, programme: str) -> _Outcome:
-    if case.age is None:
+    band = f"{possessive(programme)} {criterion.span()}"
+    if case.age is not None:
+        low = high = case.age
+        said = str(case.age)
+    elif case.age_range is not None:
+        low, high = case.age_range.min, case.age_range.max
+        said = f"an age of {case.age_range}"
+    else:
         return (
             Truth.unknown,
             f"age not known ({programme} is for ages {criterion.span()})",
             ("age",),
         )
-    if criterion.min is not None and case.age < criterion.min:
-        return Truth.not_met, f"{case.age} is below {possessive(programme)} {criterion.span()}", ()
-    if criterion.max is not None and case.age > criterion.max:
-        return Truth.not_met, f"{case.age} is above {possessive(programme)} {criterion.span()}", ()
-    return Truth.met, f"{case.age} is within {possessive(programme)} {criterion.span()}", ()
+    # Three-valued against the band: wholly above or below fails, wholly inside is met,
+    # a range across an edge is unknown until the exact age is known.
+    if criterion.min is not None and high < criterion.min:
+        return Truth.not_met, f"{said} is below {band}", ()
+    if criterion.max is not None and low > criterion.max:
+        return Truth.not_met, f"{said} is above {band}", ()
+    if (criterion.min is None or low >= criterion.min) and (
+        criterion.max is None or high <= criterion.max
+    ):
+        return Truth.met, f"{said} is within {band}", ()
+    return Truth.unknown, f"{said} may or may not be within {band}; how old exactly?", ("age",)
 
 
 def _one_of(

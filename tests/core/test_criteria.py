@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from vrn_core.case import Case
+from vrn_core import default_catalogue
+from vrn_core.case import AgeRange, Case
 from vrn_core.criteria import (
     AgeCriterion,
     AllOf,
     AnyOf,
     IssueCriterion,
     OffenceCriterion,
+    RoleCriterion,
     combine_all,
     combine_any,
     evaluate,
 )
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import Truth
+from vrn_core.vocabulary import Role, Truth
 
 SOURCE = SourceRef(document="divert.md", locator="Who it is for")
 AGE = AgeCriterion(type="age", id="age", label="aged 18 to 25", min=18, max=25, source=SOURCE)
@@ -96,3 +100,43 @@ def test_groups_report_the_parts_that_decide() -> None:
     unknown = evaluate(either, Case(age=40), "X")
     assert unknown.truth is Truth.unknown
     assert unknown.missing == ("issues",)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "truth", "says"),
+    [
+        (20, 23, Truth.met, "an age of 20–23 is within DIVERT's 18–25"),
+        (26, 29, Truth.not_met, "an age of 26–29 is above DIVERT's 18–25"),
+        (13, 17, Truth.not_met, "an age of 13–17 is below DIVERT's 18–25"),
+        (17, 19, Truth.unknown, "an age of 17–19 may or may not be within DIVERT's 18–25"),
+        (20, 29, Truth.unknown, "how old exactly?"),
+    ],
+)
+def test_an_age_range_is_judged_three_valued_against_the_band(
+    low: int, high: int, truth: Truth, says: str
+) -> None:
+    divert = default_catalogue().get("divert")
+    age = next(c for c in divert.criteria if c.id == "age")
+    result = evaluate(age, Case(age_range=AgeRange(min=low, max=high)), divert.name)
+    assert result.truth is truth and says in result.reason
+    assert result.missing == (("age",) if truth is Truth.unknown else ())
+
+
+def test_a_role_known_not_to_hold_fails_the_criterion() -> None:
+    strength = default_catalogue().get("strength-inside-and-out")
+    for_fathers = next(
+        leaf
+        for c in strength.criteria
+        for leaf in (c.criteria if isinstance(c, AllOf | AnyOf) else (c,))
+        if isinstance(leaf, RoleCriterion) and Role.parent in leaf.any_of
+    )
+    assert evaluate(for_fathers, Case(), strength.name).truth is Truth.unknown
+    not_a_father = evaluate(for_fathers, Case(without_roles={Role.parent}), strength.name)
+    assert not_a_father.truth is Truth.not_met and "is not a parent" in not_a_father.reason
+
+
+def test_contradictory_facts_are_refused() -> None:
+    with pytest.raises(ValidationError, match="age or age_range"):
+        Case(age=20, age_range=AgeRange(min=20, max=23))
+    with pytest.raises(ValidationError, match="parent both in roles and without_roles"):
+        Case(roles={Role.parent}, without_roles={Role.parent})

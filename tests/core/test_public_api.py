@@ -10,6 +10,7 @@ import vrn_core
 
 PINNED = [
     "RECOMMENDABLE",
+    "AgeRange",
     "Assessment",
     "Case",
     "CaseError",

@@ -64,6 +64,10 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
     facts: list[ReadFact] = []
     if case.age is not None:
         facts.append(ReadFact(field="age", value=str(case.age)))
+    elif case.age_range is not None:
+        facts.append(
+            ReadFact(field="age", value=f"between {case.age_range.min} and {case.age_range.max}")
+        )
     if extraction.place is not None:
         match = extraction.place
         facts.append(ReadFact(field="place", value=match.describe(), note=match.matched_text))
@@ -73,6 +77,10 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
         facts.append(ReadFact(field="setting", value=describe(case.setting)))
     if case.roles:
         facts.append(ReadFact(field="roles", value=describe_any(sorted(case.roles))))
+    if case.without_roles:
+        facts.append(
+            ReadFact(field="without_roles", value="not " + describe_any(sorted(case.without_roles)))
+        )
     if case.issues:
         facts.append(ReadFact(field="issues", value=describe_any(sorted(case.issues))))
     if case.without_issues:
@@ -315,6 +323,7 @@ def _about_a_person(case: Case) -> bool:
     """Does the question describe someone, rather than ask what runs in a place?"""
     return bool(
         case.age is not None
+        or case.age_range is not None
         or case.setting is not None
         or case.roles
         or case.issues

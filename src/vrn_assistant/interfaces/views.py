@@ -296,15 +296,20 @@ def form_from_case(case: Case) -> FactsForm:
 
 
 def case_from_form(form: FactsForm, original: Case) -> Case:
-    """The corrected Case. What the form does not show (issues known to be absent,
-    what the asker wants) is kept from the original, except that an issue the
-    user added is no longer 'known absent'."""
+    """The corrected Case. What the form does not show (an age range, roles and issues
+    known to be absent, what the asker wants) is kept from the original, except that
+    an exact age replaces a range, and a role or issue the user added is no longer
+    'known absent'."""
     issues = frozenset(form.issues)
+    roles = frozenset(form.roles)
+    age = int(form.age) if form.age is not None else None
     return Case(
-        age=int(form.age) if form.age is not None else None,
+        age=age,
+        age_range=original.age_range if age is None else None,
         place=form.place or None,
         setting=form.setting,
-        roles=frozenset(form.roles),
+        roles=roles,
+        without_roles=original.without_roles - roles,
         issues=issues,
         without_issues=original.without_issues - issues,
         offence=form.offence,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from vrn_assistant.retrieval.chunks import SkippedFile
 from vrn_assistant.retrieval.index import IngestReport
 from vrn_assistant.settings import AssistantSettings, IndexSettings
 from vrn_core import (
+    AgeRange,
     Case,
     Gender,
     Issue,
@@ -323,3 +325,13 @@ def test_an_overlong_name_gets_a_one_line_reason_without_a_path(tmp_path: Path) 
     message = str(refused.value)
     assert "at most 100 characters" in message and str(tmp_path) not in message
     assert "Errno" not in message and "\n" not in message
+
+
+def test_the_facts_form_keeps_a_range_until_an_exact_age_is_given() -> None:
+    original = Case(age_range=AgeRange(min=20, max=23), without_roles={Role.parent})
+    kept = views.case_from_form(views.form_from_case(original), original)
+    assert kept.age_range == original.age_range and kept.without_roles == {Role.parent}
+    exact = views.case_from_form(
+        replace(views.form_from_case(original), age=21, roles=(Role.parent,)), original
+    )
+    assert exact.age == 21 and exact.age_range is None and not exact.without_roles
