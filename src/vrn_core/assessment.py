@@ -12,7 +12,7 @@ named it. Otherwise an empty case would "recommend" everything.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +22,7 @@ from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import CriterionResult, evaluate
 from vrn_core.places import Gazetteer, PlaceMatch
 from vrn_core.programme import Programme
-from vrn_core.vocabulary import Status, Truth, Verdict
+from vrn_core.vocabulary import PlaceRole, Status, Truth, Verdict
 
 __all__ = ["RECOMMENDABLE", "Assessment", "assess", "rank"]
 
@@ -82,11 +82,19 @@ def assess(
     gazetteer: Gazetteer,
     place: PlaceMatch | None = None,
     *,
+    role_places: Mapping[PlaceRole, PlaceMatch] | None = None,
     asked_about: Collection[str] = (),
 ) -> Assessment:
-    """Judge one programme. Pass the resolved `place` (what `case.place` means) to avoid
-    resolving it again; without it, `case.place` is resolved here."""
-    if place is None and case.place is not None:
+    """Judge one programme. Pass the resolved `place` (what `case.place` means) and
+    `role_places` (what `case.places` mean) to avoid resolving them again; without
+    them they are resolved here. The area check uses the place of the first role in
+    `programme.area_uses` that the case knows, else the general place."""
+    if role_places is None:
+        role_places = {role: gazetteer.resolve(text) for role, text in case.places.items()}
+    chosen = next((role_places[r] for r in programme.area_uses if r in role_places), None)
+    if chosen is not None:
+        place = chosen
+    elif place is None and case.place is not None:
         place = gazetteer.resolve(case.place)
     name = programme.name
     criteria = tuple(evaluate(criterion, case, name) for criterion in programme.criteria)
@@ -178,6 +186,7 @@ def rank(
     on: date | None = None,
     *,
     place: PlaceMatch | None = None,
+    role_places: Mapping[PlaceRole, PlaceMatch] | None = None,
     asked_about: Collection[str] = (),
 ) -> list[Assessment]:
     """Assess every programme and order them: recommended first, best fit first.
@@ -185,10 +194,15 @@ def rank(
     `place` is the case's place already resolved (the assistant reads it from the
     question); without it, `case.place` is resolved once here."""
     day = on if on is not None else date.today()
+    gazetteer = catalogue.gazetteer
     if place is None and case.place is not None:
-        place = catalogue.gazetteer.resolve(case.place)
+        place = gazetteer.resolve(case.place)
+    if role_places is None:
+        role_places = {role: gazetteer.resolve(text) for role, text in case.places.items()}
     assessments = [
-        assess(programme, case, day, catalogue.gazetteer, place, asked_about=asked_about)
+        assess(
+            programme, case, day, gazetteer, place, role_places=role_places, asked_about=asked_about
+        )
         for programme in catalogue.programmes
     ]
     return sorted(assessments, key=lambda a: (-a.score, a.programme_id))

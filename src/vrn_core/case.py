@@ -12,7 +12,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from vrn_core.vocabulary import Gender, Issue, OffenceCategory, ProgrammeKind, Role, Sector, Setting
+from vrn_core.vocabulary import (
+    Gender,
+    Issue,
+    OffenceCategory,
+    PlaceRole,
+    ProgrammeKind,
+    Role,
+    Sector,
+    Setting,
+)
 
 # The enums live in vrn_core.vocabulary; they are named here too while callers move over.
 __all__ = [
@@ -65,6 +74,11 @@ class Case(BaseModel):
     place: str | None = Field(
         default=None,
         description="Where the person is or lives, as free text; the gazetteer resolves it.",
+    )
+    places: dict[PlaceRole, str] = Field(
+        default_factory=dict,
+        description="Places by what they are for the case (held, treated, lives, happened), as "
+        "free text; a programme's area check uses the one its record names, else `place`.",
     )
     setting: Setting | None = Field(default=None, description="Where the person is now.")
     roles: frozenset[Role] = Field(default_factory=frozenset, description="Roles known to hold.")

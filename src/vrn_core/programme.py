@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from vrn_core.availability import Window
 from vrn_core.criteria import AllOf, AnyOf, Criterion
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import Issue, ProgrammeKind
+from vrn_core.vocabulary import Issue, PlaceRole, ProgrammeKind
 
 __all__ = [
     "Contact",
@@ -78,6 +78,11 @@ class Programme(_Record):
     delivered_by: tuple[Provider, ...] = Field(min_length=1)
     criteria: tuple[Criterion, ...] = Field(min_length=1, description="All must hold.")
     availability: tuple[Window, ...] = Field(min_length=1)
+    area_uses: tuple[PlaceRole, ...] = Field(
+        default=(),
+        description="Which of the case's places the area check uses, first known first "
+        "(DIVERT: where the person is held); the case's general place when none is known.",
+    )
     pathway: Pathway
     contacts: tuple[Contact, ...] = ()
     facts: tuple[SourcedText, ...] = Field(

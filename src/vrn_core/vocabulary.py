@@ -16,6 +16,7 @@ __all__ = [
     "Gender",
     "Issue",
     "OffenceCategory",
+    "PlaceRole",
     "ProgrammeKind",
     "Role",
     "Sector",
@@ -108,6 +109,15 @@ class ProgrammeKind(StrEnum):
     event = "event"
     resource = "resource"
     volunteering = "volunteering"
+
+
+class PlaceRole(StrEnum):
+    """What a place is for the case: a programme's area check says which it uses."""
+
+    held = "held"  # the custody suite or police station holding the person
+    treated = "treated"  # the hospital treating them
+    lives = "lives"  # where they live
+    happened = "happened"  # where the incident was
 
 
 class Truth(StrEnum):
