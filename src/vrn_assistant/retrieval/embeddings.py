@@ -39,6 +39,7 @@ __all__ = [
 DIMENSION = 384
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256-token inputs
 MODEL_NAME = "vrn-minilm-l6-v2-int8"
+PAD_TOKEN = "[PAD]"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ class MiniLMEmbeddings(Embeddings):
         return result
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
+        # One text is never padded: the encoder sees exactly its tokens.
+        result: list[float] = self._loaded().embed([text])[0].tolist()
+        return result
 
     def _loaded(self) -> _Runtime:
         runtime = self._runtime
@@ -160,15 +163,15 @@ class _Runtime:
         import onnxruntime
         import tokenizers
 
-        tokenizer = tokenizers.Tokenizer.from_file(str(files.tokenizer))
-        # The shipped tokenizer.json pads every input to 128 tokens; pad to the batch's longest.
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        tokenizer = _configured(tokenizers.Tokenizer.from_file(str(files.tokenizer)))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
+        # Idle workers sleep rather than spin: a query is a single short run, and on a
+        # 2-core machine spinning threads take the CPU from the rest of the answer.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(
             str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -194,6 +197,22 @@ class _Runtime:
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def _configured(tokenizer: tokenizers.Tokenizer) -> tokenizers.Tokenizer:
+    """Truncate at the model's length and pad a batch only to its longest input.
+
+    The shipped tokenizer.json pads every input to a fixed 128 tokens and truncates
+    at 128: a 20-token question would cost the encoder about four times as much.
+    Padding is masked out of the pooling, so it never changes a vector; only its cost.
+    """
+    pad_id = tokenizer.token_to_id(PAD_TOKEN)
+    if pad_id is None:
+        raise EmbeddingModelMissing(f"the tokenizer has no {PAD_TOKEN} token")
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=pad_id, pad_token=PAD_TOKEN, length=None)  # batch longest
+    return tokenizer
 
 
 def _package_file(pinned: _Pinned) -> Path:

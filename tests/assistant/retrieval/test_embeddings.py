@@ -1,7 +1,8 @@
-"""Offline MiniLM embeddings: shape, meaning, order, pinned files, and the Chroma adapter."""
+"""Offline MiniLM embeddings: shape, meaning, order, padding, pinned files, LangChain tests."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import shutil
 import sys
@@ -93,6 +94,66 @@ def test_long_texts_are_truncated_not_rejected(embedder: MiniLMEmbeddings) -> No
     assert np.allclose(
         embedder.embed_query(head), embedder.embed_query(head + "Lemon cake."), atol=1e-5
     )
+
+
+class _RecordingSession:
+    """Wraps the ONNX session to record the shapes the encoder is given."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.inputs: list[dict[str, np.ndarray[Any, Any]]] = []
+
+    def run(self, names: list[str], feeds: dict[str, np.ndarray[Any, Any]]) -> Any:
+        self.inputs.append(feeds)
+        return self.session.run(names, feeds)
+
+
+@pytest.fixture
+def recorded(
+    embedder: MiniLMEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[_RecordingSession]:
+    runtime = embedder._loaded()
+    recording = _RecordingSession(runtime.session)
+    monkeypatch.setattr(embedder, "_runtime", dataclasses.replace(runtime, session=recording))
+    yield recording
+
+
+def test_a_single_query_is_not_padded(
+    embedder: MiniLMEmbeddings, recorded: _RecordingSession
+) -> None:
+    query = "Which programme helps parents in Burnley?"
+    tokens = embedder._loaded().tokenizer.encode(query)
+    # [CLS] + word pieces + [SEP], not the shipped tokenizer.json's fixed 128.
+    assert len(tokens.ids) == sum(tokens.attention_mask) < 20
+    assert "[PAD]" not in tokens.tokens
+    embedder.embed_query(query)
+    embedder.embed_documents([query])
+    for feeds in recorded.inputs:
+        assert feeds["input_ids"].shape == (1, len(tokens.ids))
+        assert feeds["attention_mask"].all()
+
+
+def test_a_batch_is_padded_to_its_longest_input_and_truncated_at_256(
+    embedder: MiniLMEmbeddings, recorded: _RecordingSession
+) -> None:
+    short, longer = "Mentoring.", "Mentoring for young people leaving care in Preston."
+    embedder.embed_documents([short, longer])
+    (feeds,) = recorded.inputs
+    longest = len(embedder._loaded().tokenizer.encode(longer).ids)
+    assert feeds["input_ids"].shape == (2, longest)
+    assert feeds["attention_mask"].sum(axis=1).tolist() == [4, longest]  # [CLS] mentoring . [SEP]
+    embedder.embed_query("Custody suite coaching for young adults. " * 60)
+    assert recorded.inputs[-1]["input_ids"].shape == (1, module.MAX_TOKENS)
+
+
+def test_padding_does_not_change_a_vector(embedder: MiniLMEmbeddings) -> None:
+    query = "a young man arrested for assault"
+    longer = "A long passage about custody suites, mentoring and youth work. " * 30
+    alone = np.array(embedder.embed_query(query))
+    in_batch = np.array(embedder.embed_documents([query, longer])[0])
+    single_batch = np.array(embedder.embed_documents([query])[0])
+    assert np.allclose(alone, in_batch, atol=1e-5, rtol=0)
+    assert np.allclose(alone, single_batch, atol=1e-5, rtol=0)
 
 
 # ---------------------------------------------------------------- pinned files
