@@ -9,6 +9,12 @@ Built on vrn_core's rules: the rules decide verdicts, retrieval finds the
 passages, and every citation is a verbatim quote with its section.
 """
 
+import os
+
+# onnxruntime (our encoder, and chromadb's) records usage telemetry and a device id
+# under ~/.cache unless told not to before it initialises: nothing leaves or stays.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
 from vrn_assistant.answer import Answer, Citation, DocumentFinding, ProgrammeAnswer, ReadFact
 from vrn_assistant.assistant import Assistant
 from vrn_assistant.errors import IndexUnavailable

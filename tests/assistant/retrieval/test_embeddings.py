@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import os
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -269,3 +271,15 @@ class TestMiniLMStandardIntegration(EmbeddingsIntegrationTests):
     @pytest.fixture
     def model(self, embedder: MiniLMEmbeddings) -> Embeddings:
         return embedder  # reuse the loaded model rather than load one per test
+
+
+def test_onnxruntime_keeps_no_telemetry_or_device_id(tmp_path: Path) -> None:
+    """onnxruntime 1.32 queues usage events and a device id under ~/.cache unless disabled."""
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env["HOME"] = str(tmp_path)
+    script = (
+        "from vrn_assistant.retrieval.embeddings import MiniLMEmbeddings, locate_model_files\n"
+        "e = MiniLMEmbeddings(locate_model_files()); e.load(); e.embed_query('a question')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    assert not (tmp_path / ".cache" / "Microsoft").exists()
