@@ -15,7 +15,7 @@ from tests.conftest import ASSISTANT_CASES
 from vrn_assistant.understanding.extraction import Extraction, extract
 from vrn_assistant.understanding.extraction.course import known_courses
 from vrn_core import Catalogue, default_catalogue
-from vrn_core.case import Case
+from vrn_core.case import AgeRange, Case
 from vrn_core.places import Gazetteer, MatchStatus
 from vrn_core.vocabulary import (
     Gender,
@@ -63,6 +63,7 @@ class ExtractionCase(BaseModel):
     question: str
     # exact values (null: nothing read)
     age: int | None = None
+    age_range: AgeRange | None = None
     setting: Setting | None = None
     offence: OffenceCategory | None = None
     gender: Gender | None = None
@@ -72,6 +73,7 @@ class ExtractionCase(BaseModel):
     roles: frozenset[Role] = frozenset()
     issues: frozenset[Issue] = frozenset()
     without_issues: frozenset[Issue] = frozenset()
+    without_roles: frozenset[Role] = frozenset()
     wants: frozenset[ProgrammeKind] = frozenset()
     # must not include
     not_roles: frozenset[Role] = frozenset()
@@ -88,8 +90,9 @@ class ExtractionCase(BaseModel):
         return name in self.model_fields_set
 
 
-SCALARS = ("age", "setting", "offence", "gender", "sector", "course")
-SETS = ("roles", "issues", "without_issues", "wants")
+SCALARS = ("age", "age_range", "setting", "offence", "gender", "sector", "course")
+SETS = ("roles", "issues", "without_issues", "without_roles", "wants")
+# not_roles are also checked to be read as known absent where a case says so: see below
 
 
 @pytest.fixture(scope="module")

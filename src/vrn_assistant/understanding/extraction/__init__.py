@@ -1,23 +1,29 @@
 """From a practitioner's free text to a `Case`, with rules and no language model.
 
-`extract` reads age, place, setting, roles, issues, offence, gender, sector,
-course and wants from a question with keyword tables and regular expressions,
-and says in plain English what it read (`notes`) so the answer can show it and
-the user can correct it. Places come from the gazetteer; programme names from
+`extract` reads age (or an age range), places by role, setting, roles (and roles
+known not to hold), issues, offence, gender, sector, course and wants from a
+question, and says in plain English what it read (`notes`) so the answer can show
+it and the user can correct it. The words that signal each fact are data, in
+`knowledge/lexicon/*.yaml` (`lexicon`, read once and validated strictly); the
+matching machinery is here. Places come from the gazetteer; programme names from
 the catalogue, passed in; the courses programmes ask for, and the universities
 teaching them, from `vrn_core.default_catalogue()` (`course.known_courses`).
 
 The rules read the *subject* of the question where they can: a girl "whose
 father is in prison" is a prisoner's child, not a parent or a prisoner; "her
 boyfriend" says nothing about the subject's gender; "volunteer with young
-people" does not make the asker a young person. Negations are read too: "no
-violence" records violence as known absent, "not in custody" sets no setting.
-Common misspellings of key words ("custdy", "assualt") are corrected first.
+people" does not make the asker a young person; "I'm his dad" says he is male; a
+teacher asking about training for pupils "affected by a parent's imprisonment"
+is asking about the issue, not as a prisoner's family. Negations are read too:
+"no violence" records violence as known absent, "hasn't got any kids" not a
+parent, "not in custody" sets no setting. Common misspellings of key words
+("custdy", "assualt") are corrected first.
 
-One module per part of the reading: `text` (preparing the text, spelling),
-`family` (a prisoner's family), `cues` (negation and whose words these are),
-`age`, `setting`, `roles` (and gender), `occupations`, `issues` (and offence),
-`course`, `wants`, `places` and `programmes` (programmes named).
+One module per part of the reading: `lexicon` (the word files and the phrase
+language), `text` (preparing the text, spelling), `family` (a prisoner's family),
+`cues` (negation and whose words these are), `numbers`, `age`, `setting`, `roles`
+(and gender), `occupations`, `issues` (and offence), `course`, `wants`, `places`
+(which place, and what it is for the case) and `programmes` (programmes named).
 """
 
 from __future__ import annotations
@@ -28,9 +34,17 @@ from types import MappingProxyType
 
 from vrn_assistant.understanding.extraction.age import read_age
 from vrn_assistant.understanding.extraction.course import read_course
+from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
-from vrn_assistant.understanding.extraction.places import choose_place, note_places, place_text
+from vrn_assistant.understanding.extraction.places import (
+    choose_place,
+    note_places,
+    place_roles,
+    place_text,
+    prison_names,
+    role_places,
+)
 from vrn_assistant.understanding.extraction.programmes import asked_about
 from vrn_assistant.understanding.extraction.roles import read_gender, read_roles
 from vrn_assistant.understanding.extraction.setting import read_setting
@@ -48,12 +62,16 @@ class Extraction:
     """What was read from a question."""
 
     case: Case
-    place: PlaceMatch | None  # the place the case is about (most specific in Lancashire)
+    place: PlaceMatch | None  # the place the case is about (held or treated first)
     places: tuple[PlaceMatch, ...]  # every place found, in order
     asked_about: tuple[str, ...]  # programme ids the question names
     notes: tuple[str, ...]  # plain-English notes of what was read, for the user to check
 
 
+# The roles of someone asking in the course of their work.
+_ASKING_AS_WORK = frozenset(
+    {Role.practitioner, Role.organisation, Role.researcher, Role.policy_maker}
+)
 _NO_PROGRAMMES: Mapping[str, Sequence[str]] = MappingProxyType({})
 
 
@@ -64,31 +82,52 @@ def extract(
 ) -> Extraction:
     """Read a Case from free text. Never raises on any text; unknown facts stay None/empty."""
     notes: list[str] = []
-    prepared = prepare(text, notes)
+    prepared = prepare(text, notes, prison_names(gazetteer))
 
     age = read_age(prepared, notes)
-    family = bool(prepared.family)
-    for phrase in prepared.family:
-        notes.append(f"'{phrase.strip()}': family of someone in prison")
     occupations = read_occupations(prepared)
-    roles = read_roles(prepared, age, family, occupations)
+    # A practitioner asking about "training on supporting kids with a parent in prison"
+    # names the people they work with: the issue, not the person's role.
+    at_work = any(role in _ASKING_AS_WORK for _, _, role in occupations)
+    family = False
+    for phrase, start in zip(prepared.family, prepared.family_starts, strict=True):
+        if at_work and before(AUDIENCE_BEFORE, prepared.low, start, 30):
+            notes.append(f"'{phrase.strip()}': the people the asker works with")
+        else:
+            family = True
+            notes.append(f"'{phrase.strip()}': family of someone in prison")
+    roles, without_roles = read_roles(prepared, age, family, occupations)
 
+    if age.first_person and not occupations:
+        # "I'm 19 ... can the VRN give me therapy?": the person asking for themselves,
+        # not someone asking in the course of their work.
+        without_roles |= _ASKING_AS_WORK - roles
     places = tuple(gazetteer.find_in_text(text))
-    place = choose_place(places, gazetteer, family and Role.prisoner not in roles)
+    said_roles = place_roles(places, prepared.plain)
+    place = choose_place(places, gazetteer, family and Role.prisoner not in roles, said_roles)
+    by_role = role_places(places, said_roles)
     note_places(place, places, notes)
+    for place_role, match in by_role.items():
+        if match is not place:
+            notes.append(f"{place_role.value}: {match.describe()}")
     setting = read_setting(prepared, places, place, roles, notes)
-    issues, without = read_issues(prepared, family)
+    issues, without = read_issues(prepared, bool(prepared.family))
     offence = read_offence(prepared, roles, setting, without, notes)
     for issue in sorted(without):
         notes.append(f"{describe(issue)}: known not to be involved")
+    for role in sorted(without_roles - roles):
+        notes.append(f"not {describe(role)}")
     course = read_course(prepared, places, Role.student in roles, notes)
     if course is not None:
         roles.add(Role.student)
     case = Case(
-        age=age,
+        age=age.age,
+        age_range=age.span,
         place=place_text(place),
+        places={role: name for role, m in by_role.items() if (name := place_text(m))},
         setting=setting,
         roles=frozenset(roles),
+        without_roles=frozenset(without_roles - roles),
         issues=frozenset(issues),
         without_issues=frozenset(without),
         offence=offence,

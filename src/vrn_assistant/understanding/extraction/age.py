@@ -1,124 +1,235 @@
 """Ages, in digits or words: "24yo", "aged 17", "twenty-three year old", "Young woman, 19",
-"19M"."""
+"lad of 19", "Jess is 19", "I'm seventeen", "19M"; and ranges where only a range is
+said: "in her late teens", "early twenties", "a Year 9 boy", "a teenager".
+
+The first exact age said is the subject's ("two brothers, 15 and 22": 15); a range
+is taken only when no exact age is said, and never as a single age: it goes to
+`Case.age_range`. The words for a person are in the lexicon (people.yaml).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from vrn_assistant.understanding.extraction.cues import before, starts
-from vrn_assistant.understanding.extraction.text import Prepared, words
+from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before, patterns, starts
+from vrn_assistant.understanding.extraction.lexicon import lexicon
+from vrn_assistant.understanding.extraction.numbers import NUMBER_WORD, number
+from vrn_assistant.understanding.extraction.text import Prepared
+from vrn_core.case import AgeRange
 
-__all__ = ["AGE_CODED", "NUMBER_WORD", "read_age"]
+__all__ = ["AGE_CODED", "NUMBER_WORD", "AgeRead", "read_age"]
 
-_UNITS = words(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
+_N = rf"(?P<n>\d\d?\d?|{NUMBER_WORD})"  # a number, in "Jess is 19"
+# What may not follow an age: a unit ("5 minutes"), a count ("16 partner agencies"),
+# a range ("18-25"), a time ("10:30") or a decimal.
+_NOT_AN_AGE_AFTER = (
+    r"(?!\s*(?:%|percent\b|(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|times|pm|am"
+    r"|miles|quid|pounds|people|children|kids|pupils|schools|agencies|partner)\b"
+    r"|years?\s+ago\b|[-–]\s*\d|[.,:]\d|\d))"
 )
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
-_TENS |= {"eighty": 80, "ninety": 90}
-# Every alternative opens with a letter, so patterns that start with it stay fast.
-NUMBER_WORD = "|".join(
-    [rf"{tens}(?:[\s-]?(?:{'|'.join(_UNITS[1:10])})\b)?" for tens in _TENS]
-    + sorted(_UNITS, key=len, reverse=True)
-)
-_N = rf"(?P<n>\d\d?\d?|{NUMBER_WORD})"
-_PERSON = (
-    r"(?:man|woman|lad|lass|boy|girl|male|female|teen|teenager|son|daughter|child|kid|youth"
-    r"|person|client|patient|victim|suspect|prisoner|pupil|student|mum|dad|mother|father|adult"
-    r"|he|she|\[name\])"
-)
-# Each pattern opens with its number or key word so the regex engine can skip
-# ahead; what must not come before it is checked in `read_age`. With each, whether
-# what it matches can be a length of time ("served 5 yrs").
-_NUMBER_FIRST = (
-    # "24 year old", "24-year-old", "twenty-three years of age"
-    (r"[\s-]*(?:years?|yrs?|yr|y)\.?[\s-]*(?:old|of\s+age)\b", False),
-    # "24yo", "24 y/o"
-    (r"\s*(?:yo|y/o|y\.o\.?)(?![a-z/])(?!\s*ago\b)", False),
-    # "17yrs", "17 yr" (not "10yrs sentence", "5 yrs in prison"; "served 5 yrs" see below)
-    (
-        r"\s*(?:yrs?|yr)(?![a-z/])(?!\.?\s*(?:sentence|ago|in\s+(?:prison|jail|custody)|inside"
-        r"|later|for))",
-        True,
-    ),
-)
-_AGE_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
-    *(
-        (re.compile(rf"(?P<n>{number}){after}"), may_be_duration)
-        for number in (r"\d\d?\d?", NUMBER_WORD)
-        for after, may_be_duration in _NUMBER_FIRST
-    ),
-    # "aged 17", "age 17", "age: 17", "at the age of 15" (not "aged 18-25")
-    (re.compile(rf"age(?:d|:)?\s*(?:of\s+)?{_N}\b(?!\s*(?:-|–|to|and|or)\s*\d)(?![.,]\d)"), False),
-    # "Young woman, 19," / "[name], 22"
-    (
-        re.compile(
-            rf"{_PERSON}\s*,\s*{_N}\b(?!\s*(?:%|years?\s+ago|am|pm|people|times|children|kids"
-            r"|pupils|[-–]|\d|[.,]\d|:\d))"
+# Every number in the question; each reading then checks the words before and after it,
+# so the few numbers are looked at, not every position ("lad of 19", "Client is 28").
+_NUMBER = re.compile(rf"(?P<n>\d{{1,3}}(?!\d)|(?:{NUMBER_WORD})\b)")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way of saying an age: what comes before the number, and after it."""
+
+    before: re.Pattern[str] | None  # ends in $; searched in the words before the number
+    after: re.Pattern[str]  # matched where the number ends
+    may_be_duration: bool = False  # "served 5 yrs" is a length of time
+    anywhere: bool = False  # the number need not start a word ("aged17")
+    digits: bool = False  # digits only
+    counts_one: bool = False  # "one" may be the age ("aged one"); elsewhere it is a count
+
+
+@cache
+def _readings() -> tuple[_Reading, ...]:
+    """The ways of saying an age, with the lexicon's words for a person (people.yaml)."""
+    words = lexicon()
+    person = rf"(?:{words.word('person')}|\bhe\b|\bshe\b|\[name\])"
+    # "he hasn't got any kids and is 24": "and" carries the subject on
+    person_is = rf"(?:{words.word('person_is')}|\[name\]|\band)"
+    said = words.word("age_said")
+    qualifier = r"(?:only\s+|just\s+|now\s+)?"
+    return (
+        # "24 year old", "24-year-old", "twenty-three years of age"
+        _Reading(
+            None,
+            re.compile(r"[\s-]*(?:years?|yrs?|yr|y)\.?[\s-]*(?:old|of\s+age)\b"),
+            counts_one=True,
         ),
-        False,
-    ),
-    # "lad 20 custody preston"
-    (
-        re.compile(
-            rf"{_PERSON}\s+{_N}\b(?=\s+(?:arrested|held|detained|custody|charged|from|who|with)\b"
-            r"|\s*,)"
+        # "24yo", "24 y/o"
+        _Reading(None, re.compile(r"\s*(?:yo|y/o|y\.o\.?)(?![a-z/])(?!\s*ago\b)")),
+        # "17yrs", "17 yr" (not "10yrs sentence", "5 yrs in prison"; "served 5 yrs")
+        _Reading(
+            None,
+            re.compile(
+                r"\s*(?:yrs?|yr)(?![a-z/])(?!\.?\s*(?:sentence|ago|in\s+(?:prison|jail|custody)"
+                r"|inside|later|for))"
+            ),
+            may_be_duration=True,
         ),
-        False,
-    ),
-    # "woman (19)"
-    (re.compile(rf"{_PERSON}\s*\(\s*{_N}\s*\)"), False),
-    # "he is 17", "my son's 15."
-    (
-        re.compile(
-            r"(?:he|she|who|son|daughter|child|boy|girl|lad|kid|brother|sister|client|pupil"
-            r"|patient|victim)\s*(?:is|'s|turned|turns|(?:has\s+)?just\s+turned)\s+"
-            rf"(?:only\s+|just\s+)?{_N}(?=\s*(?:$|[,.;:!?)]|\s(?:and|but|now|so)\b))"
+        # "aged 17", "age 17", "age: 17", "at the age of 15" (not "aged 18-25")
+        _Reading(
+            re.compile(r"\bage(?:d|:)?\s*(?:of\s+)?$"),
+            re.compile(r"\b(?!\s*(?:-|–|to|or)\s*\d)(?![.,]\d)"),
+            anywhere=True,
+            counts_one=True,
         ),
-        False,
-    ),
+        # "Young woman, 19," / "[name], 22" / "Two brothers, 19 and 27"
+        _Reading(
+            re.compile(rf"{person}\s*,\s*$"),
+            re.compile(
+                r"(?!\s*(?:%|years?\s+ago|am|pm|people|times|children|kids|pupils|[-–]|\d"
+                r"|[.,]\d|:\d))"
+            ),
+        ),
+        # "lad 20 custody preston", "woman 31 in Ribbleton", "lad of 19", "Lady of 78"
+        _Reading(re.compile(rf"{person}\s+(?:of\s+)?$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # "woman (19)", "grandkids (6 and 13)"
+        _Reading(re.compile(rf"{person}\s*\(\s*$"), re.compile(r"\s*(?:\)|,|&|and\b)")),
+        # "he is 17", "my son's 15.", "Client is 28", "kids are 4 and 12", "he turned 18 today"
+        _Reading(
+            re.compile(
+                rf"{person_is}\s*(?:is|'s|are|turned|turns|(?:has\s+)?just\s+turned)\s+{qualifier}$"
+            ),
+            re.compile(_NOT_AN_AGE_AFTER),
+        ),
+        # "I'm seventeen", "im 14", "shes 19", "theyre 6 and 8"
+        _Reading(re.compile(rf"{said}\s+{qualifier}$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # "Held at Burnley, 24, in for wounding": a number alone between commas
+        _Reading(re.compile(r"[,:–-]\s*$"), re.compile(r"\s*,"), digits=True),
+    )
+
+
+# "Jess is 19": a capitalised word said to be an age, where no redaction has run
+_NAME_IS = re.compile(rf"\b[A-Z][a-z]+\s+(?:is|'s)\s+{_N}\b{_NOT_AN_AGE_AFTER}")
+_NOT_NAMES = frozenset({"it", "there", "this", "that", "what", "which", "who", "he", "she"})
+_FIRST_PERSON = re.compile(r"\s*(?:i'?m|i\s+am)\b")
+
+# --- Ranges ---------------------------------------------------------------------------
+
+_DECADES = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
+_DECADES |= {"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+_PART = r"(?:(?P<part>early|mid|late)[\s-]*)"
+_DECADE = rf"(?P<decade>{'|'.join(_DECADES)}|[2-9]0'?s)"
+_RANGES = (
+    # "in her late teens", "early twenties", "in his 40s", "mid-thirties"
+    re.compile(rf"\b(?:in\s+(?:his|her|their|my|your)\s+)?{_PART}?{_DECADE}\b"),
+    # "a Year 9 boy", "in year 10", "yr 11"
+    re.compile(r"\b(?:year|yr|y)\s*(?P<school>[7-9]|1[0-3])\b(?!\s*(?:olds?|ago|old)\b)"),
+    # "a teenager", "teen in A&E", "teenage girl"
+    re.compile(r"\b(?P<teen>teen|teenager|teenage|adolescent)\b"),
 )
+
+
+def _span(match: re.Match[str]) -> AgeRange:
+    found = match.groupdict()
+    if found.get("school"):
+        year = int(found["school"])  # Year 7 is the year a child turns 12
+        return AgeRange(min=year + 4, max=year + 5)
+    if found.get("teen"):
+        return AgeRange(min=13, max=19)
+    decade = found["decade"]
+    low = _DECADES.get(decade) or int(decade[0]) * 10
+    low, high = (13, 19) if low == 10 else (low, low + 9)
+    part = found.get("part")
+    if part == "early":
+        high = low + 3 if low != 13 else 15
+    elif part == "mid":
+        low, high = (14, 16) if low == 13 else (low + 3, low + 6)
+    elif part == "late":
+        low = 17 if low == 13 else low + 7
+    return AgeRange(min=low, max=high)
+
+
+@dataclass(frozen=True)
+class AgeRead:
+    """What the question says of the subject's age."""
+
+    age: int | None = None
+    span: AgeRange | None = None  # only when no exact age is said
+    first_person: bool = False  # the asker gave their own age ("I'm 14")
+
+
 # Before a number: money, decimals and ranges ("18-25") are no ages.
 _NOT_AGE_BEFORE = re.compile(r"(?:[\d.,£$€]|\d\s*(?:-|–|to|and|or)\s*)$")
-# Before "5 yrs": a length of time, not an age.
-_DURATION_BEFORE = re.compile(
-    r"\b(?:for|served|serving|spent|got|did|past|last|over|after|within|than|done)\s+$"
-)
 # "19M", "25yo F", on the original text
 AGE_CODED = re.compile(r"(?<![£$€\d.,])\b(\d{1,2})\s?(?:yo\s?|y/o\s?)?([MF])\b")
-_NUMBER_SEPARATOR = re.compile(r"[\s-]+")
 
 
-def _number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    parts = _NUMBER_SEPARATOR.split(word)
-    if parts[0] in _TENS:
-        return _TENS[parts[0]] + (_UNITS.index(parts[1]) if len(parts) > 1 else 0)
-    return _UNITS.index(parts[0])
-
-
-def read_age(text: Prepared, notes: list[str]) -> int | None:
-    """The subject's age: the first one said; any others are noted as someone else's."""
+def read_age(text: Prepared, notes: list[str]) -> AgeRead:
+    """The subject's age: the first one said; any others are noted as someone else's.
+    Without one, a range ("in her late teens"), said of the subject."""
     found: list[tuple[int, int, str]] = []
     plain = text.plain
-    for pattern, may_be_duration in _AGE_PATTERNS:
-        for match in starts(pattern, plain):
-            number = match.start("n")
-            if before(_NOT_AGE_BEFORE, plain, number, 12) or (
-                may_be_duration and before(_DURATION_BEFORE, plain, number, 12)
+    duration = patterns().duration_before
+    for number_match in _NUMBER.finditer(plain):
+        at, end = number_match.start(), number_match.end()
+        said = number_match.group("n")
+        if before(_NOT_AGE_BEFORE, plain, at, 12):
+            continue
+        at_word_start = at == 0 or not plain[at - 1].isalnum()
+        for reading in _readings():
+            if (reading.digits and not said.isdigit()) or (
+                said == "one" and not reading.counts_one
             ):
                 continue
-            found.append((match.start(), _number(match.group("n")), match.group().strip()))
+            if not (at_word_start or reading.anywhere):
+                continue
+            lead = at
+            if reading.before is not None:
+                leading = reading.before.search(plain, max(0, at - 60), at)
+                if leading is None:
+                    continue
+                lead = leading.start()
+            tail = reading.after.match(plain, end)
+            if tail is None or (reading.may_be_duration and before(duration, plain, at, 12)):
+                continue
+            found.append((lead, number(said), plain[lead : tail.end()].strip()))
+            break
     for match in AGE_CODED.finditer(text.original):
         found.append((match.start(), int(match.group(1)), match.group()))
+    for match in _NAME_IS.finditer(text.original):
+        if match.group().split()[0].lower() not in _NOT_NAMES:
+            found.append((match.start(), number(match.group("n").lower()), match.group()))
     ages = sorted((place, age, said) for place, age, said in found if 0 <= age <= 120)
     if not ages:
-        return None
+        return _read_range(text, notes)
     _, age, said = ages[0]
     notes.append(f"age {age} from '{said}'")
     others = sorted({other for _, other, _ in ages[1:] if other != age})
     if others:
         listed = ", ".join(str(other) for other in others)
         notes.append(f"also mentioned: age {listed} (taken as someone else's)")
-    return age
+    return AgeRead(age=age, first_person=bool(_FIRST_PERSON.match(said)))
+
+
+def _read_range(text: Prepared, notes: list[str]) -> AgeRead:
+    rest = text.rest
+    spans = sorted(
+        ((match.start(), match) for pattern in _RANGES for match in starts(pattern, rest)),
+        key=lambda hit: hit[0],
+    )
+    # A decade alone is an era ("the 80s"): it needs "in her" or "early", "late".
+    spans = [
+        (start, match)
+        for start, match in spans
+        if not before(AUDIENCE_BEFORE, rest, start, 30)
+        and not (
+            match.groupdict().get("decade")
+            and not match.group("part")
+            and not match.group().startswith("in ")
+            and match.group("decade") != "teens"
+        )
+    ]
+    if not spans:
+        return AgeRead()
+    _, match = spans[0]
+    span = _span(match)
+    notes.append(f"age {span} from '{match.group().strip()}' (a range, not one age)")
+    return AgeRead(span=span)

@@ -19,12 +19,15 @@ _DEGREE = re.compile(
     r"\b(BSc|BA|MSc|MA|LLB|LLM|MPhil|PhD|HND|HNC|PGCE|FdA|FdSc)\s*(?:\(Hons\)\s*)?"
     r"((?:[A-Z][A-Za-z&]*)(?:\s+(?:and\s+|&\s+|of\s+|in\s+)?[A-Z][A-Za-z&]*){0,4})"
 )
+# "the Professional Policing BSc": the subject before the degree
+_DEGREE_AFTER = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s+){1,3}?)(BSc|BA|MSc|MA|LLB|PhD)\b")
 _DEGREE_LOWER = re.compile(
-    r"\b(bsc|msc|llb|phd|pgce)\s*(?:\(hons\)\s*)?([a-z&]+(?:\s+[a-z&]+){0,3}?)"
+    r"\b(bsc|msc|llb|phd|pgce)\s*(?:\(hons\)\s*)?(?!(?:at|in|from|with|and|for|on)\b)"
+    r"([a-z&]+(?:\s+[a-z&]+){0,3}?)"
     r"(?=\s+(?:course|degree|programme|at|in|student|students|and|with|from)\b|[,.;:!?)-]|$)"
 )
 _COURSE_NAMED = re.compile(
-    r"\b(?:on|doing|taking|studying|study|in)\s+(?:a\s+|an\s+|the\s+|my\s+)?"
+    r"\b(?:on|doing|taking|studying|study|in|of)\s+(?:a\s+|an\s+|the\s+|my\s+)?"
     r"((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+(?:course|degree)\b"
     r"|\b(?:a|an|as\s+a|as\s+an)\s+((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+student\b"
     r"|\bstudying\s+([a-z&]+(?:\s+[a-z&]+){0,2}?)(?=\s+(?:at|in|and|with|from)\b|[,.;:!?]|$)"
@@ -46,8 +49,11 @@ def read_course(
     programme asks for, naming only its subject, is read as on it (`known_courses`)."""
     course: str | None = None
     match = _DEGREE.search(text.original) or _DEGREE_LOWER.search(text.plain)
+    after = _DEGREE_AFTER.search(text.original)
     if match and match.group(2):
         course = f"{match.group(1)} {match.group(2)}"
+    elif after is not None:
+        course = f"{after.group(2)} {after.group(1).strip()}"
     else:
         for named in _COURSE_NAMED.finditer(text.plain):
             if named.group(1) and not student and "degree" not in named.group():

@@ -1,35 +1,48 @@
 """Negation and context: what the words just before a cue say about it.
 
-Patterns are plain compiled regexes, scanned over the whole question; `starts`
-keeps the matches that begin at a word start, `hits` those that are not negated
-("not in custody", "no violence"). The `*_BEFORE` patterns end with `$` and are
-searched in the few characters before a match (`before`).
+Cues are compiled patterns (a `re.Pattern` or a lexicon `Cue`), scanned over the
+whole question; `starts` keeps the matches that begin at a word start, `hits`
+those that are not negated ("not in custody", "no violence"). The `*_BEFORE`
+patterns end with `$` and are searched in the few characters before a match
+(`before`). The words of negation and time come from the lexicon (negation.yaml,
+time.yaml); the grammar around them (how far a negation reaches, which pronouns
+make a relative someone else's) is here. `allowed` applies an entry's `unless`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from vrn_assistant.understanding.extraction.lexicon import Context, Entry, lexicon
 
 __all__ = [
     "AUDIENCE_BEFORE",
     "OTHERS_BEFORE",
-    "RELEASED_BEFORE",
+    "Finder",
+    "Situation",
+    "allowed",
     "asker",
     "before",
     "hits",
     "negated",
+    "patterns",
     "starts",
 ]
 
-# A negation just before a cue: "not in custody", "no violence", "non-violent",
-# "hasn't been arrested". Punctuation ends its reach; "not sure if" is no negation.
-_NEGATED_BEFORE = re.compile(
-    r"(?:(?:\b(?:not|no|never|without|nor|neither|no\s+longer)|n't)"
-    r"(?!\s*(?:sure|certain|clear|only|just|known)\b)[\s-]+(?:[a-z']+\s+){0,2}"
-    r"|\bnon[\s-]*)$"  # "non-" negates only the word it is attached to
-)
+
+class Finder(Protocol):
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+
+
 # Somebody else's relative or pronoun: "her boyfriend", "whose father", "the boy's mum".
-OTHERS_BEFORE = re.compile(r"(?:\b(?:his|her|their|whose|your|its)\s+(?:[\w-]+\s+){0,3}?|'s\s+)$")
+# "hit by the dad": whoever does it to the person is someone else too.
+OTHERS_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|whose|your|its)\s+(?:[\w-]+\s+){0,3}?|'s\s+|\bby\s+(?:the\s+|a\s+)?)$"
+)
 # The people a programme is for, not the subject: "for young people", "with children".
 AUDIENCE_BEFORE = re.compile(
     r"\b(?:for|with|to|at|about|support(?:ing)?|help(?:ing)?|aimed\s+at|other|among|amongst"
@@ -42,13 +55,54 @@ _ASKER_BEFORE = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|as|our|my|i|we|working\s+as)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w&-]+\s+){0,3}?$"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
-_LEADING_WORDS = re.compile(r"\W*(?:[\w'&-]+\W+){0,3}")  # the first few words of a sentence
-# Out of prison: "released from prison", "an ex-prisoner", "since leaving HMP Preston".
-RELEASED_BEFORE = re.compile(
-    r"\b(?:released\s+from|out\s+of|left|leaving|after|since|came\s+out\s+of|got\s+out\s+of"
-    r"|ex|former|previous(?:ly)?)[\s-]+(?:\w+\s+)?$"
+# Someone working where the word points: "works in a prison", "prison staff".
+_WORKER_BEFORE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|based|staff|employed|volunteer(?:s|ing)?|visit(?:s|ed|ing)?"
+    r"|officers?|nurse)\s+(?:in|at|on)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:work(?:s|ed|ing)?|based|employed|staff|officers?|nurses?|teachers?|volunteers?)\s+$"
 )
+# "the victim" beside an arrest is someone else.
+_OTHER_VICTIM_BEFORE = re.compile(
+    r"\b(?:the|his|her|their|a)\s+(?:(?:victim|man|woman|lad|bloke|girl|boy)\s+)?$"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
+# A sentence asking something: its first words are no self-description.
+_QUESTION_START = re.compile(
+    r"\W*(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|what|where"
+    r"|when|who|which|how|why|any|anyone|anybody|anything|whats|what's)\b"
+)
+_LEADING_WORDS = re.compile(r"\W*(?:[\w'&-]+\W+){0,3}")  # the first few words of a sentence
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The context patterns built from the lexicon's words."""
+
+    negated_before: re.Pattern[str]
+    released_before: re.Pattern[str]
+    now_before: re.Pattern[str]
+    duration_before: re.Pattern[str]
+
+
+@cache
+def patterns() -> Patterns:
+    words = lexicon()
+    endings = "|".join(re.escape(ending) for ending in words.phrases("negating_ending"))
+    attached = "|".join(re.escape(prefix) for prefix in words.phrases("attached_negator"))
+    return Patterns(
+        # A negation just before a cue: "not in custody", "no violence", "non-violent",
+        # "hasn't been arrested". Punctuation ends its reach; "not sure if" is no negation.
+        negated_before=re.compile(
+            rf"(?:(?:{words.word('negator')}|(?:{endings}))"
+            rf"(?!\s*{words.word('not_negating')})[\s-]+(?:[a-z']+\s+){{0,2}}"
+            rf"|\b(?:{attached})[\s-]*)$"  # "non-" negates only the word it is attached to
+        ),
+        # Out of prison: "released from prison", "an ex-prisoner", "since leaving HMP Preston".
+        released_before=re.compile(rf"{words.word('released')}[\s-]+(?:\w+\s+)?$"),
+        now_before=re.compile(rf"{words.word('now')}\s+(?:[\w-]+\s+){{0,2}}$"),
+        # Before "5 yrs": a length of time, not an age.
+        duration_before=re.compile(rf"{words.word('duration')}\s+$"),
+    )
 
 
 def _at_word_start(text: str, start: int) -> bool:
@@ -59,14 +113,14 @@ def _at_word_start(text: str, start: int) -> bool:
     return not (previous.isalnum() or previous == "_")
 
 
-def starts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def starts(pattern: Finder, text: str) -> list[re.Match[str]]:
     """Matches of `pattern` that start at a word start."""
     return [match for match in pattern.finditer(text) if _at_word_start(text, match.start())]
 
 
 def negated(text: str, start: int) -> bool:
     """Is the word at `start` negated ("not in custody", "no violence", "non-violent")?"""
-    return _NEGATED_BEFORE.search(text, max(0, start - 40), start) is not None
+    return patterns().negated_before.search(text, max(0, start - 40), start) is not None
 
 
 def before(pattern: re.Pattern[str], text: str, start: int, reach: int = 40) -> bool:
@@ -75,14 +129,57 @@ def before(pattern: re.Pattern[str], text: str, start: int, reach: int = 40) -> 
 
 
 def asker(text: str, start: int) -> bool:
-    """Is the word at `start` the asker describing themselves or their organisation?"""
+    """Is the word at `start` the asker describing themselves or their organisation?
+    ("I'm a nurse", "Nurse at BVH." opening a sentence; not "Do the coaches come out?")"""
     if before(_ASKER_BEFORE, text, start, 60):
         return True
     sentence = _SENTENCE_BREAK.split(text[max(0, start - 80) : start])[-1]
     at_start = start <= 80 or _SENTENCE_BREAK.search(text, max(0, start - 80), start)
-    return bool(at_start) and _LEADING_WORDS.fullmatch(sentence) is not None
+    return (
+        bool(at_start)
+        and _LEADING_WORDS.fullmatch(sentence) is not None
+        and _QUESTION_START.match(sentence) is None
+    )
 
 
-def hits(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def hits(pattern: Finder, text: str) -> list[re.Match[str]]:
     """Matches of `pattern` at word starts, not negated."""
     return [match for match in starts(pattern, text) if not negated(text, match.start())]
+
+
+def released(text: str, start: int) -> bool:
+    """Is the word at `start` said of someone out of prison ("released from prison")?"""
+    return before(patterns().released_before, text, start, 30)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the whole question says, for the contexts that need more than nearby words."""
+
+    suspect: bool = False  # an arrest is involved ("beside_an_arrest")
+    police_custody: bool = False  # police custody is said ("police_custody_said")
+    practitioner: bool = False  # the asker said what they do ("practitioner_asking")
+
+
+_NOBODY = Situation()
+
+
+def _context(context: Context, text: str, start: int, situation: Situation) -> bool:
+    if context == "someone_else":
+        return before(OTHERS_BEFORE, text, start, 30)
+    if context == "audience":
+        return before(AUDIENCE_BEFORE, text, start, 30)
+    if context == "worker":
+        return before(_WORKER_BEFORE, text, start)
+    if context == "released":
+        return released(text, start)
+    if context == "police_custody_said":
+        return situation.police_custody
+    if context == "practitioner_asking":  # "our kids" from a school are its pupils
+        return situation.practitioner and text.startswith("our", start)
+    return situation.suspect and before(_OTHER_VICTIM_BEFORE, text, start, 20)
+
+
+def allowed(entry: Entry, text: str, start: int, situation: Situation = _NOBODY) -> bool:
+    """Does nothing around the match at `start` cancel it (the entry's `unless`)?"""
+    return not any(_context(context, text, start, situation) for context in entry.unless)

@@ -2,53 +2,96 @@
 
 "A girl whose father is in prison" is a prisoner's child, not a prisoner: `prepare`
 blanks these phrases out of the text the roles, setting and gender are read from.
+The words (relatives, being in prison, families of prisoners) are in the lexicon
+(relationships.yaml, settings.yaml), the prisons' names in the gazetteer; how they
+are put together is here. A relative named bare ("dad's inside", "partner just got
+sent down") is the subject's only when the asker speaks of their own child ("my
+daughter is 7"): the child is then the one the question is about.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import cache
 
-__all__ = ["family_phrases"]
+from vrn_assistant.understanding.extraction.lexicon import lexicon
 
-_RELATIVE = (
-    r"(?:father|dad|daddy|mother|mum|mummy|mom|parents?|step[\s-]?(?:dad|mum|father|mother"
-    r"|parent)|brother|sister|sibling|son|daughter|husband|wife|partner|boyfriend|girlfriend"
-    r"|uncle|aunt(?:ie)?|grand(?:dad|father|ma|mother|pa|parent)|carer|family\s+member"
-    r"|relative)"
-)
-_CUSTODIAL = (
-    r"(?:(?:in|into|to|at)\s+(?:prison|jail|gaol|hmp|hmyoi|yoi|a\s+young\s+offenders?"
-    r"(?:\s+institution)?)|serving\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}?"
-    r"(?:sentence|time|years?)|locked\s+up|behind\s+bars"
-    r"|inside\b(?!\s+(?:the|a|my|his|her|their|our|it|of|out)\b)|jailed|imprisoned|incarcerated"
-    r"|on\s+remand|remanded|doing\s+time|sent\s+down)"
-)
+__all__ = ["askers_child", "family_phrases"]
+
 _FAMILY_AUX = (
     r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going"
-    r"|being|sent|who\s+is|who's|that\s+is|and|\d{1,2})\s+){0,4}"
+    r"|being|sent|who\s+is|who's|that\s+is|and|\d{1,2}|\(\d{1,2}\))\s+){0,4}"
 )
 # A prison named after the phrase belongs to the prisoner: "...of a prisoner at HMP Haverigg".
 _AT_PRISON = r"(?:\s+(?:at|in)\s+(?:hmp|hmyoi|yoi)\s+[a-z]+(?:\s+[a-z]+)?)?"
-_FAMILY = (
-    re.compile(
-        rf"(?P<family>\b(?:whose|my|his|her|their|our|your|with\s+an?|has\s+an?|have\s+an?"
-        rf"|having\s+an?)\s+(?:[\w-]+\s+)?{_RELATIVE}\s+{_FAMILY_AUX}{_CUSTODIAL}){_AT_PRISON}"
-    ),
-    # "mum of a prisoner": the relative stays (she is a mum), the prisoner goes.
-    re.compile(
-        r"\b(?:famil(?:y|ies)|child(?:ren)?|kids?|relatives?|loved\s+ones?|visitors?|partners?"
-        rf"|{_RELATIVE}s?)\s+(?P<family>of\s+(?:a\s+|an\s+)?(?:prisoners?|inmates?"
-        rf"|someone\s+in\s+(?:prison|jail)|people\s+in\s+(?:prison|jail)){_AT_PRISON})"
-    ),
-    re.compile(
-        r"(?P<family>\bprisoners?'?\s*(?:s\s+)?(?:famil(?:y|ies)|children|kids|partners?"
-        r"|relatives|loved\s+ones)|\bparental\s+imprisonment|\baffected\s+by\s+(?:a\s+|the\s+)?"
-        r"(?:prison\s+sentence|imprisonment|parental\s+imprisonment|a\s+(?:parent|family\s+member"
-        r"|relative)'?s?\s+(?:imprisonment|sentence|prison\s+sentence)))"
-    ),
+# Whose relative: "whose", "my", "the boy's", "kids'", "with a", "where a".
+_POSSESSIVE = (
+    r"(?:whose|my|his|her|their|our|your|\w+'s|\w+s'|(?:with|has|have|having|where)\s+an?"
+    r"|where\s+(?:their|his|her))"
 )
 
 
-def family_phrases(low: str) -> list[re.Match[str]]:
-    """Every family-of-a-prisoner phrase in `low`; the `family` group is what to blank."""
-    return [match for pattern in _FAMILY for match in pattern.finditer(low)]
+@cache
+def _patterns(
+    prisons: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    relative = words.word("relative")
+    named = "|".join(re.escape(name) for name in sorted(prisons, key=len, reverse=True))
+    in_named = rf"|\b(?:in|into|to|at)\s+(?:hmp\s+)?(?:{named})\b" if named else ""
+    custodial = f"(?:{words.word('in_prison')}|{words.word('inside')}{in_named})"
+    held = rf"{relative}(?:'s\s+|\s+){_FAMILY_AUX}{custodial}"
+    always = (
+        re.compile(rf"(?P<family>\b{_POSSESSIVE}\s+(?:[\w-]+\s+)?{held}){_AT_PRISON}"),
+        # "mum of a prisoner": the relative stays (she is a mum), the prisoner goes.
+        re.compile(
+            rf"(?:{words.word('family_of')}|{relative})\s+"
+            rf"(?P<family>of\s+(?:a\s+|an\s+)?{words.word('prisoners')}{_AT_PRISON})"
+        ),
+        re.compile(rf"(?P<family>{words.word('prisoners_family')})"),
+    )
+    bare = re.compile(rf"(?P<family>{held}){_AT_PRISON}")
+    # After one of those, "he's in HMP Garth" is the relative again.
+    prison = rf"(?:hmp|hmyoi|yoi)\s+[a-z]+(?:\s+[a-z]+)?|prison|jail|{named or 'hmp'}"
+    again = re.compile(
+        rf"(?P<family>\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:now\s+|currently\s+|still\s+)?"
+        rf"(?:in|at)\s+(?:{prison}))"
+    )
+    return always, bare, again
+
+
+@cache
+def _askers_child() -> re.Pattern[str]:
+    """The asker's own child: "my daughter", "our little girl", "my 14 year old"."""
+    offspring = lexicon().word("offspring")
+    return re.compile(
+        rf"\b(?:my|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{offspring}|grand(?:son|daughter|kids?|child)"
+        r"|little\s+(?:girl|boy|one)|toddler|\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old"
+        r"(?:\s+(?:son|daughter|lad|boy|girl))?)"
+        r"|\b(?:with|has|have)\s+an?\s+\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old|\bthe\s+little\s+one\b"
+    )
+
+
+def askers_child(low: str) -> re.Match[str] | None:
+    """Where the asker speaks of their own child, if they do ("my daughter is 7")."""
+    return _askers_child().search(low)
+
+
+def family_phrases(low: str, prisons: Sequence[str] = ()) -> list[re.Match[str]]:
+    """Every family-of-a-prisoner phrase in `low`; the `family` group is what to blank.
+    `prisons`: the names of prisons, lower case ("lancaster farms")."""
+    always, bare, again = _patterns(tuple(prisons))
+    found = [match for pattern in always for match in pattern.finditer(low)]
+    if askers_child(low) is not None:
+        found += _outside(bare.finditer(low), found)
+    if found:
+        found += _outside(again.finditer(low), found)
+    return found
+
+
+def _outside(
+    matches: Iterable[re.Match[str]], taken: Sequence[re.Match[str]]
+) -> list[re.Match[str]]:
+    spans = [(m.start(), m.end()) for m in taken]
+    return [m for m in matches if not any(start <= m.start() < end for start, end in spans)]

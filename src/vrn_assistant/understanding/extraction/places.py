@@ -1,28 +1,142 @@
-"""Places: which of the places the gazetteer found in the question the case is about."""
+"""Places: which of the places the gazetteer found in the question the case is about,
+and what each is for the case (where the person is held, treated, lives, or where it
+happened).
+
+The custody suite or hospital comes before the home town ("lives in Colne, held at
+Preston" is about Preston); a place said to be someone else's ("her sister lives in
+Preston") comes last; "Lancashire" itself, the VRN's whole area, only when nothing
+else is named.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
-from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
-from vrn_core.vocabulary import Setting
+from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
+from vrn_core.vocabulary import PlaceRole, Setting
 
-__all__ = ["choose_place", "note_places", "place_text"]
+__all__ = [
+    "choose_place",
+    "note_places",
+    "place_roles",
+    "place_text",
+    "prison_names",
+    "role_places",
+]
+
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|detained|kept|arrested|nicked|lifted|booked\s+in|custody|cells|nick|police"
+    r"\s+station|in\s+for\s+\w+)\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?$"
+)
+_HELD_AFTER = re.compile(r"\s*(?:police\s+)?(?:custody|cells|nick|police\s+station)\b")
+_TREATED_BEFORE = re.compile(
+    r"\b(?:hospital|a\s*&\s*e|a\s+and\s+e|ed|emergency\s+department|taken|taking\s+\w+"
+    r"|brought|admitted|treated|rushed)\s+(?:at|to|in|into)\s+(?:the\s+)?$"
+)
+_TREATED_AFTER = re.compile(r"\s*(?:a\s*&\s*e|a\s+and\s+e|ed|emergency\s+department)\b")
+_LIVES_BEFORE = re.compile(
+    r"\b(?:(?:lives?|living|home|staying|resident|based)\s+(?:\w+\s+)?(?:in|at|of)"
+    r"|from|we'?re\s+in|we\s+are\s+in)\s+$"
+)
+_LIVES_AFTER = re.compile(r"\s*,?\s*where\s+(?:he|she|they)\s+lives?\b")
+_HAPPENED_BEFORE = re.compile(
+    r"\b(?:night\s+out|happened|assaulted|attacked|stabbed|glassed|jumped|fight|brawl)"
+    r"\s+(?:\w+\s+){0,3}?(?:in|at|on)\s+$"
+)
+_SOMEONE_ELSES_BEFORE = re.compile(
+    r"\b(?:his|her|their|whose)\s+(?:[\w-]+\s+){1,2}(?:lives?|living|is|are|works?|moved)"
+    r"\s+(?:\w+\s+)?(?:in|at|to)\s+$"
+)
+_BROAD = frozenset({PlaceKind.county, PlaceKind.region})
+_FIRST = (PlaceRole.held, PlaceRole.treated)
+
+
+@lru_cache(maxsize=4)
+def prison_names(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The names and aliases of the prisons the gazetteer knows, lower case."""
+    return tuple(
+        name.lower()
+        for place in gazetteer
+        if place.setting is Setting.prison
+        for name in (place.name, *place.aliases)
+    )
+
+
+def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
+    """What the place is for the case, from its kind and the words around each mention
+    of it (held or treated before the rest: "a night out in Kendal ... held at Kendal
+    custody"); "someone else" for a place that is another person's."""
+    site = match.place
+    if site is not None and site.setting is Setting.police_custody:
+        return PlaceRole.held
+    if site is not None and site.setting is Setting.hospital_emergency_department:
+        return PlaceRole.treated
+    if match.span is None:
+        return None
+    said = plain[match.span[0] : match.span[1]]
+    spans = [m.span() for m in re.finditer(re.escape(said), plain)] if said else []
+    found = [_role_at(plain, start, end) for start, end in spans or [match.span]]
+    for role in (*_FIRST, "someone else", PlaceRole.lives, PlaceRole.happened):
+        if role in found:
+            return role
+    return None
+
+
+def _role_at(plain: str, start: int, end: int) -> PlaceRole | str | None:
+    window = plain[max(0, start - 60) : start]
+    after = plain[end : end + 30]
+    if _SOMEONE_ELSES_BEFORE.search(window):
+        return "someone else"
+    if _HELD_BEFORE.search(window) or _HELD_AFTER.match(after):
+        return PlaceRole.held
+    if _TREATED_BEFORE.search(window) or _TREATED_AFTER.match(after):
+        return PlaceRole.treated
+    if _LIVES_BEFORE.search(window) or _LIVES_AFTER.match(after):
+        return PlaceRole.lives
+    if _HAPPENED_BEFORE.search(window):
+        return PlaceRole.happened
+    return None
+
+
+def place_roles(places: Sequence[PlaceMatch], plain: str) -> list[PlaceRole | str | None]:
+    """Each place's role in the case, in order (see `_role`)."""
+    return [_role(match, plain) for match in places]
 
 
 def choose_place(
-    places: Sequence[PlaceMatch], gazetteer: Gazetteer, family_only: bool
+    places: Sequence[PlaceMatch],
+    gazetteer: Gazetteer,
+    family_only: bool,
+    roles: Sequence[PlaceRole | str | None] = (),
 ) -> PlaceMatch | None:
-    """The most specific place in Lancashire; else the first outside it; else an ambiguity.
+    """The place the case is about: where the person is held or treated, if said (even
+    outside Lancashire: "held at Kendal custody"); else the most specific place in
+    Lancashire; else the first outside it; else an ambiguity. Someone else's place and
+    the county itself only when nothing else is named.
 
     For a prisoner's family the prison is where the prisoner is, not the family:
     it is chosen only when nothing else is named.
     """
-    candidates = [
-        match
-        for match in places
+    said = list(roles) or [None] * len(places)
+    pairs = [
+        (match, role)
+        for match, role in zip(places, said, strict=True)
         if not (family_only and match.place is not None and match.place.setting is Setting.prison)
-    ] or list(places)
+    ] or list(zip(places, said, strict=True))
+    for unwanted in (
+        lambda match, role: role == "someone else",
+        lambda match, role: match.place is not None and match.place.kind in _BROAD,
+    ):
+        pairs = [pair for pair in pairs if not unwanted(*pair)] or pairs
+    known = [
+        (m, r) for m, r in pairs if m.place is not None and m.status is not MatchStatus.ambiguous
+    ]
+    first = [m for m, r in known if r in _FIRST]
+    if first:
+        return max(first, key=lambda m: len(gazetteer.ancestors(m.place.id)) if m.place else 0)
+    candidates = [m for m, _ in pairs]
     inside = [m for m in candidates if m.status is MatchStatus.matched and m.place is not None]
     if inside:
         return max(inside, key=lambda m: len(gazetteer.ancestors(m.place.id)) if m.place else 0)
@@ -31,6 +145,17 @@ def choose_place(
             if match.status is status:
                 return match
     return None
+
+
+def role_places(
+    places: Sequence[PlaceMatch], roles: Sequence[PlaceRole | str | None]
+) -> Mapping[PlaceRole, PlaceMatch]:
+    """The first place of each role (held, treated, lives, happened) said."""
+    found: dict[PlaceRole, PlaceMatch] = {}
+    for match, role in zip(places, roles, strict=True):
+        if isinstance(role, PlaceRole) and match.place is not None:
+            found.setdefault(role, match)
+    return found
 
 
 def place_text(place: PlaceMatch | None) -> str | None:

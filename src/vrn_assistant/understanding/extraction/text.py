@@ -1,15 +1,19 @@
-"""Preparing the text: lower case, common misspellings of key words corrected, and the
-family-of-a-prisoner phrases set apart."""
+"""Preparing the text: lower case, common misspellings of key words corrected
+(the key words are in knowledge/lexicon/spelling.yaml), and the family-of-a-prisoner
+phrases set apart."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from vrn_assistant.understanding.extraction.family import family_phrases
+from vrn_assistant.understanding.extraction.lexicon import lexicon
 
 __all__ = ["Prepared", "max_edits", "prepare", "words"]
 
@@ -28,48 +32,58 @@ class Prepared:
     low: str  # lower case with misspellings of key words corrected
     rest: str  # `low` with family-of-a-prisoner phrases blanked out
     family: tuple[str, ...]  # those phrases
+    family_starts: tuple[int, ...] = ()  # where each starts
 
 
-# Key words whose misspellings are worth correcting. A word of five letters or
-# more is corrected when it is one edit from one of these (two for long words),
-# starts with the same letter, and is not itself an ordinary word.
-_VOCABULARY = words(
-    "custody arrested assault assaulted robbery burglary shoplifting domestic violence violent "
-    "controlling coercive prison prisoner heroin cocaine cannabis addiction machete stabbed "
-    "stabbing trauma traumatic victim teenager girlfriend boyfriend hospital university "
-    "volunteer volunteering webinar leaflets researcher practitioner detained sentence "
-    "offending abusive emergency department affray wounding knives weapon police station "
-    "daughter"
-)
-_VOCABULARY_SET = frozenset(_VOCABULARY)
-# Typos rarely change the first letter: "pounding" is not "wounding".
-_VOCABULARY_BY_LETTER = {
-    letter: tuple(word for word in _VOCABULARY if word[0] == letter)
-    for letter in {word[0] for word in _VOCABULARY}
-}
-# Real words one edit from a key word: never "corrected".
-_REAL_WORDS = frozenset(
-    words(
-        "poison violet stabled stubbed stabling stubbing detailed policy polite herein heroic "
-        "researched researches knaves heron"
-    )
-)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-def prepare(text: str, notes: list[str]) -> Prepared:
-    """The question prepared for reading; each spelling correction is noted."""
+@dataclass(frozen=True)
+class _Spelling:
+    """The key words of spelling.yaml, grouped by first letter, and the real words."""
+
+    key_words: frozenset[str]
+    prefixes: tuple[str, ...]
+    by_letter: dict[str, tuple[str, ...]]
+    real_words: frozenset[str]
+
+
+@cache
+def _spelling() -> _Spelling:
+    words = lexicon()
+    keys = words.key_words
+    return _Spelling(
+        key_words=frozenset(keys),
+        prefixes=keys,
+        # Typos rarely change the first letter: "pounding" is not "wounding".
+        by_letter={
+            letter: tuple(w for w in keys if w[0] == letter) for letter in {w[0] for w in keys}
+        },
+        real_words=words.real_words,
+    )
+
+
+def prepare(text: str, notes: list[str], prisons: Sequence[str] = ()) -> Prepared:
+    """The question prepared for reading; each spelling correction is noted. `prisons`:
+    the prisons' names, lower case, for "her dad has gone into Lancaster Farms"."""
     plain = text.lower()
     if len(plain) != len(text):  # a few characters grow when lower-cased; keep offsets aligned
         plain = "".join(ch.lower()[0] for ch in text)
     plain = plain.replace("’", "'").replace("‘", "'")
     low = _correct_spelling(plain, notes)
-    family = family_phrases(low)
+    family = family_phrases(low, prisons)
     rest = low
     for match in family:
         start = match.start("family")
         rest = rest[:start] + " " * (match.end() - start) + rest[match.end() :]
-    return Prepared(text, plain, low, rest, tuple(match.group() for match in family))
+    return Prepared(
+        text,
+        plain,
+        low,
+        rest,
+        tuple(match.group() for match in family),
+        tuple(match.start() for match in family),
+    )
 
 
 def max_edits(word: str) -> int:
@@ -78,17 +92,18 @@ def max_edits(word: str) -> int:
 
 
 def _correct_spelling(plain: str, notes: list[str]) -> str:
+    spelling = _spelling()
     pieces: list[str] = []
     last = 0
     for token in _TOKEN.finditer(plain):
         word = token.group()
-        if len(word) < 5 or word in _VOCABULARY_SET or word in _REAL_WORDS:
+        if len(word) < 5 or word in spelling.key_words or word in spelling.real_words:
             continue
-        if word.startswith(_VOCABULARY):
+        if word.startswith(spelling.prefixes):
             continue  # an inflection ("stabbings"), not a misspelling
         best = process.extractOne(
             word,
-            _VOCABULARY_BY_LETTER.get(word[0], ()),
+            spelling.by_letter.get(word[0], ()),
             scorer=OSA.distance,
             score_cutoff=max_edits(word),
         )
