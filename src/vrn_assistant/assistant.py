@@ -12,6 +12,7 @@ quotes we hold (see `phrasing`).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from vrn_assistant.answer import Answer
 from vrn_assistant.answering.citations import terms
 from vrn_assistant.answering.compose import Composer
 from vrn_assistant.answering.phrasing import Phraser
+from vrn_assistant.errors import QuestionTooLong
 from vrn_assistant.retrieval.chunks import Chunk
 from vrn_assistant.retrieval.documents import Root
 from vrn_assistant.retrieval.embeddings import (
@@ -36,13 +38,20 @@ from vrn_assistant.understanding.redaction import redact
 from vrn_assistant.understanding.safety import assess_danger
 from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
 
-__all__ = ["Assistant", "AssistantSettings"]
+__all__ = ["MAX_QUESTION_CHARS", "Assistant", "AssistantSettings", "encodable"]
+
+# The longest question read, in characters (code points); a longer one is refused unread.
+# Practitioners' questions are a few sentences; the app's chat input uses the same cap.
+MAX_QUESTION_CHARS = 2000
 
 
 Progress = Callable[[int, int, str], None]
 
 FINDINGS = 2  # passages shown at most, from added documents and from the catalogue's corpus
 FINDING_TERMS = 2  # words a passage must share with the question to be shown
+# Code points that cannot be encoded as UTF-8: the surrogates, which a terminal's bytes
+# that are not UTF-8 become (surrogateescape), and which JSON's "\udcff" escapes give.
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
 
 
 class Assistant:
@@ -112,9 +121,12 @@ class Assistant:
 
     def ask(self, question: str, as_of: date | None = None, *, case: Case | None = None) -> Answer:
         """Answer one question. `case`, when given, replaces the facts read from the text
-        (the user corrected them)."""
+        (the user corrected them). A question longer than MAX_QUESTION_CHARS raises
+        QuestionTooLong; characters that cannot be encoded as UTF-8 are read as U+FFFD."""
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)
         day = as_of if as_of is not None else date.today()
-        redaction = redact(question)
+        redaction = redact(encodable(question))
         text = redaction.text
         danger = assess_danger(text)
         extraction = extract(text, self.catalogue.gazetteer, self._names)
@@ -166,6 +178,11 @@ class Assistant:
             if len(found) < FINDINGS:
                 found.append(chunk)
         return added, catalogue
+
+
+def encodable(text: str) -> str:
+    """`text` with each character that cannot be encoded as UTF-8 replaced by U+FFFD."""
+    return _UNENCODABLE.sub("\ufffd", text)
 
 
 _Target = tuple[str, str | None]  # (document, locator); locator None: the whole document

@@ -2,8 +2,11 @@
 
     VrnError (vrn_core)            anything the project raises on purpose
     ├── UsageError (vrn_core)      a command-line argument or setting that cannot be used
+    │   └── SettingError           a setting (VRN_* variable or settings field) that cannot be
+    │                              used; also a ValueError, as bad values passed in code are
     └── AssistantError             anything vrn_assistant raises on purpose
         ├── IndexUnavailable       the index cannot be used (Chroma server unreachable, damaged state)
+        ├── QuestionTooLong        a question longer than MAX_QUESTION_CHARS, refused unread
         ├── EmbeddingModelMissing  the embedding model or tokenizer is absent or not the pinned file
         ├── DocumentError          a document that cannot be turned into chunks (`reason` says why)
         └── LanguageModelError     the configured language model cannot be set up
@@ -21,6 +24,8 @@ __all__ = [
     "EmbeddingModelMissing",
     "IndexUnavailable",
     "LanguageModelError",
+    "QuestionTooLong",
+    "SettingError",
     "UsageError",
     "VrnError",
 ]
@@ -32,6 +37,21 @@ class AssistantError(VrnError):
 
 class IndexUnavailable(AssistantError):
     """The index cannot be used: the Chroma server is unreachable, or the state is damaged."""
+
+
+class SettingError(UsageError, ValueError):
+    """A setting that cannot be used; the message names the environment variable."""
+
+
+class QuestionTooLong(AssistantError):
+    """A question longer than the assistant reads; refused before any of it is processed."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(
+            f"the question is {length:,} characters long; at most {limit:,} are allowed: shorten it"
+        )
+        self.length = length
+        self.limit = limit
 
 
 class EmbeddingModelMissing(AssistantError):

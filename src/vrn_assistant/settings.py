@@ -6,6 +6,7 @@ field can also be set in code.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -13,42 +14,79 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from vrn_assistant.errors import SettingError
 from vrn_assistant.retrieval.documents import MAX_BYTES
 from vrn_core.paths import default_knowledge_dir
 
-__all__ = ["AssistantSettings", "IndexSettings", "server_address"]
+__all__ = ["DEFAULT_CHROMA_TIMEOUT", "AssistantSettings", "IndexSettings", "server_address"]
+
+# Seconds a Chroma server has to accept a connection and to answer each request (the wait
+# for a reply, and each pause while one arrives), before the index is IndexUnavailable.
+DEFAULT_CHROMA_TIMEOUT = 5.0
 
 _PREFIX = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass(frozen=True)
 class IndexSettings:
-    """Where the index lives. `chroma_url` None means embedded Chroma under `path/chroma`."""
+    """Where the index lives. `chroma_url` None means embedded Chroma under `path/chroma`;
+    `timeout` bounds every request to a Chroma server, in seconds. A value that cannot be
+    used raises SettingError naming its environment variable."""
 
     path: Path = Path("var/index")
     chroma_url: str | None = None
     collection_prefix: str = "vrn"
     max_bytes: int = MAX_BYTES
+    timeout: float = DEFAULT_CHROMA_TIMEOUT
 
     def __post_init__(self) -> None:
         if not _PREFIX.fullmatch(self.collection_prefix):
-            raise ValueError(
+            raise SettingError(
                 f"collection_prefix {self.collection_prefix!r} must be 1-100 letters, digits, "
                 "'.', '_' or '-', starting with a letter or digit"
             )
         if self.max_bytes < 1:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
+            raise SettingError(f"max_bytes must be positive, got {self.max_bytes}")
+        if not _usable_seconds(self.timeout):
+            raise SettingError(
+                f"the Chroma timeout (VRN_CHROMA_TIMEOUT) must be a number of seconds above 0, "
+                f"got {self.timeout!r}"
+            )
         if self.chroma_url is not None:
             server_address(self.chroma_url)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> IndexSettings:
-        """Settings from VRN_INDEX_DIR and VRN_CHROMA_URL (unset or empty: the defaults)."""
+        """Settings from VRN_INDEX_DIR, VRN_CHROMA_URL and VRN_CHROMA_TIMEOUT (unset or
+        empty: the defaults)."""
         env = os.environ if environ is None else environ
         return cls(
             path=Path(env.get("VRN_INDEX_DIR") or "var/index"),
             chroma_url=env.get("VRN_CHROMA_URL") or None,
+            timeout=_seconds(env, "VRN_CHROMA_TIMEOUT", DEFAULT_CHROMA_TIMEOUT),
         )
+
+
+def _usable_seconds(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "")
+    if not raw.strip():
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not _usable_seconds(seconds):
+        raise SettingError(f"{name}={raw!r}: give a number of seconds above 0, e.g. 5")
+    return seconds
 
 
 _SWITCH_ON = frozenset({"1", "true"})
@@ -60,7 +98,7 @@ class AssistantSettings:
 
     VRN_KNOWLEDGE_DIR  the catalogue folder (default: the repository's knowledge/)
     VRN_SOURCES        extra document folders, separated by os.pathsep
-    VRN_INDEX_DIR, VRN_CHROMA_URL   the index (see IndexSettings)
+    VRN_INDEX_DIR, VRN_CHROMA_URL, VRN_CHROMA_TIMEOUT   the index (see IndexSettings)
     VRN_ALLOW_UPLOADS  "1" or "true" lets the app save uploaded documents (off by default)
     VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
     """
@@ -92,12 +130,27 @@ class AssistantSettings:
 
 
 def server_address(url: str) -> tuple[str, int, bool]:
-    parts = urlsplit(url)
+    """(host, port, ssl) of a Chroma server URL; SettingError naming VRN_CHROMA_URL if the
+    URL cannot be used. The port defaults to 8000 (http) or 443 (https)."""
+
+    def unusable(problem: str) -> SettingError:
+        return SettingError(f"VRN_CHROMA_URL={url!r}: {problem}")
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        raise unusable("it must look like http://HOST:PORT") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"chroma_url {url!r} must look like http://HOST:PORT")
+        raise unusable("it must look like http://HOST:PORT")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise unusable("give only a scheme, host and port, e.g. http://HOST:PORT")
     ssl = parts.scheme == "https"
     try:
-        port = parts.port or (443 if ssl else 8000)
+        port = parts.port
     except ValueError:
-        raise ValueError(f"chroma_url {url!r} has an invalid port") from None
+        port = 0
+    if port is None:
+        port = 443 if ssl else 8000
+    if not 1 <= port <= 65535:
+        raise unusable("invalid port: give one from 1 to 65535")
     return parts.hostname, port, ssl

@@ -313,3 +313,41 @@ def test_answers_do_not_depend_on_the_working_directory(
     # An added folder's documents are named by the path it was given.
     assert (extra / "youth-boxing.html").as_posix() in {c.source for c in there_boxing.citations}
     assert "**From other documents**" in there_boxing.text
+
+
+# ---------------------------------------------------------------- hostile questions
+
+
+def test_a_question_over_the_cap_is_refused_before_anything_runs(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vrn_assistant import assistant as assistant_module
+    from vrn_assistant.assistant import MAX_QUESTION_CHARS
+    from vrn_assistant.errors import AssistantError, QuestionTooLong
+
+    assert MAX_QUESTION_CHARS == 2000
+    at_the_cap = ("19 year old in Preston custody after a fight. " * 50)[:MAX_QUESTION_CHARS]
+    assert assistant.ask(at_the_cap, AS_OF).recommended[0].id == "divert"
+
+    def untouchable(text: str) -> None:
+        raise AssertionError("the question was processed")
+
+    monkeypatch.setattr(assistant_module, "redact", untouchable)
+    with pytest.raises(QuestionTooLong) as caught:
+        assistant.ask(at_the_cap + "!", AS_OF)
+    assert isinstance(caught.value, AssistantError)
+    assert (caught.value.length, caught.value.limit) == (MAX_QUESTION_CHARS + 1, MAX_QUESTION_CHARS)
+    assert str(caught.value) == (
+        "the question is 2,001 characters long; at most 2,000 are allowed: shorten it"
+    )
+
+
+def test_lone_surrogates_in_a_question_become_replacement_characters(
+    assistant: Assistant,
+) -> None:
+    # What a terminal hands Python for a byte that is not UTF-8 (surrogateescape).
+    answer = assistant.ask("19 year old in Preston \udcff custody after a fight \ud800", AS_OF)
+    assert answer.recommended[0].id == "divert"
+    dumped = answer.model_dump_json()
+    dumped.encode("utf-8")  # nothing left that cannot be written out
+    assert "\ufffd" in answer.question and not re.search("[\ud800-\udfff]", dumped)

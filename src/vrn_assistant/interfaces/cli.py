@@ -7,6 +7,7 @@ Heavy imports (chromadb, onnxruntime, langchain) happen only inside `ask` and
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -18,13 +19,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from vrn_assistant.errors import AssistantError, UsageError
 from vrn_core.cli import as_of_argument, run
 from vrn_core.errors import CaseError
+from vrn_core.jsontext import load_json
 from vrn_core.wording import parse_day
 
 if TYPE_CHECKING:
     from vrn_assistant.answer import Answer
     from vrn_assistant.assistant import Assistant
+    from vrn_assistant.settings import IndexSettings
 
-__all__ = ["add_assistant_commands", "main"]
+__all__ = ["add_assistant_commands", "main", "overlay_index"]
 
 
 def add_assistant_commands(commands: Any) -> None:
@@ -42,7 +45,10 @@ def add_assistant_commands(commands: Any) -> None:
         type=Path,
         default=[],
         metavar="DIR",
-        help="a folder or file of extra documents to search and cite (repeatable)",
+        help=(
+            "a folder or file of extra documents to search and cite (repeatable); indexed "
+            "on their own under the index's overlays/, leaving the shared index as it is"
+        ),
     )
     asker.add_argument("--json", action="store_true", help="print the full answer as JSON")
     asker.set_defaults(handler=_run_ask)
@@ -57,7 +63,9 @@ def add_assistant_commands(commands: Any) -> None:
     ingester.set_defaults(handler=_run_ingest)
 
 
-def _assistant(sources: Sequence[Path]) -> Assistant:
+def _assistant(sources: Sequence[Path], *, overlay: bool = False) -> Assistant:
+    """The assistant over the configured sources plus `sources`. With `overlay`, it uses an
+    index of its own for them (see `overlay_index`) and leaves the shared one as it is."""
     # Imported here: chromadb and onnxruntime take a second to load.
     # Their errors (IndexUnavailable, LanguageModelError, ...) are VrnErrors: run() reports them.
     from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
@@ -67,9 +75,11 @@ def _assistant(sources: Sequence[Path]) -> Assistant:
     for path in sources:
         if not path.exists():
             raise UsageError(f"source {path} does not exist")
-    model = chat_model_from_env()
     settings = AssistantSettings.from_env()
+    model = chat_model_from_env()
     settings = replace(settings, sources=(*settings.sources, *sources))
+    if overlay and sources:
+        settings = replace(settings, index=overlay_index(settings.index, settings.sources))
     assistant = Assistant.from_settings(
         settings, phraser=Phraser(model) if model is not None else None
     )
@@ -79,6 +89,16 @@ def _assistant(sources: Sequence[Path]) -> Assistant:
             file=sys.stderr,
         )
     return assistant
+
+
+def overlay_index(shared: IndexSettings, sources: Sequence[Path]) -> IndexSettings:
+    """The index `vrn ask --source` uses: a folder of its own under the shared index's,
+    `overlays/<digest of the resolved sources>`, so asking about extra folders never changes
+    what plain questions and the app search, and the next ask with the same folders reuses
+    it (re-indexing only what changed)."""
+    resolved = sorted({str(path.resolve()) for path in sources})
+    key = "\n".join(resolved).encode("utf-8", "surrogateescape")
+    return replace(shared, path=shared.path / "overlays" / hashlib.sha256(key).hexdigest()[:16])
 
 
 def _ensure_index(assistant: Assistant, refresh: bool) -> None:
@@ -91,7 +111,12 @@ def _ensure_index(assistant: Assistant, refresh: bool) -> None:
 def _run_ask(args: argparse.Namespace, out: TextIO) -> int:
     if (args.question is None) == (args.batch is None):
         raise CaseError("give a question, or --batch CASES.jsonl (not both)")
-    assistant = _assistant(args.source)
+    from vrn_assistant.assistant import MAX_QUESTION_CHARS
+    from vrn_assistant.errors import QuestionTooLong
+
+    if args.question is not None and len(args.question) > MAX_QUESTION_CHARS:
+        raise QuestionTooLong(len(args.question), MAX_QUESTION_CHARS)  # before loading anything
+    assistant = _assistant(args.source, overlay=True)
     _ensure_index(assistant, refresh=bool(args.source))
     if args.batch is not None:
         for case_id, question, as_of in _batch(Path(args.batch)):
@@ -104,23 +129,37 @@ def _run_ask(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _batch(path: Path) -> Iterator[tuple[str, str, date | None]]:
+    """(id, question, as_of) of each case of a JSONL file; CaseError naming the file and
+    line for a line that is not a case."""
+    from vrn_assistant.assistant import MAX_QUESTION_CHARS, encodable
+    from vrn_assistant.errors import QuestionTooLong
+
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise AssistantError(f"cannot read {path}: {exc}") from None
-    for number, line in enumerate(lines, 1):
+    # Lines end at "\n" only: a JSON string may hold U+2028 or U+0085, where splitlines() cuts.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            case = json.loads(line)
-            question = case["question"]
-            case_id = str(case.get("id", number))
-            as_of = parse_day(case["as_of"]) if case.get("as_of") else None
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise CaseError(f"{path}:{number}: not a case ({exc})") from None
+        where = f"{path}:{number}"
+        case = load_json(line, what=where)
+        if not isinstance(case, dict) or "question" not in case:
+            raise CaseError(f'{where}: not a case (give a JSON object with a "question")')
+        question = case["question"]
         if not isinstance(question, str):
-            raise CaseError(f"{path}:{number}: 'question' must be text")
-        yield case_id, question, as_of
+            raise CaseError(f"{where}: 'question' must be text")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise CaseError(f"{where}: {QuestionTooLong(len(question), MAX_QUESTION_CHARS)}")
+        as_of = case.get("as_of")
+        if as_of is not None and not isinstance(as_of, str):
+            raise CaseError(f"{where}: 'as_of' must be a date as text, e.g. \"2020-11-15\"")
+        try:
+            day = parse_day(as_of) if as_of else None
+        except ValueError as exc:
+            raise CaseError(f"{where}: 'as_of' {exc}") from None
+        # The id is printed back: a lone surrogate ("\udcff" in the JSON) could not be.
+        yield encodable(str(case.get("id", number))), question, day
 
 
 def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:

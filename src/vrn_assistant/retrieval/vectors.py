@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,11 +39,14 @@ class Vectors:
         self._lock = threading.Lock()  # guards the client and the collection handle
         self._client_handle: ClientAPI | None = None
         self._collection_handle: tuple[str, Collection] | None = None
+        self._unreachable = False  # the last attempt to connect failed
 
     def client(self) -> ClientAPI:
         with self._lock:
             if self._client_handle is None:
+                self._unreachable = True
                 self._client_handle = _connect(self._settings)
+                self._unreachable = False
             return self._client_handle
 
     def existing(self, name: str) -> Collection | None:
@@ -122,10 +126,13 @@ class Vectors:
             add_vectors(collection, chunks, vectors)
 
     def drop(self, name: str) -> None:
-        """Best-effort removal of a collection."""
+        """Best-effort removal of a collection. Not tried when the server could not be
+        reached just now: the cleanup after that failure would wait out the timeout again."""
         with self._lock:
             if self._collection_handle and self._collection_handle[0] == name:
                 self._collection_handle = None
+            if self._client_handle is None and self._unreachable:
+                return
         # Cleanup must not hide the error (or interrupt) that led here.
         with suppress(Exception):
             self.client().delete_collection(name)
@@ -212,8 +219,64 @@ def _connect(settings: IndexSettings) -> ClientAPI:
         )
     host, port, ssl = server_address(settings.chroma_url)
     try:
-        return chromadb.HttpClient(
-            host=host, port=port, ssl=ssl, settings=Settings(anonymized_telemetry=False)
-        )
-    except Exception as error:  # chromadb raises ValueError after a failed heartbeat
+        return _bounded_client(host, port, ssl, settings.timeout)
+    except IndexUnavailable:
+        raise
+    except Exception as error:  # chromadb raises ValueError after a failed first request
         raise IndexUnavailable(_unreachable(settings.chroma_url, error)) from error
+
+
+def _bounded_client(host: str, port: int, ssl: bool, timeout: float) -> ClientAPI:
+    """What chromadb.HttpClient(host, port, ssl) returns, but with every request to the
+    server bounded by `timeout` seconds (to connect, and to wait for each reply).
+
+    chromadb 1.5 builds its httpx sessions with timeout=None and offers no setting for it;
+    and its Client makes requests while it is being built: its identity on its own session,
+    then the tenant and database on an admin client's. So the timeout is put on each session
+    just before the first request on it (see _client_class)."""
+    import httpx
+    from chromadb.config import DEFAULT_DATABASE, DEFAULT_TENANT, Settings
+
+    settings = Settings(
+        anonymized_telemetry=False,
+        chroma_api_impl="chromadb.api.fastapi.FastAPI",
+        # chromadb joins host and port as text: an IPv6 address needs its brackets.
+        chroma_server_host=f"[{host}]" if ":" in host else host,
+        chroma_server_http_port=port,
+        chroma_server_ssl_enabled=ssl,
+    )
+    return _client_class()(
+        httpx.Timeout(timeout), tenant=DEFAULT_TENANT, database=DEFAULT_DATABASE, settings=settings
+    )
+
+
+@cache
+def _client_class() -> Callable[..., ClientAPI]:
+    """chromadb's Client, setting `timeout` on its sessions before its first requests."""
+    import httpx
+    from chromadb.api.client import Client
+    from chromadb.auth import UserIdentity
+
+    def bound(server: object, timeout: httpx.Timeout) -> None:
+        session = getattr(server, "_session", None)
+        if not isinstance(session, httpx.Client):
+            raise IndexUnavailable(
+                "this chromadb version does not let vrn bound its requests to the Chroma "
+                "server; install the version requirements.lock names"
+            )
+        session.timeout = timeout
+
+    class BoundedClient(Client):
+        def __init__(self, timeout: httpx.Timeout, **arguments: Any) -> None:
+            self._vrn_timeout = timeout  # read during super().__init__
+            super().__init__(**arguments)
+
+        def get_user_identity(self) -> UserIdentity:  # the first request on its session
+            bound(self._server, self._vrn_timeout)
+            return super().get_user_identity()
+
+        def _validate_tenant_database(self, tenant: str, database: str) -> None:
+            bound(getattr(self._admin_client, "_server", None), self._vrn_timeout)  # its first
+            super()._validate_tenant_database(tenant, database)
+
+    return BoundedClient

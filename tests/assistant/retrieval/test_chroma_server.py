@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import http.client
+import http.server
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -18,10 +22,11 @@ from tests.assistant.conftest import SERVER_START, HashEmbeddings, MakeIndex, Wr
 from vrn_assistant.errors import IndexUnavailable
 from vrn_assistant.retrieval.index import CorpusIndex, SearchMode
 
-pytestmark = [pytest.mark.server, pytest.mark.allow_hosts(["127.0.0.1"])]
+pytestmark = [pytest.mark.server, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]
 
 CHROMA = Path(sys.executable).parent / "chroma"
 START_TIMEOUT = 30.0
+T = TypeVar("T")
 
 
 def _free_port() -> int:
@@ -159,3 +164,136 @@ def test_a_server_that_goes_away_is_a_clear_error(
     assert index.search("knives", 1, mode="lexical")[0].chunk.source == "corpus/knife.md"
     with pytest.raises(IndexUnavailable, match=f"^cannot reach the Chroma server at {url}: "):
         index.search("knives", 1)
+
+
+# ---------------------------------------------------------------- servers that stop answering
+
+
+@contextmanager
+def silent_server(host: str = "127.0.0.1") -> Iterator[str]:
+    """A TCP server on loopback that accepts every connection and never answers; yields its
+    URL. Connections are held open until the block ends."""
+    stop = threading.Event()
+    held: list[socket.socket] = []
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listener.bind((host, 0))
+    listener.listen(64)
+    listener.settimeout(0.05)
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(connection)
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{f'[{host}]' if ':' in host else host}:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+@contextmanager
+def stalling_proxy(upstream: str, stall_on: str) -> Iterator[str]:
+    """An HTTP proxy on loopback to `upstream` that never answers a request whose path ends
+    with `stall_on` (and forwards every other one); yields its URL."""
+    stop = threading.Event()
+    host, port = upstream.removeprefix("http://").split(":")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _forward(self) -> None:
+            if self.path.split("?")[0].endswith(stall_on):
+                stop.wait()
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            connection = http.client.HTTPConnection(host, int(port), timeout=30)
+            try:
+                headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
+                connection.request(self.command, self.path, body=body, headers=headers)
+                response = connection.getresponse()
+                payload = response.read()
+            finally:
+                connection.close()
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.getheader("Content-Type", "application/json"))
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _forward
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def finishes_within(seconds: float, work: Callable[[], T]) -> tuple[T | BaseException, float]:
+    """Run `work` in a thread; (its result or exception, seconds taken). Fails the test if it
+    is still running after `seconds`, rather than hanging the run."""
+    outcome: list[T | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:  # handed back to the test
+            outcome.append(error)
+
+    started = time.perf_counter()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"still running after {seconds} s"
+    return outcome[0], time.perf_counter() - started
+
+
+@pytest.mark.parametrize("stall_on", ["/add", "/query"])
+def test_a_server_that_stops_answering_midway_fails_within_the_timeout(
+    docs: None, corpus: Path, make_index: MakeIndex, chroma_url: str, stall_on: str
+) -> None:
+    with stalling_proxy(chroma_url, stall_on) as url:
+        index = make_index(chroma_url=url, collection_prefix="vrn-stall", timeout=1.0)
+        outcome: object
+        if stall_on == "/add":
+            outcome, elapsed = finishes_within(30, lambda: index.ingest([corpus]))
+        else:
+            index.ingest([corpus])  # adding answers; searching will not
+            outcome, elapsed = finishes_within(30, lambda: index.search("knives", 1, mode="dense"))
+    assert isinstance(outcome, IndexUnavailable), outcome
+    assert str(outcome).startswith(f"cannot reach the Chroma server at {url}: ")
+    assert elapsed < 5, f"took {elapsed:.1f} s with a 1 s timeout"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1"])
+def test_a_server_that_never_answers_fails_within_the_timeout(
+    docs: None, corpus: Path, make_index: MakeIndex, host: str
+) -> None:
+    if ":" in host and not socket.has_ipv6:
+        pytest.skip("no IPv6 here")
+    with silent_server(host) as url:
+        index = make_index(chroma_url=url, timeout=1.0)
+        outcome, elapsed = finishes_within(30, lambda: index.ingest([corpus]))
+    assert isinstance(outcome, IndexUnavailable), outcome
+    assert str(outcome) == f"cannot reach the Chroma server at {url}: timed out"
+    assert elapsed < 3, f"took {elapsed:.1f} s with a 1 s timeout"
+    assert not (index.settings.path / "manifest.json").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import socket
 import threading
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.assistant.conftest import HashEmbeddings, MakeIndex, WriteDoc, markdown
+from vrn_assistant.errors import SettingError, UsageError
 from vrn_assistant.retrieval.index import (
     CorpusIndex,
     IndexSettings,
@@ -18,6 +20,7 @@ from vrn_assistant.retrieval.index import (
     SearchMode,
     tokenize,
 )
+from vrn_assistant.settings import DEFAULT_CHROMA_TIMEOUT
 
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
@@ -523,6 +526,46 @@ def test_settings_from_env_and_validation(tmp_path: Path) -> None:
         IndexSettings(chroma_url="http://127.0.0.1:99999")
     with pytest.raises(ValueError, match="collection_prefix"):
         IndexSettings(collection_prefix="-bad")
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1", "must look like http://HOST:PORT"),
+        ("ftp://x", "must look like http://HOST:PORT"),
+        ("localhost:8000", "must look like http://HOST:PORT"),
+        ("http://", "must look like http://HOST:PORT"),
+        ("http://host:99999", "invalid port"),
+        ("http://host:0", "invalid port"),
+        ("http://host:port", "invalid port"),
+        ("http://host:8000/chroma", "only a scheme, host and port"),
+        ("http://user:secret@host:8000", "only a scheme, host and port"),
+    ],
+)
+def test_a_malformed_chroma_url_is_a_setting_error_naming_it(url: str, problem: str) -> None:
+    for where in ("code", "environment"):
+        with pytest.raises(SettingError) as caught:
+            if where == "code":
+                IndexSettings(chroma_url=url)
+            else:
+                IndexSettings.from_env({"VRN_CHROMA_URL": url})
+        message = str(caught.value)
+        assert "VRN_CHROMA_URL" in message and repr(url) in message and problem in message
+        assert "\n" not in message
+    assert issubclass(SettingError, UsageError) and issubclass(SettingError, ValueError)
+
+
+def test_the_chroma_timeout_setting() -> None:
+    assert IndexSettings().timeout == IndexSettings.from_env({}).timeout == DEFAULT_CHROMA_TIMEOUT
+    assert 1 <= DEFAULT_CHROMA_TIMEOUT <= 10
+    assert IndexSettings.from_env({"VRN_CHROMA_TIMEOUT": " 2.5 "}).timeout == 2.5
+    assert IndexSettings.from_env({"VRN_CHROMA_TIMEOUT": ""}).timeout == DEFAULT_CHROMA_TIMEOUT
+    for raw in ["soon", "0", "-1", "nan", "inf", "1e999"]:
+        with pytest.raises(SettingError, match=f"^VRN_CHROMA_TIMEOUT={raw!r}: "):
+            IndexSettings.from_env({"VRN_CHROMA_TIMEOUT": raw})
+    for bad in [0.0, -1.0, math.inf, math.nan]:
+        with pytest.raises(SettingError, match="VRN_CHROMA_TIMEOUT"):
+            IndexSettings(timeout=bad)
 
 
 def test_an_unreachable_chroma_server_is_a_clear_error(
