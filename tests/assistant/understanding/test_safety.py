@@ -84,6 +84,43 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
     assert reason in danger.reasons
 
 
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        # the present perfect and "just" are now; the plain past is not
+        ("my friend has been stabbed", True),
+        ("my friend was stabbed", False),
+        ("he's just punched me", True),
+        ("he punched me last year", False),
+        ("she swallowed a handful of pills ten minutes ago", True),
+        ("she swallowed a handful of pills two years ago", False),
+        # a past marker reaches only until a present verb
+        ("the man who attacked me last year is outside my house with a knife", True),
+        ("a lad brought a knife into school last term", False),
+        # "if" is hypothetical, except after a speech verb or as "whether"
+        ("what should i do if he has a knife?", False),
+        ("he says if i call anyone he'll hurt her", True),
+        ("i'm not sure if he's breathing", True),
+        # negation and auxiliaries before the words
+        ("he is not threatening anyone", False),
+        ("he might be carrying a knife", False),
+        ("he was arrested for stabbing a man", False),
+        # weak signs need each other, a booster or "right now"
+        ("he has a knife", False),
+        ("he has a knife and he's outside my flat", True),
+        ("he has a knife right now", True),
+        ("my ex is outside", False),
+        ("my ex is outside and he's drunk", True),
+        # pictures, training and figures of speech
+        ("he posted a video waving a machete", False),
+        ("is there training on what to do when someone is bleeding heavily?", False),
+        ("this essay is killing me lol", False),
+    ],
+)
+def test_the_grammar_of_now(question: str, now: bool) -> None:
+    assert (assess_danger(question) is not None) == now, question
+
+
 def test_reasons_are_not_repeated() -> None:
     danger = assess_danger("he is attacking her right now, he is hitting her, he is strangling her")
     assert danger == Danger(reasons=("violence is happening now",))
