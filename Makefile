@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 app: $(STAMP)
 	$(BIN)/vrn ingest --progress
-	$(BIN)/python -c 'import sys; from vrn_assistant.interfaces.launch import launch; sys.exit(launch(sys.argv[1], int(sys.argv[2])))' $(ADDRESS) $(PORT)
+	$(BIN)/vrn app --address $(ADDRESS) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks

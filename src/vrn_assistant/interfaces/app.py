@@ -21,7 +21,7 @@ import streamlit as st
 
 from vrn_assistant.answer import Answer
 from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
-from vrn_assistant.assistant import Assistant
+from vrn_assistant.assistant import MAX_QUESTION_CHARS, Assistant
 from vrn_assistant.errors import IndexUnavailable, LanguageModelError
 from vrn_assistant.interfaces import views
 from vrn_assistant.settings import AssistantSettings
@@ -86,8 +86,8 @@ def main() -> None:
             key="vrn_as_of",
         )
 
-    settings = AssistantSettings.from_env()
     try:
+        settings = AssistantSettings.from_env()
         service = load_service(repr(settings), settings)
     except (LanguageModelError, VrnError, ValueError) as exc:
         st.error(f"The assistant cannot start: {exc}")
@@ -143,7 +143,7 @@ def _progress(bar: Any) -> views.Progress:
 def ask_page(assistant: Assistant, as_of: date) -> None:
     state = st.session_state
     state.setdefault(ROUND, 0)
-    question = st.chat_input("Describe the person and the situation")
+    question = st.chat_input("Describe the person and the situation", max_chars=MAX_QUESTION_CHARS)
     answer: Answer | None
     try:
         if question:

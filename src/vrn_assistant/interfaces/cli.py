@@ -62,6 +62,22 @@ def add_assistant_commands(commands: Any) -> None:
     ingester.add_argument("--progress", action="store_true", help="show progress on stderr")
     ingester.set_defaults(handler=_run_ingest)
 
+    app = commands.add_parser(
+        "app",
+        help="start the Streamlit app (after `vrn ingest`)",
+        description="Start the app with its settings (no usage statistics, 5 MB uploads), "
+        "wherever it is run from.",
+    )
+    app.add_argument("--address", default="127.0.0.1", help="address to listen on")
+    app.add_argument("--port", type=int, default=8501, help="port to listen on")
+    app.set_defaults(handler=_run_app)
+
+
+def _run_app(args: argparse.Namespace, out: TextIO) -> int:
+    from vrn_assistant.interfaces.launch import launch
+
+    return launch(args.address, args.port)
+
 
 def _assistant(sources: Sequence[Path], *, overlay: bool = False) -> Assistant:
     """The assistant over the configured sources plus `sources`. With `overlay`, it uses an

@@ -270,3 +270,9 @@ def test_unreachable_chroma_server_is_a_clear_error(
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not at.exception, at.exception
     assert any("cannot be reached" in e.value and str(port) in e.value for e in at.error)
+
+
+def test_the_question_box_stops_at_the_question_cap(app: AppTest) -> None:
+    from vrn_assistant.assistant import MAX_QUESTION_CHARS
+
+    assert app.chat_input[0].proto.max_chars == MAX_QUESTION_CHARS

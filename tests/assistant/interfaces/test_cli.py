@@ -310,3 +310,14 @@ def test_asking_with_a_source_leaves_the_shared_index_alone(
     assert [p.name for p in (index_dir / "overlays").iterdir()] == [overlay.name]  # reused
     assert (overlay / "manifest.json").read_bytes() == overlay_manifest  # nothing re-indexed
     assert manifest.read_bytes() == shared
+
+
+def test_vrn_app_starts_the_app_with_its_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vrn_assistant.interfaces import launch
+
+    started: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        launch, "launch", lambda address, port: started.append((address, port)) or 0
+    )
+    assert main(["app", "--port", "8765"]) == 0
+    assert started == [("127.0.0.1", 8765)]
