@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -10,8 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import KNOWLEDGE, shared_path
-from vrn_assistant.understanding.redaction import Redaction, protected_names, redact
+from vrn_assistant.understanding.redaction import (
+    Redaction,
+    load_lexicon,
+    protected_names,
+    redact,
+)
 from vrn_core import default_catalogue
+from vrn_core.errors import CatalogueError
 from vrn_core.places import Gazetteer
 
 
@@ -231,3 +240,153 @@ def test_redact_never_raises_and_is_idempotent(text: str) -> None:
 def test_found_kinds_are_listed_once() -> None:
     result = redact("07700 900123 or 07700 900124, Mr Smith and Mrs Jones")
     assert result.found == ("phone", "name")
+
+
+# --- Issue 12: names that were kept while the app said none were found -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower case after a role
+        ("my son jamal was arrested in Preston", "my son [name] was arrested in Preston"),
+        ("my client stacey-jo has left him", "my client [name] has left him"),
+        ("with her daughter, niamh, both bruised", "with her daughter, [name], both bruised"),
+        ("her ex partner pooja won't let him in", "her ex partner [name] won't let him in"),
+        # after a verb of talking, in lower case
+        ("I spoke to zanele yesterday", "I spoke to [name] yesterday"),
+        # before an age, in any case
+        ("Tell me about jamal, 19", "Tell me about [name], 19"),
+        ("amber, 14, keeps going missing", "[name], 14, keeps going missing"),
+        # starting a sentence: a second name word, a verb, an age
+        ("Kwabena Mensah was arrested.", "[name] was arrested."),
+        ("Hope was brought in by ambulance.", "[name] was brought in by ambulance."),
+        ("Jordan is 20 and lives in Chorley.", "[name] is 20 and lives in Chorley."),
+        # capitals
+        (
+            "ABDUL KARIM MIAH IN YEAR 10 IS IN A GANG IN NELSON.",
+            "[name] IN YEAR 10 IS IN A GANG IN NELSON.",
+        ),
+        ("client SKYE MORRISON keeps retracting", "client [name] keeps retracting"),
+        ("I'M MRS WILLIAMS, A TEACHER.", "I'M MRS [name], A TEACHER."),
+        # the subject of "Can ... get help?", whether or not it is also a word
+        ("Can Tatenda get help?", "Can [name] get help?"),
+        ("Can Rose get help? She's 34.", "Can [name] get help? She's 34."),
+        # names of many origins, particles, nicknames, later mentions
+        ("Tomás Ó Briain, 31, in custody", "[name], 31, in custody"),
+        ("a detainee called Yusuf bin Rashid", "a detainee called [name]"),
+        ('detainee Chukwuemeka "Emeka" Okafor', "detainee [name]"),
+        ("i have a lad, lucas van der berg, 15", "i have a lad, [name], 15"),
+        ("Mark and Frank Sutton, twins aged 19", "[name] and [name], twins aged 19"),
+        ("his mum Leanne told me. Leanne is scared.", "his mum [name] told me. [name] is scared."),
+        ("siobhán came in, siobhán says it's her ex", "[name] came in, [name] says it's her ex"),
+        ("Can Rashid Miah's son get help?", "Can [name]'s son get help?"),
+    ],
+)
+def test_names_that_leaked_are_replaced(text: str, expected: str) -> None:
+    assert redact(text) == Redaction(text=expected, found=("name",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hospital's everyday short names
+        "She was taken to the Vic with stab wounds.",
+        "brought into Vic last night after a fight",
+        "Hi im a nurse at blackpool vic, can I refer?",
+        "He is at RPH now, can the navigators see him?",
+        "attended Royal Preston with a broken jaw",
+        "A&E nurse at Burnley General asking",
+        "came into A&E at Royal Blackburn with a head injury",
+        # places, organisations and peoples, capitalised or not
+        "outside a club on Friargate in Preston",
+        "took her to Pakistan and left her there",
+        "Is there an interpreter for Tigrinya? She is Eritrean.",
+        "teacher in colne, moved to chorley",
+        "Does Fylde and Wyre Children's Social Care use it?",
+        "Is it County Hall in Preston, or Police Headquarters in Hutton?",
+        "I work for Blackpool Football Club Community Trust.",
+        "Gypsy/Roma/Traveller families on a site near Preston",
+        "WHAT AGE RANGE DOES DIVERT WORK WITH?",
+        "CAN ED NAVIGATORS HELP OR IS IT CAMHS",
+        "Is Operation Adderr running in Blackpool yet?",
+        "I am an IDVA in Blackburn, my client is 30 and her ex stalks her",
+        "Working with Barnardo's and Childline on this case",
+        "15 pupils view the video",
+    ],
+)
+def test_places_organisations_and_words_are_not_names(text: str) -> None:
+    assert redact(text) == Redaction(text=text, found=())
+
+
+def test_found_lists_every_kind_replaced_so_the_answer_can_say_what_went() -> None:
+    result = redact(
+        "My client Jane Doe, DOB 01/02/2003, 07700 900123, jane@example.org, 14 Hope Street,"
+        " PR1 8XB, NHS number 485 777 3456, NI AB123456C, crime ref CR/12345/20"
+    )
+    assert set(result.found) == {
+        "name",
+        "date of birth",
+        "phone",
+        "email",
+        "address",
+        "postcode",
+        "NHS number",
+        "NI number",
+        "reference",
+    }
+    for placeholder in ("[name]", "[phone]", "[email]", "[address]", "[reference]"):
+        assert placeholder in result.text
+    assert redact("What does DIVERT offer in Preston?").found == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CRN X123456, wants support", "[reference], wants support"),
+        ("UPN A123456789012 in year 9", "[reference] in year 9"),
+        ("Case ref LCS-4471902.", "[reference]."),
+        ("Mum gave LCS-4471902 as the number", "Mum gave [reference] as the number"),
+        ("custody ref BP-24-008812, he has", "[reference], he has"),
+        ("out of 31 Audley Range last night", "out of [address] last night"),
+    ],
+)
+def test_references_and_addresses_of_other_shapes(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+# --- The lexicon is read strictly ------------------------------------------------------------
+
+
+def _lexicon_with(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    data = yaml.safe_load((KNOWLEDGE / "lexicon" / "names.yaml").read_text("utf-8"))
+    change(data)
+    path = tmp_path / "names.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def test_the_shipped_lexicon_loads() -> None:
+    lexicon = load_lexicon()
+    assert "jamal" not in lexicon.ordinary_words
+    assert {"client", "son", "daughter"} <= lexicon.roles
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(nicknames=["jj"]), "nicknames"),
+        (lambda d: d["roles"].append("Client2"), "lower case"),
+        (lambda d: d["roles"].append("client"), "twice"),
+        (lambda d: d["first_names"].append("the"), "function_words and first_names"),
+        (lambda d: d["ordinary_words"].append("two words"), "one word"),
+        (lambda d: d["ordinary_words"].append("kids'"), "possessive"),
+        (lambda d: d.pop("titles"), "titles"),
+    ],
+)
+def test_a_bad_lexicon_is_a_catalogue_error(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    with pytest.raises(CatalogueError, match=message) as error:
+        load_lexicon(_lexicon_with(tmp_path, change))
+    assert "names.yaml" in str(error.value)

@@ -1,0 +1,153 @@
+"""Redaction on the blind names sets (tests/blind/README.md), scored in aggregate only.
+
+A name counts as caught when none of its words is left in the redacted text; another
+personal detail (phone, date of birth, address, reference, email) when none of its
+identifying words is left (the town of an address may stay: it is a place the question
+needs); a `keep` string (programme, place, hospital, organisation) must still be there,
+verbatim. Targets: names and other details >= 98 %, keeps 100 %.
+
+The sealed set is read by no one case by case: its test prints and asserts the three
+figures and nothing about any case, even when it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from vrn_assistant.understanding.redaction import redact
+from vrn_core.places import Gazetteer
+
+BLIND = ROOT / "tests" / "blind"
+TARGET_RECALL = 0.98
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Score:
+    names: float
+    other_personal: float
+    keep: float
+    cases: int
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label}: {self.cases} cases; name recall {self.names:.1%}, other personal"
+            f" recall {self.other_personal:.1%}, keep {self.keep:.1%}"
+        )
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(
+        word.lower()
+        for place in Gazetteer.default()
+        for name in (place.name, *place.aliases)
+        for word in _WORDS.findall(name)
+    )
+
+
+def _left(word: str, text: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
+
+
+def _words(detail: str) -> list[str]:
+    return [word for word in _WORDS.findall(detail) if len(word) > 1]
+
+
+def _identifying(detail: str) -> list[str]:
+    """The words of a detail that identify someone: not the town of an address."""
+    return [
+        word
+        for word in _words(detail)
+        if any(ch.isdigit() for ch in word) or word.lower() not in _place_words()
+    ]
+
+
+def score(path: Path) -> Score:
+    """Redact every case of a blind set and return the aggregate figures only."""
+    names = names_caught = others = others_caught = keeps = kept = cases = 0
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        cases += 1
+        text = redact(case["text"]).text
+        for name in case["names"]:
+            names += 1
+            names_caught += not any(_left(word, text) for word in _words(name))
+        for detail in case["other_personal"]:
+            others += 1
+            gone = detail not in text and not any(
+                _left(word, text) for word in _identifying(detail)
+            )
+            others_caught += gone
+        for keep in case["keep"]:
+            keeps += 1
+            kept += keep in text
+    return Score(
+        names=names_caught / names if names else 1.0,
+        other_personal=others_caught / others if others else 1.0,
+        keep=kept / keeps if keeps else 1.0,
+        cases=cases,
+    )
+
+
+def _assert_targets(result: Score, label: str) -> None:
+    print(result.line(label))
+    summary = result.line(label)
+    assert result.names >= TARGET_RECALL, summary
+    assert result.other_personal >= TARGET_RECALL, summary
+    assert result.keep == 1.0, summary
+
+
+def test_the_tuning_set_meets_the_targets() -> None:
+    path = BLIND / "names-tuning.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    result = score(path)
+    assert result.cases >= 100
+    _assert_targets(result, "names-tuning")
+
+
+def test_the_sealed_set_meets_the_targets() -> None:
+    """Aggregate figures only: no case of the sealed set is ever shown."""
+    path = BLIND / "names-sealed.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    try:
+        result = score(path)
+    except Exception as exc:  # never let a traceback carry a sealed case's text
+        raise AssertionError(f"redaction raised {type(exc).__name__} on a sealed case") from None
+    _assert_targets(result, "names-sealed")
+
+
+def test_the_scoring_counts_words_left_and_keeps(tmp_path: Path) -> None:
+    cases = [
+        {
+            "id": "a",
+            "text": "my son Jamal Smith, 07700 900123, at 12 Hope Street, Preston PR1 8XB",
+            "names": ["Jamal Smith"],
+            "other_personal": ["07700 900123", "12 Hope Street, Preston PR1 8XB"],
+            "keep": ["Preston"],
+        },
+        {
+            "id": "b",
+            "text": "Is DIVERT in Preston?",
+            "names": [],
+            "other_personal": [],
+            "keep": ["DIVERT", "Preston"],
+        },
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(case) for case in cases), "utf-8")
+    assert score(path) == Score(names=1.0, other_personal=1.0, keep=1.0, cases=2)
+    assert _identifying("12 Hope Street, Preston PR1 8XB") == ["12", "Hope", "Street", "PR1", "8XB"]
+    assert _left("Smith", "Mr Smith's") and not _left("Smith", "Smithson")
