@@ -34,7 +34,7 @@ from vrn_assistant.retrieval.embeddings import (
 from vrn_assistant.retrieval.index import CorpusIndex, IngestReport
 from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.extraction import Extraction, extract
-from vrn_assistant.understanding.redaction import redact
+from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
 from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
 
@@ -72,6 +72,7 @@ class Assistant:
         self.phraser = phraser
         self.model_problem = model_problem
         self._names = {p.id: p.names() for p in catalogue}
+        self._protected = protected_names(catalogue)  # this catalogue's, not the default's
         # The catalogue's corpus among the roots is indexed as such: its chunks record
         # root CATALOGUE and their path in it, which is how SourceRefs find them.
         corpus = catalogue.corpus_dir.resolve()
@@ -126,7 +127,7 @@ class Assistant:
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)
         day = as_of if as_of is not None else date.today()
-        redaction = redact(encodable(question))
+        redaction = redact(encodable(question), protected=self._protected)
         text = redaction.text
         danger = assess_danger(text)
         extraction = extract(text, self.catalogue.gazetteer, self._names)
