@@ -22,6 +22,7 @@ app: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff format --check src tests examples benchmarks
 	$(BIN)/mypy src/vrn_core src/vrn_assistant
 	sh scripts/browser-setup.sh
 	$(BIN)/python -m pytest

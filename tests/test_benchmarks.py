@@ -11,7 +11,10 @@ from tests.conftest import ROOT
 def test_benchmarks_run_at_small_sizes() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-        capture_output=True, text=True, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     for heading in ("## Core rules", "## Retrieval quality", "## Answer latency"):

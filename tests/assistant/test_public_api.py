@@ -5,8 +5,17 @@ from __future__ import annotations
 import vrn_assistant
 
 PINNED = [
-    "Answer", "Assistant", "AssistantSettings", "Citation", "CorpusIndex", "DocumentFinding",
-    "IndexSettings", "IndexUnavailable", "IngestReport", "ProgrammeAnswer", "ReadFact",
+    "Answer",
+    "Assistant",
+    "AssistantSettings",
+    "Citation",
+    "CorpusIndex",
+    "DocumentFinding",
+    "IndexSettings",
+    "IndexUnavailable",
+    "IngestReport",
+    "ProgrammeAnswer",
+    "ReadFact",
     "VrnRetriever",
 ]
 
