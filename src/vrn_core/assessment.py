@@ -1,13 +1,21 @@
 """Verdicts: one programme against one case on one date, and the ranking of all.
 
     eligible         every criterion met, in area, running
-    likely_eligible  nothing fails, something is unknown, running (or may be)
+    likely_eligible  nothing fails, something is unknown, running (or may be: its
+                     evidence is not confirmed within the freshness horizon)
     not_available    nothing fails, but not running there or then (planned, paused, ended)
     not_eligible     a criterion or the area is not met
 
 A programme is *recommended* when its verdict is eligible or likely eligible
 and at least one of its defining criteria (who it is for) is met, or the asker
 named it. Otherwise an empty case would "recommend" everything.
+
+Every verdict uses the facts in force on the date asked about (`Programme.on`).
+A programme that would be running on evidence last confirmed more than
+`freshness_months` before that date (12 by default) has the status
+`not_confirmed` and is at best likely eligible: still recommended, since it may
+well still run, but never "eligible" on old evidence; its reasons say "not
+confirmed since <month>; check that it still runs before referring".
 """
 
 from __future__ import annotations
@@ -20,8 +28,9 @@ from vrn_core.availability import StatusResult, evaluate_area, evaluate_status
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import CriterionResult, evaluate
+from vrn_core.dating import FRESHNESS_MONTHS, stale_before
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.programme import Programme
+from vrn_core.programme import Edition, Programme
 from vrn_core.vocabulary import PlaceRole, Status, Truth, Verdict
 
 __all__ = ["RECOMMENDABLE", "Assessment", "assess", "rank"]
@@ -42,6 +51,8 @@ class Assessment:
     criteria: tuple[CriterionResult, ...]
     area: CriterionResult
     status: StatusResult
+    edition: Edition  # the criteria, windows and pathway in force on the date judged
+    stale_before: date | None  # evidence last confirmed before this date is not current
     score: float
     near_miss: str | None = None
     missing: tuple[str, ...] = field(default=())
@@ -84,23 +95,52 @@ def assess(
     *,
     role_places: Mapping[PlaceRole, PlaceMatch] | None = None,
     asked_about: Collection[str] = (),
+    freshness_months: int | None = FRESHNESS_MONTHS,
 ) -> Assessment:
     """Judge one programme. Pass the resolved `place` (what `case.place` means) and
     `role_places` (what `case.places` mean) to avoid resolving them again; without
     them they are resolved here. The area check uses the place of the first role in
-    `programme.area_uses` that the case knows, else the general place."""
+    `programme.area_uses` that the case knows, else the general place.
+
+    `freshness_months` (default FRESHNESS_MONTHS, 12): a window last confirmed longer
+    ago than this before `on` is not confirmed, not running; None turns this off."""
     if role_places is None:
         role_places = {role: gazetteer.resolve(text) for role, text in case.places.items()}
+    return _assess(
+        programme,
+        programme.on(on),
+        case,
+        on,
+        gazetteer,
+        place,
+        role_places,
+        asked_about,
+        stale_before(on, freshness_months),
+    )
+
+
+def _assess(
+    programme: Programme,
+    edition: Edition,
+    case: Case,
+    on: date,
+    gazetteer: Gazetteer,
+    place: PlaceMatch | None,
+    role_places: Mapping[PlaceRole, PlaceMatch],
+    asked_about: Collection[str],
+    stale: date | None,
+) -> Assessment:
     chosen = next((role_places[r] for r in programme.area_uses if r in role_places), None)
     if chosen is not None:
         place = chosen
     elif place is None and case.place is not None:
         place = gazetteer.resolve(case.place)
     name = programme.name
-    criteria = tuple(evaluate(criterion, case, name) for criterion in programme.criteria)
-    area_result = evaluate_area(programme.availability, place, gazetteer, name)
-    status = evaluate_status(programme.availability, area_result, case, on, name)
-    window = status.window or programme.availability[0]
+    criteria = tuple(evaluate(criterion, case, name) for criterion in edition.criteria)
+    windows = edition.availability
+    area_result = evaluate_area(windows, place, gazetteer, name)
+    status = evaluate_status(windows, area_result, case, on, name, stale)
+    window = status.window or windows[0]
     area = CriterionResult(
         id="area",
         label="in the programme's area",
@@ -142,6 +182,8 @@ def assess(
         score=score,
         near_miss=failing[0].reason if relevant and len(failing) == 1 else None,
         missing=tuple(missing),
+        edition=edition,
+        stale_before=stale,
     )
 
 
@@ -173,6 +215,8 @@ def _verdict(criteria: tuple[CriterionResult, ...], area: Truth, status: Status)
     truths.append(area)
     if Truth.not_met in truths:
         return Verdict.not_eligible
+    if status is Status.not_confirmed:  # it may well still run: whether it does is unknown
+        return Verdict.likely_eligible
     if status is not Status.running:
         return Verdict.not_available
     if Truth.unknown in truths:
@@ -188,21 +232,22 @@ def rank(
     place: PlaceMatch | None = None,
     role_places: Mapping[PlaceRole, PlaceMatch] | None = None,
     asked_about: Collection[str] = (),
+    freshness_months: int | None = FRESHNESS_MONTHS,
 ) -> list[Assessment]:
     """Assess every programme and order them: recommended first, best fit first.
 
     `place` is the case's place already resolved (the assistant reads it from the
-    question); without it, `case.place` is resolved once here."""
+    question); without it, `case.place` is resolved once here. `freshness_months`
+    as for `assess`."""
     day = on if on is not None else date.today()
     gazetteer = catalogue.gazetteer
     if place is None and case.place is not None:
         place = gazetteer.resolve(case.place)
     if role_places is None:
         role_places = {role: gazetteer.resolve(text) for role, text in case.places.items()}
+    stale = stale_before(day, freshness_months)
     assessments = [
-        assess(
-            programme, case, day, gazetteer, place, role_places=role_places, asked_about=asked_about
-        )
-        for programme in catalogue.programmes
+        _assess(programme, edition, case, day, gazetteer, place, role_places, asked_about, stale)
+        for programme, edition in catalogue.in_force(day)
     ]
     return sorted(assessments, key=lambda a: (-a.score, a.programme_id))

@@ -13,6 +13,15 @@ Date conventions, for sources that give less than a day (see docs/catalogue.md):
 a month alone starts on its first day and ends on its last; "mid-month" is the
 15th; "the coming weeks" after a source dated in a month is the first day of
 the next month, with `expected: true`.
+
+A date that no source states (a convention date like that one, or the end of a
+pilot no source gives) is marked `assumed`, with the reasoning: reasons then say
+"assumed to start ..." and `StatusResult.assumptions` gives the reasoning, which
+answers show without citing a source for it.
+
+Each window is a dated fact (vrn_core.dating). A running window whose evidence
+was last confirmed before the freshness horizon is `not_confirmed` instead: it
+may well still run, but no source from the last year says so.
 """
 
 from __future__ import annotations
@@ -20,23 +29,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vrn_core.case import Case
 from vrn_core.criteria import Criterion, evaluate
+from vrn_core.dating import Change, Dated
 from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
-from vrn_core.sources import SourceRef
 from vrn_core.vocabulary import Status, Truth, WindowStatus
-from vrn_core.wording import when_ends, when_starts
+from vrn_core.wording import format_month, sentence, when_ends, when_starts
 
 __all__ = [
     "AreaResult",
+    "Assumed",
     "StatusResult",
+    "TimelineEntry",
     "Window",
+    "WindowChange",
     "evaluate_area",
     "evaluate_status",
+    "judge",
     "timeline",
+    "timeline_entries",
 ]
 
 
@@ -47,9 +62,43 @@ _CURRENT = {
 }
 
 
-class Window(BaseModel):
+class Assumed(BaseModel):
+    """Dates of a window that no source states, each with why we chose it.
+
+    Answers say "assumed" with this reasoning and cite no source for the date.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
+    start: str | None = Field(
+        default=None, min_length=10, description="Why the start date is what it is."
+    )
+    end: str | None = Field(
+        default=None, min_length=10, description="Why the end date is what it is."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Assumed:
+        if self.start is None and self.end is None:
+            raise ValueError("say which date is assumed: `start`, `end` or both, with why")
+        return self
+
+
+class WindowChange(Change):
+    """A later value of a window: only the fields that change (`places: []` = anywhere)."""
+
+    label: str | None = None
+    status: WindowStatus | None = None
+    start: date | None = None
+    end: date | None = None
+    expected: bool | None = None
+    places: tuple[str, ...] | None = None
+    audience: Criterion | None = None
+    note: str | None = None
+    assumed: Assumed | None = None
+
+
+class Window(Dated):
     label: str | None = Field(default=None, description="e.g. 'parents' phase'.")
     status: WindowStatus = WindowStatus.running
     start: date | None = None
@@ -61,13 +110,36 @@ class Window(BaseModel):
     places: tuple[str, ...] = Field(default=(), description="Gazetteer ids; empty = anywhere.")
     audience: Criterion | None = None
     note: str | None = None
-    source: SourceRef
+    assumed: Assumed | None = Field(
+        default=None,
+        description="The dates no source states (e.g. a pilot's end), each with its reasoning.",
+    )
+    changes: tuple[WindowChange, ...] = Field(
+        default=(), description="Later values, each in force from its `from` date."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:
         if self.start and self.end and self.start > self.end:
             raise ValueError(f"start {self.start} is after end {self.end}")
+        if self.assumed is not None:
+            for which, reasoning, day in (
+                ("start", self.assumed.start, self.start),
+                ("end", self.assumed.end, self.end),
+            ):
+                if reasoning is not None and day is None:
+                    raise ValueError(f"assumed.{which} explains a {which} date the window lacks")
         return self
+
+    def _carry_over(self, values: dict[str, Any], update: dict[str, Any]) -> None:
+        # A change that gives a new start or end states it: it is neither expected nor
+        # assumed any more unless the change says so again.
+        if "start" in update and "expected" not in update:
+            values["expected"] = False
+        assumed = values.get("assumed")
+        if isinstance(assumed, dict) and "assumed" not in update:
+            kept = {key: value for key, value in assumed.items() if key not in update}
+            values["assumed"] = kept if any(kept.values()) else None
 
     def status_on(self, day: date) -> Status:
         if self.start is not None and day < self.start:
@@ -75,6 +147,20 @@ class Window(BaseModel):
         if self.end is not None and day > self.end:
             return Status.ended
         return _CURRENT[self.status]
+
+    def assumed_reason(self, which: Literal["start", "end"]) -> str | None:
+        """Why the start (or end) date is assumed; None when a source states it."""
+        if self.assumed is None:
+            return None
+        return self.assumed.start if which == "start" else self.assumed.end
+
+
+def judge(window: Window, day: date, stale_before: date | None) -> Status:
+    """The window's state on `day`: running becomes not confirmed on stale evidence."""
+    status = window.status_on(day)
+    if status is Status.running and stale_before is not None and _stale(window, stale_before):
+        return Status.not_confirmed
+    return status
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +185,13 @@ class StatusResult:
         if self.window is None:
             return f"{self.programme} has no offer that applies here"
         return _status_reason(self.window, self.status, self.programme)
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        """One sentence for each date the reason rests on that no source states, with why."""
+        if self.window is None:
+            return ()
+        return _assumptions(self.window, _DATES_SAID[self.status])
 
 
 def _starts(day: date) -> str:
@@ -170,8 +263,11 @@ def evaluate_status(
     case: Case,
     on: date,
     programme: str,
+    stale_before: date | None = None,
 ) -> StatusResult:
-    """The programme's state on `on` for this case, from the windows that apply to it."""
+    """The programme's state on `on` for this case, from the windows that apply to it.
+
+    A running window last confirmed before `stale_before` counts as not confirmed."""
     applicable = [
         window
         for window in windows
@@ -183,7 +279,8 @@ def evaluate_status(
     ]
     if not applicable:
         return StatusResult(status=Status.not_offered, programme=programme)
-    # The most hopeful state wins: running, then paused, planned (soonest), ended (latest).
+    # The most hopeful state wins: running, then not confirmed (latest confirmed), paused,
+    # planned (soonest), ended (latest).
     best: Window | None = None
     best_status = Status.not_offered
     for window in applicable:
@@ -192,7 +289,24 @@ def evaluate_status(
             best, best_status = window, status
         elif status is best_status and _better(window, best, status):
             best = window
+    if best_status is Status.running and stale_before is not None:
+        assert best is not None
+        if _stale(best, stale_before):
+            # Another running window confirmed recently is running; else the latest confirmed
+            # of them is not confirmed.
+            running = [w for w in applicable if w.status_on(on) is Status.running]
+            fresh = [w for w in running if not _stale(w, stale_before)]
+            if fresh:
+                best = fresh[0]
+            else:
+                best = _pick(running, Status.not_confirmed)
+                best_status = Status.not_confirmed
     return StatusResult(status=best_status, programme=programme, window=best)
+
+
+def _stale(window: Window, stale_before: date) -> bool:
+    confirmed = window.confirmed or window.stated
+    return confirmed is not None and confirmed < stale_before
 
 
 def _window_applies(window: Window, area: AreaResult) -> bool:
@@ -204,15 +318,29 @@ def _window_applies(window: Window, area: AreaResult) -> bool:
 
 _PREFERENCE = {
     Status.running: 0,
-    Status.paused: 1,
-    Status.planned: 2,
-    Status.ended: 3,
-    Status.not_offered: 4,
+    Status.not_confirmed: 1,
+    Status.paused: 2,
+    Status.planned: 3,
+    Status.ended: 4,
+    Status.not_offered: 5,
+}
+
+# Which of a window's dates the words for each state mention (and so rest on).
+_DATES_SAID: dict[Status, tuple[Literal["start", "end"], ...]] = {
+    Status.running: ("start", "end"),
+    Status.not_confirmed: ("start", "end"),
+    Status.paused: (),
+    Status.planned: ("start",),
+    Status.ended: ("end",),
+    Status.not_offered: (),
 }
 
 
 def _better(window: Window, than: Window, status: Status) -> bool:
-    """Between two windows in the same state: the soonest start, or the latest end."""
+    """Between two windows in the same state: the soonest start, the latest end, or
+    the latest confirmed."""
+    if status is Status.not_confirmed:
+        return (window.last_confirmed or date.min) > (than.last_confirmed or date.min)
     if status is Status.planned:
         return (window.start or date.max) < (than.start or date.max)
     if status is Status.ended:
@@ -228,60 +356,165 @@ def _pick(windows: list[Window], status: Status) -> Window:
     return best
 
 
+def _start_words(window: Window, *, past: bool) -> str | None:
+    """'started in March 2020', 'expected to start in December 2020', 'assumed to ...'."""
+    if window.start is None:
+        return None
+    if window.assumed_reason("start") is not None:
+        verb = "assumed to have started" if past else "assumed to start"
+    elif window.expected:
+        verb = "expected to have started" if past else "expected to start"
+    else:
+        verb = "started" if past else "starts"
+    return f"{verb} {_starts(window.start)}"
+
+
+def _end_words(window: Window) -> str | None:
+    if window.end is None:
+        return None
+    verb = "assumed to end" if window.assumed_reason("end") is not None else "ends"
+    return f"{verb} {_ends(window.end)}"
+
+
+def _ended_words(window: Window) -> str:
+    assert window.end is not None
+    verb = "assumed to have ended" if window.assumed_reason("end") is not None else "ended"
+    return f"{verb} {_ends(window.end)}"
+
+
+def confirmed_month(window: Window) -> str:
+    """'October 2020': when the window's evidence was last confirmed."""
+    confirmed = window.last_confirmed
+    return format_month(confirmed) if confirmed is not None else "an unknown date"
+
+
 def _status_reason(window: Window, status: Status, programme: str) -> str:
     phase = f" ({window.label})" if window.label else ""
-    if status is Status.running:
-        since = ""
-        if window.start is not None:
-            verb = "expected to have started" if window.expected else "started"
-            since = f"{verb} {_starts(window.start)}"
-        until = f"ends {_ends(window.end)}" if window.end else ""
-        detail = ", ".join(part for part in (since, until) if part)
-        return f"{programme}{phase} is running" + (f" ({detail})" if detail else "")
+    if status is Status.running or status is Status.not_confirmed:
+        parts = (_start_words(window, past=True), _end_words(window))
+        detail = ", ".join(part for part in parts if part)
+        detail = f" ({detail})" if detail else ""
+        if status is Status.running:
+            return f"{programme}{phase} is running{detail}"
+        return (
+            f"{programme}{phase}: not confirmed since {confirmed_month(window)}, when it was "
+            f"running{detail}; check that it still runs before referring"
+        )
     if status is Status.ended:
-        assert window.end is not None
-        return f"{programme}{phase} ended {_ends(window.end)}"
+        verb = "is " if window.assumed_reason("end") is not None else ""
+        return f"{programme}{phase} {verb}{_ended_words(window)}"
     if status is Status.paused:
         return f"{programme}{phase} is paused"
     if window.start is not None:
-        word = "expected to start" if window.expected else "starts"
-        return f"{programme}{phase} is planned: {word} {_starts(window.start)}"
+        return f"{programme}{phase} is planned: {_start_words(window, past=False)}"
     return f"{programme}{phase} is planned, with no start date announced"
 
 
-def timeline(windows: Sequence[Window], on: date, gazetteer: Gazetteer) -> list[str]:
-    """Where and when in words, one entry per area: its current (or next, or last) window."""
+def _assumptions(window: Window, said: Sequence[Literal["start", "end"]]) -> tuple[str, ...]:
+    found: list[str] = []
+    for which in said:
+        reasoning = window.assumed_reason(which)
+        day = window.start if which == "start" else window.end
+        if reasoning is None or day is None:
+            continue
+        when = when_starts(day)[1] if which == "start" else when_ends(day)[1]
+        found.append(sentence(f"The {which} date, {when}, is assumed: {reasoning}"))
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One area's current (or next, or last) window, in words."""
+
+    where: str
+    words: str
+    status: Status
+    assumptions: tuple[str, ...] = ()  # the reasoning behind any assumed date in `words`
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.words}"
+
+
+def timeline_entries(
+    windows: Sequence[Window],
+    on: date,
+    gazetteer: Gazetteer,
+    stale_before: date | None = None,
+) -> list[TimelineEntry]:
+    """Where and when, one entry per area: its current (or next, or last) window."""
     by_area: dict[tuple[str, ...], dict[Status, list[Window]]] = {}
     for window in windows:
         states = by_area.setdefault(window.places, {})
-        states.setdefault(window.status_on(on), []).append(window)
-    entries: list[str] = []
+        states.setdefault(judge(window, on, stale_before), []).append(window)
+    entries: list[TimelineEntry] = []
     for places, states in by_area.items():
         where = ", ".join(gazetteer.get(place_id).name for place_id in places) or "anywhere"
-        for status in (Status.running, Status.paused, Status.planned, Status.ended):
+        for status in _TIMELINE_ORDER:
             if status in states:
                 window = _pick(states[status], status)
-                entries.append(f"{where}: {_state_words(window, status)}")
+                entries.append(
+                    TimelineEntry(
+                        where=where,
+                        words=_state_words(window, status),
+                        status=status,
+                        assumptions=_assumptions(window, _DATES_SAID[status]),
+                    )
+                )
                 break
     return entries
 
 
+_TIMELINE_ORDER = (
+    Status.running,
+    Status.not_confirmed,
+    Status.paused,
+    Status.planned,
+    Status.ended,
+)
+
+
+def timeline(
+    windows: Sequence[Window],
+    on: date,
+    gazetteer: Gazetteer,
+    stale_before: date | None = None,
+) -> list[str]:
+    """Where and when in words, one entry per area: its current (or next, or last) window.
+
+    Pass `stale_before` (vrn_core.dating.stale_before) so that a window running on old
+    evidence reads "not confirmed since ..." rather than "running"."""
+    return [str(entry) for entry in timeline_entries(windows, on, gazetteer, stale_before)]
+
+
+def _running_words(window: Window) -> list[str]:
+    parts: list[str] = []
+    if window.start is not None:
+        if window.assumed_reason("start") is not None:
+            prefix = "assumed from "
+        elif window.expected:
+            prefix = "expected from "
+        else:
+            prefix = "from "
+        parts.append(prefix + when_starts(window.start)[1])
+    if window.end is not None:
+        prefix = "assumed until " if window.assumed_reason("end") is not None else "until "
+        parts.append(prefix + when_ends(window.end)[1])
+    return parts
+
+
 def _state_words(window: Window, status: Status) -> str:
     if status is Status.running:
-        parts = ["running"]
-        if window.start is not None:
-            parts.append(
-                ("expected from " if window.expected else "from ") + when_starts(window.start)[1]
-            )
-        if window.end is not None:
-            parts.append("until " + when_ends(window.end)[1])
-        return ", ".join(parts)
+        return ", ".join(["running", *_running_words(window)])
+    if status is Status.not_confirmed:
+        then = ", ".join(["running then", *_running_words(window)])
+        return f"not confirmed since {confirmed_month(window)} ({then})"
     if status is Status.ended:
-        assert window.end is not None
-        return "ended " + _ends(window.end)
+        return _ended_words(window)
     if status is Status.paused:
         return "paused"
     if window.start is not None:
+        if window.assumed_reason("start") is not None:
+            return "planned, assumed to start " + _starts(window.start)
         return ("planned, expected " if window.expected else "planned, starting ") + _starts(
             window.start
         )

@@ -21,10 +21,11 @@ from pydantic import TypeAdapter, ValidationError
 from vrn_core.case import Case
 from vrn_core.catalogue import load_catalogue
 from vrn_core.catalogue.schema import contacts_file_schema, programme_file_schema
+from vrn_core.dating import FRESHNESS_MONTHS
 from vrn_core.errors import CaseError, VrnError
 from vrn_core.export import ExportFormat, export_catalogue, not_carried
 from vrn_core.jsontext import load_json
-from vrn_core.report import CheckReport, ProgrammeReport, check
+from vrn_core.report import CheckReport, ProgrammeReport, check, verdict_words
 from vrn_core.vocabulary import (
     TRUTH_MARKS,
     VERDICT_WORDS,
@@ -59,6 +60,16 @@ def as_of_argument(text: str) -> date:
         return parse_day(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _months(text: str) -> int:
+    try:
+        months = int(text)
+    except ValueError:
+        months = -1
+    if months < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of months (0 or more)")
+    return months
 
 
 def _choices(enum: type[Any]) -> list[str]:
@@ -96,6 +107,14 @@ def add_core_commands(commands: Any) -> None:
     checker.add_argument("--course")
     checker.add_argument("--want", action="append", choices=_choices(ProgrammeKind), default=[])
     checker.add_argument("--as-of", type=as_of_argument, help="date to judge on (default: today)")
+    checker.add_argument(
+        "--freshness-months",
+        type=_months,
+        default=FRESHNESS_MONTHS,
+        metavar="N",
+        help="evidence last confirmed more than N months before the date is not taken as "
+        f"current (default: {FRESHNESS_MONTHS})",
+    )
     checker.add_argument("--knowledge", type=Path, help="catalogue folder (default: knowledge/)")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")
     checker.set_defaults(handler=_run_check)
@@ -173,7 +192,12 @@ def _read_text(path: Path) -> str:
 
 def _run_check(args: argparse.Namespace, out: TextIO) -> int:
     case = _read_case(args, sys.stdin)
-    report = check(load_catalogue(args.knowledge), case, args.as_of)
+    report = check(
+        load_catalogue(args.knowledge),
+        case,
+        args.as_of,
+        freshness_months=args.freshness_months,
+    )
     if args.json:
         out.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -233,13 +257,14 @@ def render_report(report: CheckReport) -> str:
 
 
 def _render_programme(programme: ProgrammeReport, bullet: str) -> list[str]:
-    verdict = VERDICT_WORDS[programme.verdict]
+    verdict = verdict_words(programme)
     lines = [f"  {bullet} {programme.name}: {verdict}"]
     if programme.near_miss:
         lines.append(f"     near miss: {programme.near_miss}")
     for criterion in programme.criteria:
         lines.append(f"     {TRUTH_MARKS[criterion.result]} {criterion.reason}")
     lines.append(f"     availability: {programme.availability.reason}")
+    lines += [f"     {assumption}" for assumption in programme.availability.assumptions]
     return lines
 
 

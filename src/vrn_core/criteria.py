@@ -7,18 +7,24 @@ plain-English reason, and for `unknown` the facts that would settle it.
 Combinators follow Kleene's logic: `all_of` is not met if any part is not met,
 unknown if any part is unknown, met otherwise; `any_of` is met if any part is
 met, not met if every part is not met, unknown otherwise.
+
+Every leaf is a dated fact (vrn_core.dating): it may carry `changes`, later values
+each with its own source and `from` date, e.g. an age band that widens. A change
+to a criterion's values restates its `label` too, since the label says them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vrn_core.case import Case
+from vrn_core.dating import Change, Dated
 from vrn_core.sources import SourceRef
 from vrn_core.vocabulary import (
     Gender,
@@ -33,21 +39,30 @@ from vrn_core.vocabulary import (
 from vrn_core.wording import describe_any, possessive
 
 __all__ = [
+    "AgeChange",
     "AgeCriterion",
     "AllOf",
     "AnyOf",
+    "CourseChange",
     "CourseCriterion",
     "Criterion",
     "CriterionResult",
+    "GenderChange",
     "GenderCriterion",
+    "IssueChange",
     "IssueCriterion",
+    "OffenceChange",
     "OffenceCriterion",
+    "RoleChange",
     "RoleCriterion",
+    "SectorChange",
     "SectorCriterion",
+    "SettingChange",
     "SettingCriterion",
     "combine_all",
     "combine_any",
     "evaluate",
+    "resolve",
 ]
 
 
@@ -107,14 +122,60 @@ class _Base(BaseModel):
     )
 
 
-class _Leaf(_Base):
-    source: SourceRef
+class _Leaf(_Base, Dated):
+    def _check_change(self, update: dict[str, Any], number: int) -> None:
+        if set(update) - {"label"} and "label" not in update:
+            raise ValueError(
+                f"changes.{number} changes {', '.join(sorted(update))}: restate the `label` "
+                "as well, since it says the values"
+            )
+
+
+class _CriterionChange(Change):
+    label: str | None = Field(default=None, min_length=3, description="The label, restated.")
+
+
+class AgeChange(_CriterionChange):
+    min: int | None = Field(default=None, ge=0, le=120)
+    max: int | None = Field(default=None, ge=0, le=120)
+
+
+class SettingChange(_CriterionChange):
+    any_of: tuple[Setting, ...] | None = Field(default=None, min_length=1)
+
+
+class RoleChange(_CriterionChange):
+    any_of: tuple[Role, ...] | None = Field(default=None, min_length=1)
+
+
+class IssueChange(_CriterionChange):
+    any_of: tuple[Issue, ...] | None = Field(default=None, min_length=1)
+
+
+class OffenceChange(_CriterionChange):
+    any_of: tuple[OffenceCategory, ...] | None = Field(default=None, min_length=1)
+
+
+class GenderChange(_CriterionChange):
+    any_of: tuple[Gender, ...] | None = Field(default=None, min_length=1)
+
+
+class SectorChange(_CriterionChange):
+    any_of: tuple[Sector, ...] | None = Field(default=None, min_length=1)
+
+
+class CourseChange(_CriterionChange):
+    contains: tuple[str, ...] | None = Field(default=None, min_length=1)
+
+
+_CHANGES = "Later values, each in force from its `from` date (see docs/catalogue.md)."
 
 
 class AgeCriterion(_Leaf):
     type: Literal["age"]
     min: int | None = Field(default=None, ge=0, le=120)
     max: int | None = Field(default=None, ge=0, le=120)
+    changes: tuple[AgeChange, ...] = Field(default=(), description=_CHANGES)
 
     @model_validator(mode="after")
     def _has_a_bound(self) -> AgeCriterion:
@@ -135,31 +196,37 @@ class AgeCriterion(_Leaf):
 class SettingCriterion(_Leaf):
     type: Literal["setting"]
     any_of: tuple[Setting, ...] = Field(min_length=1)
+    changes: tuple[SettingChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class RoleCriterion(_Leaf):
     type: Literal["role"]
     any_of: tuple[Role, ...] = Field(min_length=1)
+    changes: tuple[RoleChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class IssueCriterion(_Leaf):
     type: Literal["issue"]
     any_of: tuple[Issue, ...] = Field(min_length=1)
+    changes: tuple[IssueChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class OffenceCriterion(_Leaf):
     type: Literal["offence"]
     any_of: tuple[OffenceCategory, ...] = Field(min_length=1)
+    changes: tuple[OffenceChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class GenderCriterion(_Leaf):
     type: Literal["gender"]
     any_of: tuple[Gender, ...] = Field(min_length=1)
+    changes: tuple[GenderChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class SectorCriterion(_Leaf):
     type: Literal["sector"]
     any_of: tuple[Sector, ...] = Field(min_length=1)
+    changes: tuple[SectorChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class CourseCriterion(_Leaf):
@@ -167,6 +234,7 @@ class CourseCriterion(_Leaf):
     contains: tuple[str, ...] = Field(
         min_length=1, description="Words that must all appear in the course name."
     )
+    changes: tuple[CourseChange, ...] = Field(default=(), description=_CHANGES)
 
 
 class AllOf(_Base):
@@ -192,6 +260,25 @@ Criterion = Annotated[
     | AnyOf,
     Field(discriminator="type"),
 ]
+
+
+def resolve(criterion: Criterion, day: date) -> Criterion:
+    """The criterion with the values in force on `day` (groups resolved part by part)."""
+    if isinstance(criterion, AllOf | AnyOf):
+        parts = tuple(resolve(part, day) for part in criterion.criteria)
+        if all(new is old for new, old in zip(parts, criterion.criteria, strict=True)):
+            return criterion
+        return criterion.model_copy(update={"criteria": parts})
+    return criterion.on(day)
+
+
+def leaves(criteria: Iterable[Criterion]) -> Iterator[Criterion]:
+    """Every leaf criterion under these, in order (groups opened)."""
+    for criterion in criteria:
+        if isinstance(criterion, AllOf | AnyOf):
+            yield from leaves(criterion.criteria)
+        else:
+            yield criterion
 
 
 def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResult:

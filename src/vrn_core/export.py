@@ -15,14 +15,18 @@ How a programme maps (HSDS 3.0; ORUK drops the fields marked *):
     description            the summary, who delivers it, and the other sourced facts
     status                 on `as_of`: active (a window is running), temporarily
                            closed (paused), inactive (only planned), defunct (all ended)
-    alert                  why the status is not "active"
+    alert                  why the status is not "active", or that it is active only on
+                           evidence not confirmed within the freshness horizon
     eligibility_description*  the top-level criteria labels as one sentence
     minimum_age/maximum_age   from the top-level age criteria
     application_process*   the pathway: summary, trigger, who can refer, next steps
     organization(_id)      the Lancashire Violence Reduction Network
     service_areas          one per distinct place in the windows (or "not limited")
     schedules              one per availability window: valid_from/valid_to, the
-                           label, status and places as description, the note as notes
+                           label, status and places as description (assumed dates
+                           said to be assumed, with why), the note as notes
+
+The criteria, windows and pathway are those in force on `as_of` (`Programme.on`).
     contacts               name; email* and phone* where the record has them
     attributes             taxonomy terms for the programme kind and topics
 
@@ -37,13 +41,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from vrn_core.availability import Window
+from vrn_core.availability import Window, confirmed_month, judge
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import AgeCriterion, AllOf, Criterion
+from vrn_core.dating import stale_before
 from vrn_core.errors import ExportError
 from vrn_core.places import LANCASHIRE, Place
-from vrn_core.programme import Contact, Programme
-from vrn_core.vocabulary import Status, describe
+from vrn_core.programme import Contact, Pathway, Programme
+from vrn_core.vocabulary import STATUS_WORDS, Status, describe
 from vrn_core.wording import format_day, format_month, full_stop
 
 __all__ = [
@@ -83,8 +88,10 @@ _COMMON_LIMITS = (
     "how they combine and which audience each window serves (the age limits are kept "
     "as fields, the rest only as text)",
     "referral routes as codes",
-    "whether a start date is an expectation rather than confirmed "
-    "(only as text in the schedule description)",
+    "whether a start date is an expectation rather than confirmed, or an assumption "
+    "no source states (only as text in the schedule description)",
+    "when each fact was stated and last confirmed, and its later values "
+    "(a record holds the values in force on the export date)",
     "the providers as linked organisations: every service is published under the "
     "Lancashire VRN, and the providers are named in the description",
     "contact postal addresses and contact web addresses (a contact has no field for them)",
@@ -158,7 +165,9 @@ def service_record(
     day = as_of if as_of is not None else date.today()
     hsds = fmt is ExportFormat.hsds
     service_id = _uuid(programme.id)
-    status, alert = _status(programme.availability, day)
+    edition = programme.on(day)
+    stale = stale_before(day)
+    status, alert = _status(edition.availability, day, stale)
 
     service: dict[str, Any] = {
         "id": service_id,
@@ -172,9 +181,9 @@ def service_record(
     if alert:
         service["alert"] = alert
     if hsds:
-        service["eligibility_description"] = _eligibility(programme.criteria)
-        service["application_process"] = _application_process(programme)
-    low, high = _age_bounds(programme.criteria)
+        service["eligibility_description"] = _eligibility(edition.criteria)
+        service["application_process"] = _application_process(edition.pathway)
+    low, high = _age_bounds(edition.criteria)
     if low is not None:
         service["minimum_age"] = low
     if high is not None:
@@ -184,10 +193,12 @@ def service_record(
         "name": _ORGANIZATION_NAME,
         "description": _ORGANIZATION_DESCRIPTION,
     }
-    service["service_areas"] = _service_areas(programme, catalogue, service_id, hsds)
+    service["service_areas"] = _service_areas(
+        programme, edition.availability, catalogue, service_id, hsds
+    )
     service["schedules"] = [
-        _schedule(programme, index, window, catalogue, service_id, day)
-        for index, window in enumerate(programme.availability)
+        _schedule(programme, index, window, catalogue, service_id, day, stale)
+        for index, window in enumerate(edition.availability)
     ]
     if programme.contacts:
         service["contacts"] = [
@@ -258,8 +269,7 @@ def _age_bounds(criteria: Sequence[Criterion]) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _application_process(programme: Programme) -> str:
-    pathway = programme.pathway
+def _application_process(pathway: Pathway) -> str:
     parts = [full_stop(pathway.summary)]
     if pathway.trigger:
         parts.append(full_stop(f"Offered after: {pathway.trigger}"))
@@ -272,11 +282,21 @@ def _application_process(programme: Programme) -> str:
     return "\n\n".join(parts)
 
 
-def _status(windows: Sequence[Window], day: date) -> tuple[str, str | None]:
-    """The service status on `day`, and an alert saying why when it is not active."""
-    states = [window.status_on(day) for window in windows]
+def _status(windows: Sequence[Window], day: date, stale: date | None) -> tuple[str, str | None]:
+    """The service status on `day`, and an alert saying why when it is not active (or
+    is active only on evidence that is not confirmed within the freshness horizon)."""
+    states = [judge(window, day, stale) for window in windows]
     if Status.running in states:
         return "active", None
+    if Status.not_confirmed in states:
+        latest = max(
+            (w for w, s in zip(windows, states, strict=True) if s is Status.not_confirmed),
+            key=lambda w: w.last_confirmed or date.min,
+        )
+        return "active", (
+            f"Not confirmed since {confirmed_month(latest)}: check that it still runs "
+            "before referring."
+        )
     if Status.paused in states:
         return "temporarily closed", f"Paused as of {format_day(day)}."
     if Status.planned in states:
@@ -305,11 +325,15 @@ def _window_name(window: Window, index: int) -> str:
 
 
 def _service_areas(
-    programme: Programme, catalogue: Catalogue, service_id: str, hsds: bool
+    programme: Programme,
+    windows: Sequence[Window],
+    catalogue: Catalogue,
+    service_id: str,
+    hsds: bool,
 ) -> list[dict[str, Any]]:
     # place id (or _NOT_LIMITED) -> the labels of the windows there, in order
     areas: dict[str, list[str]] = {}
-    for index, window in enumerate(programme.availability):
+    for index, window in enumerate(windows):
         for key in window.places or (_NOT_LIMITED,):
             areas.setdefault(key, []).append(_window_name(window, index))
     records: list[dict[str, Any]] = []
@@ -339,6 +363,7 @@ def _schedule(
     catalogue: Catalogue,
     service_id: str,
     day: date,
+    stale: date | None,
 ) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": _uuid(f"{programme.id}/schedule/{index}"),
@@ -355,14 +380,25 @@ def _schedule(
     )
     dates: list[str] = []
     if window.start is not None:
-        expected = " (an expected date, not confirmed)" if window.expected else ""
-        dates.append(f"from {format_day(window.start)}{expected}")
+        said = ["an expected date, not confirmed"] if window.expected else []
+        if (reasoning := window.assumed_reason("start")) is not None:
+            said.append(f"assumed: {reasoning}")
+        qualifier = f" ({'; '.join(said)})" if said else ""
+        dates.append(f"from {format_day(window.start)}{qualifier}")
     if window.end is not None:
-        dates.append(f"until {format_day(window.end)}")
+        reasoning = window.assumed_reason("end")
+        qualifier = f" (assumed: {reasoning})" if reasoning is not None else ""
+        dates.append(f"until {format_day(window.end)}{qualifier}")
     parts = [f"{_window_name(window, index)} ({where})"]
     if dates:
         parts.append(" ".join(dates))
-    parts.append(f"{window.status_on(day).value} as of {format_day(day)}")
+    status = judge(window, day, stale)
+    words = (
+        f"not confirmed since {confirmed_month(window)}"
+        if status is Status.not_confirmed
+        else STATUS_WORDS[status]
+    )
+    parts.append(f"{words} as of {format_day(day)}")
     if window.audience is not None:
         parts.append(f"only for cases where {window.audience.label}")
     record["description"] = full_stop("; ".join(parts))

@@ -1,19 +1,33 @@
-"""A VRN programme as the catalogue records it, with its referral pathway."""
+"""A VRN programme as the catalogue records it, with its referral pathway.
+
+Its criteria, windows and pathway are dated facts (vrn_core.dating): `on(day)`
+gives the `Edition` in force on a day, the values every verdict uses. Editions
+are worked out once, when the record is read, so looking one up is a binary
+search over the dates on which something changes (none, for most records).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from typing import Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from vrn_core.availability import Window
-from vrn_core.criteria import AllOf, AnyOf, Criterion
+from vrn_core.criteria import AllOf, AnyOf, Criterion, resolve
+from vrn_core.dating import Change, Dated
 from vrn_core.sources import SourceRef
 from vrn_core.vocabulary import Issue, PlaceRole, ProgrammeKind
 
 __all__ = [
     "Contact",
+    "Edition",
     "Pathway",
+    "PathwayChange",
     "Programme",
     "Provider",
     "ReferralRoute",
@@ -55,7 +69,17 @@ class Contact(_Record):
     source: SourceRef
 
 
-class Pathway(_Record):
+class PathwayChange(Change):
+    """A later value of the pathway: only the fields that change."""
+
+    summary: str | None = Field(default=None, min_length=3)
+    routes: tuple[ReferralRoute, ...] | None = Field(default=None, min_length=1)
+    trigger: str | None = None
+    who_can_refer: tuple[str, ...] | None = None
+    next_steps: tuple[str, ...] | None = Field(default=None, min_length=1)
+
+
+class Pathway(Dated):
     """How to reach the programme, as data: routes, triggers, who refers, next steps."""
 
     summary: str = Field(min_length=3)
@@ -63,7 +87,19 @@ class Pathway(_Record):
     trigger: str | None = Field(default=None, description="The event that brings the offer.")
     who_can_refer: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = Field(min_length=1)
-    source: SourceRef
+    changes: tuple[PathwayChange, ...] = Field(
+        default=(), description="Later values, each in force from its `from` date."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """A programme's verdict-relevant facts as in force from `since` (None: from the start)."""
+
+    since: date | None
+    criteria: tuple[Criterion, ...]
+    availability: tuple[Window, ...]
+    pathway: Pathway
 
 
 class Programme(_Record):
@@ -89,20 +125,76 @@ class Programme(_Record):
         default=(), description="Other sourced facts an answer may state."
     )
 
+    _starts: tuple[date, ...] = PrivateAttr(default=())
+    _editions: tuple[Edition, ...] = PrivateAttr(default=())
+
     @model_validator(mode="after")
     def _has_a_need(self) -> Programme:
         if not any(criterion.defining for criterion in _walk(self.criteria)):
             raise ValueError("mark at least one criterion `defining: true` (who it is for)")
         return self
 
+    @model_validator(mode="after")
+    def _build_editions(self) -> Programme:
+        first = Edition(None, self.criteria, self.availability, self.pathway)
+        starts = sorted({day for fact in self.dated_facts() for day in fact.change_dates()})
+        self._starts = tuple(starts)
+        self._editions = (first, *(self._edition(day) for day in starts))
+        return self
+
+    def _edition(self, day: date) -> Edition:
+        windows = []
+        for window in self.availability:
+            version = window.on(day)
+            if version.audience is not None:
+                audience = resolve(version.audience, day)
+                if audience is not version.audience:
+                    version = version.model_copy(update={"audience": audience})
+            windows.append(version)
+        return Edition(
+            since=day,
+            criteria=tuple(resolve(criterion, day) for criterion in self.criteria),
+            availability=tuple(windows),
+            pathway=self.pathway.on(day),
+        )
+
+    def on(self, day: date) -> Edition:
+        """The criteria, windows and pathway in force on `day`."""
+        # Read the private values directly: pydantic's attribute fallback costs
+        # microseconds, and ranking asks every programme on every call.
+        private = cast("dict[str, Any]", self.__pydantic_private__)
+        editions: tuple[Edition, ...] = private["_editions"]
+        starts: tuple[date, ...] = private["_starts"]
+        return editions[bisect_right(starts, day)] if starts else editions[0]
+
+    def editions(self) -> tuple[Edition, ...]:
+        """Every edition, oldest first: the record as written, then after each change."""
+        return self._editions
+
+    def dated_facts(self) -> Iterator[Dated]:
+        """Every dated fact as written (criteria leaves, windows and their audiences, the
+        pathway); each one's `versions()` gives its later values."""
+        for criterion in _walk(self.criteria):
+            if not isinstance(criterion, AllOf | AnyOf):
+                yield criterion
+        for window in self.availability:
+            yield window
+            for version in window.versions():
+                if version.audience is not None:
+                    yield from (
+                        c for c in _walk((version.audience,)) if not isinstance(c, AllOf | AnyOf)
+                    )
+        yield self.pathway
+
     def sources(self) -> tuple[SourceRef, ...]:
-        """Every source this record cites, in order, without repeats."""
+        """Every source this record cites, in order, without repeats (changes included)."""
         refs: list[SourceRef] = [self.summary.source, self.pathway.source]
         refs += [provider.source for provider in self.delivered_by]
         refs += [c.source for c in _walk(self.criteria) if not isinstance(c, AllOf | AnyOf)]
         refs += [window.source for window in self.availability]
         refs += [contact.source for contact in self.contacts]
         refs += [fact.source for fact in self.facts]
+        refs += [version.source for fact in self.dated_facts() for version in fact.versions()]
         return tuple(dict.fromkeys(refs))
 
     def names(self) -> tuple[str, ...]:

@@ -16,8 +16,10 @@ from vrn_core.assessment import Assessment, rank
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import CriterionResult
+from vrn_core.dating import FRESHNESS_MONTHS
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import Status, Truth, Verdict
+from vrn_core.vocabulary import VERDICT_WORDS, Status, Truth, Verdict
+from vrn_core.wording import format_month
 
 __all__ = [
     "AvailabilityReport",
@@ -27,6 +29,7 @@ __all__ = [
     "check",
     "key_reasons",
     "programme_report",
+    "verdict_words",
 ]
 
 
@@ -44,12 +47,24 @@ class CriterionReport(_Out):
 
 
 class AvailabilityReport(_Out):
-    status: Status
+    status: Status = Field(
+        description="'not_confirmed': it would be running, but no source within the freshness "
+        "horizon (12 months by default) confirms it; check before referring."
+    )
     reason: str
     window: str | None = Field(default=None, description="The label of the window that applies.")
     start: date | None = None
     end: date | None = None
     expected: bool = Field(default=False, description="The start is announced, not confirmed.")
+    assumptions: tuple[str, ...] = Field(
+        default=(),
+        description="For each date the reason rests on that no source states: that it is "
+        "assumed, and why. Not from the source: never cite it as if it were.",
+    )
+    stated: date | None = Field(default=None, description="When the source stated the window.")
+    confirmed: date | None = Field(
+        default=None, description="When the window was last confirmed (by default, when stated)."
+    )
     source: SourceRef | None = None
 
 
@@ -79,6 +94,17 @@ class CheckReport(_Out):
     considered: tuple[ProgrammeReport, ...]
 
 
+def verdict_words(programme: ProgrammeReport) -> str:
+    """'eligible', or on evidence not confirmed within the horizon 'likely eligible — not
+    confirmed since October 2020, check before referring'."""
+    words = VERDICT_WORDS[programme.verdict]
+    availability = programme.availability
+    if availability.status is not Status.not_confirmed:
+        return words
+    since = format_month(availability.confirmed) if availability.confirmed else "an unknown date"
+    return f"{words} — not confirmed since {since}, check before referring"
+
+
 def _criterion(result: CriterionResult) -> CriterionReport:
     return CriterionReport(
         id=result.id,
@@ -94,10 +120,14 @@ def key_reasons(assessment: Assessment) -> tuple[str, ...]:
     """Why this verdict, in a few words: what fails, what is unknown, or why not available."""
     if assessment.verdict is Verdict.not_eligible:
         return tuple(assessment.reasons(Truth.not_met))
+    status = assessment.status
     if assessment.verdict is Verdict.not_available:
-        return (assessment.status.reason,)
+        return (status.reason, *status.assumptions)
     if assessment.verdict is Verdict.likely_eligible:
-        return tuple(assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown))
+        reasons = assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown)
+        if status.status is Status.not_confirmed:
+            reasons.append(status.reason)
+        return tuple(reasons)
     return tuple(assessment.reasons(Truth.met))
 
 
@@ -121,6 +151,9 @@ def programme_report(assessment: Assessment) -> ProgrammeReport:
             start=window.start if window else None,
             end=window.end if window else None,
             expected=window.expected if window else False,
+            assumptions=assessment.status.assumptions,
+            stated=window.stated if window else None,
+            confirmed=window.last_confirmed if window else None,
             source=window.source if window else None,
         ),
     )
@@ -132,11 +165,22 @@ def check(
     as_of: date | None = None,
     *,
     asked_about: Collection[str] = (),
+    freshness_months: int | None = FRESHNESS_MONTHS,
 ) -> CheckReport:
-    """Rank every programme for a case and report recommended ones first."""
+    """Rank every programme for a case and report recommended ones first.
+
+    `freshness_months`: evidence last confirmed longer ago than this is not taken as
+    current (see `rank`); None turns the check off."""
     day = as_of if as_of is not None else date.today()
     match = catalogue.gazetteer.resolve(case.place) if case.place else None
-    assessments = rank(catalogue, case, day, place=match, asked_about=asked_about)
+    assessments = rank(
+        catalogue,
+        case,
+        day,
+        place=match,
+        asked_about=asked_about,
+        freshness_months=freshness_months,
+    )
     place = match.describe() if match is not None else None
     reports = [programme_report(a) for a in assessments]
     return CheckReport(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "STATUS_WORDS",
     "TRUTH_MARKS",
     "TRUTH_WORDS",
     "VERDICT_WORDS",
@@ -149,6 +150,9 @@ class Status(StrEnum):
     """A programme's state on one date for one case."""
 
     running = "running"
+    # It would be running, but its evidence was last confirmed before the freshness
+    # horizon (12 months by default): it may well still run; check before referring.
+    not_confirmed = "not_confirmed"
     planned = "planned"
     paused = "paused"
     ended = "ended"
@@ -161,62 +165,83 @@ VERDICT_WORDS = {
     Verdict.not_available: "not available there or then",
     Verdict.not_eligible: "not eligible",
 }
+STATUS_WORDS = {
+    Status.running: "running",
+    Status.not_confirmed: "not confirmed recently",  # with its month: "not confirmed since ..."
+    Status.planned: "planned",
+    Status.paused: "paused",
+    Status.ended: "ended",
+    Status.not_offered: "not offered here",
+}
 TRUTH_WORDS = {Truth.met: "met", Truth.not_met: "not met", Truth.unknown: "unknown"}
 TRUTH_MARKS = {Truth.met: "✓", Truth.not_met: "✗", Truth.unknown: "?"}  # always beside words
 
-_NAMES: dict[StrEnum, str] = {
-    Setting.police_custody: "police custody",
-    Setting.hospital_emergency_department: "a hospital emergency department",
-    Setting.prison: "prison",
-    Setting.school: "a school",
-    Setting.university: "a university",
-    Setting.community: "the community",
-    Setting.home: "home",
-    Setting.online: "online",
-    Role.victim: "a victim",
-    Role.suspect: "a person arrested or suspected of an offence",
-    Role.prisoner: "a person in prison",
-    Role.parent: "a parent or carer",
-    Role.child: "a child",
-    Role.young_person: "a young person",
-    Role.prisoner_family: "a child or family member of someone in prison",
-    Role.practitioner: "a practitioner",
-    Role.organisation: "an organisation or agency",
-    Role.student: "a student",
-    Role.researcher: "a researcher",
-    Role.policy_maker: "a policy maker",
-    Issue.violence: "violence",
-    Issue.domestic_abuse: "domestic abuse",
-    Issue.drugs: "drug misuse",
-    Issue.knives: "knives",
-    Issue.family_imprisonment: "a family member in prison",
-    Issue.trauma: "trauma and trauma informed practice",
-    Issue.public_health_approach: "public health approaches to violence",
-    OffenceCategory.violent: "a violent offence",
-    OffenceCategory.drugs: "a drugs offence",
-    OffenceCategory.non_violent: "a non-violent offence",
-    Gender.male: "male",
-    Gender.female: "female",
-    Gender.other: "another gender",
-    Sector.policing: "policing",
-    Sector.health: "health",
-    Sector.public_health: "public health",
-    Sector.education: "education",
-    Sector.social_care: "social care",
-    Sector.housing: "housing",
-    Sector.justice: "criminal justice",
-    Sector.voluntary: "the voluntary sector",
-    Sector.local_government: "local government",
-    Sector.academic: "research and higher education",
-    ProgrammeKind.service: "a service",
-    ProgrammeKind.campaign: "a campaign",
-    ProgrammeKind.training: "training",
-    ProgrammeKind.event: "an event",
-    ProgrammeKind.resource: "a resource",
-    ProgrammeKind.volunteering: "volunteering",
-}
+_NAMES: tuple[tuple[StrEnum, str], ...] = (
+    (Setting.police_custody, "police custody"),
+    (Setting.hospital_emergency_department, "a hospital emergency department"),
+    (Setting.prison, "prison"),
+    (Setting.school, "a school"),
+    (Setting.university, "a university"),
+    (Setting.community, "the community"),
+    (Setting.home, "home"),
+    (Setting.online, "online"),
+    (Role.victim, "a victim"),
+    (Role.suspect, "a person arrested or suspected of an offence"),
+    (Role.prisoner, "a person in prison"),
+    (Role.parent, "a parent or carer"),
+    (Role.child, "a child"),
+    (Role.young_person, "a young person"),
+    (Role.prisoner_family, "a child or family member of someone in prison"),
+    (Role.practitioner, "a practitioner"),
+    (Role.organisation, "an organisation or agency"),
+    (Role.student, "a student"),
+    (Role.researcher, "a researcher"),
+    (Role.policy_maker, "a policy maker"),
+    (Issue.violence, "violence"),
+    (Issue.domestic_abuse, "domestic abuse"),
+    (Issue.drugs, "drug misuse"),
+    (Issue.knives, "knives"),
+    (Issue.family_imprisonment, "a family member in prison"),
+    (Issue.trauma, "trauma and trauma informed practice"),
+    (Issue.public_health_approach, "public health approaches to violence"),
+    (OffenceCategory.violent, "a violent offence"),
+    (OffenceCategory.drugs, "a drugs offence"),
+    (OffenceCategory.non_violent, "a non-violent offence"),
+    (Gender.male, "male"),
+    (Gender.female, "female"),
+    (Gender.other, "another gender"),
+    (Sector.policing, "policing"),
+    (Sector.health, "health"),
+    (Sector.public_health, "public health"),
+    (Sector.education, "education"),
+    (Sector.social_care, "social care"),
+    (Sector.housing, "housing"),
+    (Sector.justice, "criminal justice"),
+    (Sector.voluntary, "the voluntary sector"),
+    (Sector.local_government, "local government"),
+    (Sector.academic, "research and higher education"),
+    (ProgrammeKind.service, "a service"),
+    (ProgrammeKind.campaign, "a campaign"),
+    (ProgrammeKind.training, "training"),
+    (ProgrammeKind.event, "an event"),
+    (ProgrammeKind.resource, "a resource"),
+    (ProgrammeKind.volunteering, "volunteering"),
+)
+
+
+# By enum, then value: values of different enums may be equal strings (Issue.drugs and
+# OffenceCategory.drugs are both "drugs"), so one flat dict would word one like the other.
+_BY_ENUM: dict[type, dict[str, str]] = {}
+for _value, _words in _NAMES:
+    _BY_ENUM.setdefault(type(_value), {})[_value.value] = _words
 
 
 def describe(value: StrEnum) -> str:
-    """'police_custody' -> 'police custody'."""
-    return _NAMES.get(value, value.value.replace("_", " "))
+    """'police_custody' -> 'police custody'.
+
+    >>> describe(Issue.drugs), describe(OffenceCategory.drugs)
+    ('drug misuse', 'a drugs offence')
+    """
+    words = _BY_ENUM.get(type(value))
+    found = words.get(value.value) if words is not None else None
+    return found if found is not None else value.value.replace("_", " ")

@@ -515,8 +515,14 @@ def test_status_follows_the_windows_on_the_date(catalogue: Catalogue) -> None:
         return service["status"], service.get("alert")
 
     assert status("divert", AS_OF) == ("active", None)
+    provide_soon = status("operation-provide", date(2021, 6, 1))
+    assert provide_soon == ("active", None)  # the Blackpool window has no end
+    # Years later, it would still be running, but no source confirms it any more.
     provide_later = status("operation-provide", date(2030, 1, 1))
-    assert provide_later == ("active", None)  # the Blackpool window has no end
+    assert provide_later == (
+        "active",
+        "Not confirmed since October 2020: check that it still runs before referring.",
+    )
     knife = status("knife-crime-campaign", date(2021, 6, 1))
     assert knife[0] == "defunct" and "October 2020" in str(knife[1])
 

@@ -4,6 +4,14 @@ The verdicts come from vrn_core's rules; this module only puts them into words
 and attaches, to each sentence, a quote from the document section the fact is
 sourced to. Sections are looked up through `SectionLookup`, so the composer
 needs no index and stays a pure function of its inputs.
+
+Two kinds of statement are never cited as if a source said them:
+
+- a date no source states (`assumed` in the catalogue): the sentence that uses
+  it carries no citation, says "assumed" and gives the reasoning, and is followed
+  by what the source does say, quoted ("The source says: “...” [n]");
+- a programme running on evidence older than the freshness horizon: it reads
+  "not confirmed since <month>, check before referring", never simply "running".
 """
 
 from __future__ import annotations
@@ -27,13 +35,14 @@ from vrn_core import (
     Case,
     Catalogue,
     CriterionResult,
+    Pathway,
     Programme,
     SourceRef,
     Status,
     Truth,
     Verdict,
 )
-from vrn_core.availability import timeline
+from vrn_core.availability import TimelineEntry, confirmed_month, timeline_entries
 from vrn_core.report import programme_report
 from vrn_core.vocabulary import VERDICT_WORDS, describe
 from vrn_core.wording import describe_any, format_day, sentence
@@ -146,7 +155,8 @@ class Composer:
             if listing:
                 lines.append(
                     "The question names a place but nobody's circumstances, so here is what "
-                    "runs there; describe the person to check whether a programme fits them."
+                    "the sources say runs there; describe the person to check whether a "
+                    "programme fits them."
                 )
                 lines += listing
             else:
@@ -208,29 +218,76 @@ class Composer:
     def _running_in(
         self, where: str, assessments: Sequence[Assessment], book: CitationBook, as_of: date
     ) -> list[str]:
-        """For "what runs in Chorley?": the programmes running there, local offers first."""
-        running = [
-            a
-            for a in assessments
-            if a.area.truth is Truth.met and a.status.status is Status.running
-        ]
-        if not running:
-            return []
-        lines = ["", f"**Running in {where} on {format_day(as_of)}**"]  # local offers come first
-        for assessment in running:
-            programme = assessment.programme
-            cite = self._citer(programme, book)
-            lines.append(
-                f"- **{programme.name}**: "
-                + cite(sentence(programme.summary.text), programme.summary.source)
-            )
+        """For "what runs in Chorley?": the programmes running there, local offers first;
+        then those that would be running but that no recent source confirms."""
+        here = [a for a in assessments if a.area.truth is Truth.met]
+        running = [a for a in here if a.status.status is Status.running]
+        unconfirmed = [a for a in here if a.status.status is Status.not_confirmed]
+        lines: list[str] = []
+        for group, title in (
+            (running, f"**Running in {where} on {format_day(as_of)}**"),
+            (unconfirmed, f"**May still run in {where}: not confirmed recently**"),
+        ):
+            if not group:
+                continue
+            lines += ["", title]  # local offers come first
+            for assessment in group:
+                programme = assessment.programme
+                cite = self._citer(programme, book)
+                line = f"- **{programme.name}**: " + cite(
+                    sentence(programme.summary.text), programme.summary.source
+                )
+                if assessment.status.status is Status.not_confirmed:
+                    line += " " + sentence(_not_confirmed(assessment))
+                lines.append(line)
         return lines
 
     def _citer(self, programme: Programme, book: CitationBook) -> _Citer:
         return _Citer(self.section, book, programme.name)
 
-    def _timeline(self, programme: Programme, as_of: date) -> list[str]:
-        return timeline(programme.availability, as_of, self.catalogue.gazetteer)
+    def _timeline(self, assessment: Assessment, as_of: date) -> list[TimelineEntry]:
+        return timeline_entries(
+            assessment.edition.availability,
+            as_of,
+            self.catalogue.gazetteer,
+            assessment.stale_before,
+        )
+
+    def _where_and_when(
+        self,
+        entries: Sequence[TimelineEntry],
+        cited: _Citer,
+        source: SourceRef | None,
+        said: set[str],
+    ) -> list[str]:
+        """Where and when, cited; the entries resting on assumed dates apart, uncited,
+        with why each date is assumed (unless `said` already holds that reasoning)."""
+        stated = [str(entry) for entry in entries if not entry.assumptions]
+        assumed = [entry for entry in entries if entry.assumptions]
+        lines: list[str] = []
+        if stated:
+            lines.append(cited(_where_and_when(stated), source))
+        if assumed:
+            reasons = [r for e in assumed for r in e.assumptions if r not in said]
+            said.update(reasons)
+            listed = "; ".join(str(entry) for entry in assumed)
+            text = f"Where and when, on assumed dates (no source states them): {listed}."
+            lines.append(" ".join([text, *dict.fromkeys(reasons)]))
+        return lines
+
+    def _status_sentences(self, assessment: Assessment, cited: _Citer, said: set[str]) -> str:
+        """The programme's state on the date, cited; if it rests on a date no source
+        states, uncited, with the reasoning, then what the source does say, quoted."""
+        status = assessment.status
+        source = _window_source(assessment)
+        if not status.assumptions:
+            return cited(sentence(status.reason), source)
+        said.update(status.assumptions)
+        parts = [sentence(status.reason), *status.assumptions]
+        quoted = cited.quote(" ".join([status.reason, *status.assumptions]), source)
+        if quoted is not None:
+            parts.append(f"The source says: {quoted}.")
+        return " ".join(parts)
 
     def _recommended(
         self, assessment: Assessment, book: CitationBook, as_of: date
@@ -238,6 +295,8 @@ class Composer:
         programme = assessment.programme
         cited = self._citer(programme, book)
         verdict = VERDICT_WORDS[assessment.verdict]
+        if assessment.status.status is Status.not_confirmed:
+            verdict += f" — {_not_confirmed(assessment)}"
         lines = [
             f"**{programme.name}** ({verdict}). "
             + cited(sentence(programme.summary.text), programme.summary.source)
@@ -251,11 +310,14 @@ class Composer:
             lines.append("Still to check: " + self._grouped(unknown, cited))
             if missing:
                 lines.append(f"Knowing {missing} would settle it.")
-        lines.append(cited(sentence(assessment.status.reason), _window_source(assessment)))
-        places = self._timeline(programme, as_of)
-        if places:
-            lines.append(cited(_where_and_when(places), programme.availability[0].source))
-        lines.append(cited(_how_to_refer(programme), programme.pathway.source))
+        said: set[str] = set()
+        lines.append(self._status_sentences(assessment, cited, said))
+        windows = assessment.edition.availability
+        lines += self._where_and_when(
+            self._timeline(assessment, as_of), cited, windows[0].source, said
+        )
+        pathway = assessment.edition.pathway
+        lines.append(cited(_how_to_refer(pathway), pathway.source))
         return lines, cited.used
 
     def _grouped(self, results: Sequence[CriterionResult], cited: _Citer) -> str:
@@ -271,28 +333,30 @@ class Composer:
         self, assessment: Assessment, book: CitationBook, as_of: date
     ) -> tuple[str, list[int]]:
         programme = assessment.programme
+        cited = self._citer(programme, book)
+        said: set[str] = set()
         if assessment.verdict is Verdict.not_available:
-            reason, source = assessment.status.reason, _window_source(assessment)
+            source = _window_source(assessment)
+            sentences = [self._status_sentences(assessment, cited, said)]
         else:
             failing = [r for r in assessment.results() if r.truth is Truth.not_met]
-            reason = "; ".join(r.reason for r in failing)
             source = failing[0].source if failing else None
-        cited = self._citer(programme, book)
-        sentences = [cited(sentence(reason), source)]
+            sentences = [cited(sentence("; ".join(r.reason for r in failing)), source)]
         wrong_place_or_time = (
             assessment.verdict is Verdict.not_available or assessment.area.truth is Truth.not_met
         )
-        places = self._timeline(programme, as_of)
+        places = self._timeline(assessment, as_of)
         if wrong_place_or_time and len(places) > 1:  # it runs elsewhere, or another time
-            sentences.append(cited(_where_and_when(places), source))
+            sentences += self._where_and_when(places, cited, source, said)
         return f"**{programme.name}**: " + " ".join(sentences), cited.used
 
     def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
         programme = assessment.programme
+        pathway = assessment.edition.pathway
         return ProgrammeAnswer(
             report=programme_report(assessment),
             summary=programme.summary.text,
-            how_to_refer=(programme.pathway.summary, *programme.pathway.next_steps),
+            how_to_refer=(pathway.summary, *pathway.next_steps),
             citations=tuple(dict.fromkeys(used)),
         )
 
@@ -384,6 +448,18 @@ class _Citer:
         self.used.append(number)
         return _marked(claim, number)
 
+    def quote(self, claim: str, source: SourceRef | None) -> str | None:
+        """The source's sentence that best fits the claim, quoted with its marker:
+        '“...” [3]', for a claim the answer does not attach a citation to itself."""
+        chunk = self._section(source) if source is not None else None
+        if chunk is None:
+            return None
+        number = self._book.cite(chunk, claim.replace(self._programme, ""))
+        if number is None:
+            return None
+        self.used.append(number)
+        return f"“{self._book.citations[number - 1].quote}” [{number}]"
+
 
 def _where_and_when(places: Sequence[str]) -> str:
     return "Where and when: " + "; ".join(places) + "."
@@ -396,10 +472,16 @@ def _marked(sentence: str, number: int) -> str:
     return f"{sentence} [{number}]"
 
 
-def _how_to_refer(programme: Programme) -> str:
-    pathway = programme.pathway
+def _how_to_refer(pathway: Pathway) -> str:
     steps = dict.fromkeys(sentence(step) for step in (pathway.summary, *pathway.next_steps))
     return "How to refer: " + " ".join(steps)
+
+
+def _not_confirmed(assessment: Assessment) -> str:
+    """'not confirmed since October 2020, check before referring'."""
+    window = assessment.status.window
+    since = confirmed_month(window) if window is not None else "an unknown date"
+    return f"not confirmed since {since}, check before referring"
 
 
 def _window_source(assessment: Assessment) -> SourceRef | None:

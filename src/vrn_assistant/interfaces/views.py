@@ -33,12 +33,14 @@ from vrn_core import (
     Truth,
     Verdict,
 )
-from vrn_core.availability import timeline
+from vrn_core.availability import timeline_entries
+from vrn_core.dating import stale_before
 from vrn_core.vocabulary import TRUTH_MARKS, TRUTH_WORDS, describe
-from vrn_core.wording import format_day, sentence
+from vrn_core.wording import format_day, format_month, sentence
 
 __all__ = [
     "BADGES",
+    "NOT_CONFIRMED_BADGE",
     "UPLOAD_TYPES",
     "CardView",
     "CatalogueEntry",
@@ -46,6 +48,7 @@ __all__ = [
     "ConsideredGroups",
     "FactsForm",
     "Progress",
+    "badge",
     "case_from_form",
     "catalogue_entry",
     "checklist",
@@ -72,6 +75,9 @@ BADGES = {
     Verdict.not_available: "✗ Not available there or then",
     Verdict.not_eligible: "✗ Not eligible",
 }
+# On evidence older than the freshness horizon a programme is never shown as eligible or
+# running: it has its own badge, with the month it was last confirmed.
+NOT_CONFIRMED_BADGE = "⚠ Likely eligible, but not confirmed since {since}: check it still runs"
 UPLOAD_TYPES = ("md", "txt", "pdf", "html")
 Progress = Callable[[int, int, str], None]  # (done, total, source), as Assistant.ingest calls it
 
@@ -145,20 +151,32 @@ class CheckItem:
         return f"{self.symbol} ({words}) **{_sentence_case(self.label)}**: {self.reason}"
 
 
+def badge(programme: ProgrammeReport) -> str:
+    """The verdict's badge, or the not-confirmed badge when the evidence is old."""
+    availability = programme.availability
+    if availability.status is Status.not_confirmed:
+        since = format_month(availability.confirmed) if availability.confirmed else "long ago"
+        return NOT_CONFIRMED_BADGE.format(since=since)
+    return BADGES[programme.verdict]
+
+
 def checklist(programme: ProgrammeReport) -> list[CheckItem]:
-    """Every criterion the rules checked (area included), then whether it runs on the date."""
+    """Every criterion the rules checked (area included), then whether it runs on the date:
+    ✓ running, ? not confirmed recently (it may still run), ✗ otherwise. An assumed date
+    is said to be assumed, with why."""
     items = [
         CheckItem(truth=criterion.result, label=criterion.label, reason=criterion.reason)
         for criterion in programme.criteria
     ]
-    running = programme.availability.status is Status.running
-    items.append(
-        CheckItem(
-            truth=Truth.met if running else Truth.not_met,
-            label="running there on that date",
-            reason=programme.availability.reason,
-        )
-    )
+    availability = programme.availability
+    if availability.status is Status.running:
+        truth = Truth.met
+    elif availability.status is Status.not_confirmed:
+        truth = Truth.unknown
+    else:
+        truth = Truth.not_met
+    reason = " ".join([sentence(availability.reason), *availability.assumptions])
+    items.append(CheckItem(truth=truth, label="running there on that date", reason=reason))
     return items
 
 
@@ -180,7 +198,7 @@ def programme_card(programme: ProgrammeAnswer) -> CardView:
     return CardView(
         id=report.id,
         name=report.name,
-        badge=BADGES[report.verdict],
+        badge=badge(report),
         summary=programme.summary or "",
         checks=tuple(checklist(report)),
         how_to_refer=tuple(dict.fromkeys(programme.how_to_refer)),
@@ -223,10 +241,10 @@ def group_considered(answer: Answer) -> ConsideredGroups:
 
 def considered_line(programme: ProgrammeAnswer) -> str:
     report = programme.report
-    badge = BADGES[report.verdict]
+    shown = badge(report)
     reason = report.near_miss or "; ".join(report.reasons) or "no reason recorded"
     cited = f" {citation_numbers(programme.citations)}" if programme.citations else ""
-    return f"**{report.name}** ({badge}): {sentence(reason)}{cited}"
+    return f"**{report.name}** ({shown}): {sentence(reason)}{cited}"
 
 
 # ---------------------------------------------------------------- citations
@@ -335,14 +353,23 @@ class CatalogueEntry:
 
 
 def catalogue_entry(programme: Programme, on: date, catalogue: Catalogue) -> CatalogueEntry:
-    pathway = programme.pathway
+    """The programme as in force `on` the date: where and when (running on old evidence
+    reads "not confirmed since ..."; an assumed date says so, and why), who, how."""
+    edition = programme.on(on)
+    pathway = edition.pathway
+    entries = timeline_entries(edition.availability, on, catalogue.gazetteer, stale_before(on))
     return CatalogueEntry(
         id=programme.id,
         name=programme.name,
         kind=programme.kind.value,
         summary=programme.summary.text,
-        where_when=tuple(timeline(programme.availability, on, catalogue.gazetteer)),
-        who_for=tuple(_sentence_case(criterion.label) for criterion in programme.criteria),
+        where_when=tuple(
+            " ".join([sentence(str(entry)), *entry.assumptions])
+            if entry.assumptions
+            else str(entry)
+            for entry in entries
+        ),
+        who_for=tuple(_sentence_case(criterion.label) for criterion in edition.criteria),
         how_to_refer=tuple(dict.fromkeys((pathway.summary, *pathway.next_steps))),
     )
 

@@ -4,22 +4,30 @@ A broken file stops the load with one CatalogueError that names the file, the
 record and the field. References are checked too: every source must point at
 an existing corpus document and one of its section headings, and every place
 id at the gazetteer.
+
+Each fact's stated date defaults to its source document's `as_of` (front
+matter): the documents' dates are read once, before the records, and passed to
+validation; every dated fact must end up with a date.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from vrn_core.catalogue.sections import headings
+from vrn_core.catalogue.frontmatter import document_as_of
+from vrn_core.catalogue.sections import headings as headings_in
+from vrn_core.dating import DOCUMENT_DATES
 from vrn_core.errors import CatalogueError, UnknownProgramme
 from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
-from vrn_core.programme import Contact, Programme
+from vrn_core.programme import Contact, Edition, Programme
 from vrn_core.sources import SourceRef
 from vrn_core.yamlfile import read_yaml, validation_error
 
@@ -34,9 +42,24 @@ class Catalogue:
     gazetteer: Gazetteer
     corpus_dir: Path
     _by_id: dict[str, Programme] = field(init=False, repr=False, compare=False)
+    _dated: tuple[tuple[Programme, tuple[date, ...], tuple[Edition, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {p.id: p for p in self.programmes})
+        dated = tuple(
+            (p, tuple(e.since for e in p.editions()[1:] if e.since), p.editions())
+            for p in self.programmes
+        )
+        object.__setattr__(self, "_dated", dated)
+
+    def in_force(self, day: date) -> list[tuple[Programme, Edition]]:
+        """Each programme with its facts in force on `day` (`Programme.on`, for all at once)."""
+        return [
+            (programme, editions[bisect_right(starts, day)] if starts else editions[0])
+            for programme, starts, editions in self._dated
+        ]
 
     def __iter__(self) -> Iterator[Programme]:
         return iter(self.programmes)
@@ -64,11 +87,13 @@ def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
     gazetteer = Gazetteer.load(root / "places.yaml")
     shared = _read_shared_contacts(root / "contacts.yaml")
     corpus_dir = root / "corpus"
+    texts = _read_corpus(corpus_dir)
+    dates = {name: day for name, (_, day) in texts.items() if day is not None}
     headings: dict[str, frozenset[str]] = {}
     programmes: list[Programme] = []
     seen: dict[str, Path] = {}
     for path in sorted(programme_dir.glob("*.yaml")):
-        programme = _read_programme(path, shared)
+        programme = _read_programme(path, shared, dates)
         if programme.id in seen:
             raise CatalogueError(
                 f"duplicate id, also used in {seen[programme.id]}",
@@ -77,8 +102,9 @@ def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
                 field="id",
             )
         seen[programme.id] = path
-        _check_sources(programme, path, corpus_dir, headings)
+        _check_sources(programme, path, corpus_dir, headings, texts)
         _check_places(programme, path, gazetteer)
+        _check_dates(programme, path)
         programmes.append(programme)
     if not programmes:
         raise CatalogueError("no programme files (*.yaml) found", path=str(programme_dir))
@@ -107,7 +133,23 @@ def _read_shared_contacts(path: Path) -> dict[str, Contact]:
     return contacts
 
 
-def _read_programme(path: Path, shared: dict[str, Contact]) -> Programme:
+def _read_corpus(corpus_dir: Path) -> dict[str, tuple[str, date | None]]:
+    """Each Markdown document of the corpus: its text and its front matter's `as_of`."""
+    found: dict[str, tuple[str, date | None]] = {}
+    if not corpus_dir.is_dir():
+        return found
+    for document in sorted(corpus_dir.glob("*.md")):
+        text = _text_of(document)
+        try:
+            found[document.name] = (text, document_as_of(text))
+        except ValueError as exc:
+            raise CatalogueError(str(exc), path=str(document), field="as_of") from None
+    return found
+
+
+def _read_programme(
+    path: Path, shared: dict[str, Contact], dates: dict[str, date] | None = None
+) -> Programme:
     data = read_yaml(path)
     record = path.stem
     if isinstance(data, dict) and isinstance(data.get("id"), str):
@@ -121,7 +163,7 @@ def _read_programme(path: Path, shared: dict[str, Contact]) -> Programme:
             "contacts": [_shared(item, n, shared, path, record) for n, item in enumerate(contacts)],
         }
     try:
-        return Programme.model_validate(data)
+        return Programme.model_validate(data, context={DOCUMENT_DATES: dates or {}})
     except ValidationError as exc:
         raise validation_error(exc, path=path, record=record) from exc
 
@@ -143,30 +185,39 @@ def _shared(
     return shared[item]
 
 
-def _headings_of(document: Path) -> frozenset[str]:
+def _text_of(document: Path) -> str:
     try:
-        text = document.read_text(encoding="utf-8")
+        return document.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogueError(
             f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", path=str(document)
         ) from None
-    return frozenset(heading.text for heading in headings(text))
+    except OSError as exc:
+        raise CatalogueError(f"cannot read the file ({exc})", path=str(document)) from None
 
 
 def _check_sources(
-    programme: Programme, path: Path, corpus_dir: Path, headings: dict[str, frozenset[str]]
+    programme: Programme,
+    path: Path,
+    corpus_dir: Path,
+    headings: dict[str, frozenset[str]],
+    texts: dict[str, tuple[str, date | None]],
 ) -> None:
     for source in programme.sources():
         document = corpus_dir / source.document
         if source.document not in headings:
-            if not document.is_file():
+            if source.document in texts:
+                text = texts[source.document][0]
+            elif document.is_file():
+                text = _text_of(document)
+            else:
                 raise CatalogueError(
                     f"cites {source.document}, which is not in {corpus_dir}",
                     path=str(path),
                     record=programme.id,
                     field="source.document",
                 )
-            headings[source.document] = _headings_of(document)
+            headings[source.document] = frozenset(heading.text for heading in headings_in(text))
         if source.locator not in headings[source.document]:
             raise CatalogueError(
                 f"cites section {source.locator!r} of {source.document}, which has no such heading",
@@ -178,13 +229,29 @@ def _check_sources(
 
 def _check_places(programme: Programme, path: Path, gazetteer: Gazetteer) -> None:
     for index, window in enumerate(programme.availability):
-        for place_id in window.places:
-            try:
-                gazetteer.get(place_id)
-            except KeyError:
+        for number, version in enumerate(window.versions()):
+            for place_id in version.places:
+                try:
+                    gazetteer.get(place_id)
+                except KeyError:
+                    where = "" if number == 0 else f".changes.{number - 1}"
+                    raise CatalogueError(
+                        f"unknown place id {place_id!r} (see places.yaml)",
+                        path=str(path),
+                        record=programme.id,
+                        field=f"availability.{index}{where}.places",
+                    ) from None
+
+
+def _check_dates(programme: Programme, path: Path) -> None:
+    """Every fact must have a date: its own `stated`, or its document's `as_of`."""
+    for fact in programme.dated_facts():
+        for version in fact.versions():
+            if version.last_confirmed is None:
                 raise CatalogueError(
-                    f"unknown place id {place_id!r} (see places.yaml)",
+                    f"a fact citing {version.source} has no date: give the document an "
+                    "`as_of` in its front matter, or the fact a `stated:` date",
                     path=str(path),
                     record=programme.id,
-                    field=f"availability.{index}.places",
-                ) from None
+                    field="stated",
+                )

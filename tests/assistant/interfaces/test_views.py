@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -32,6 +33,7 @@ from vrn_core import (
 )
 
 NOVEMBER_2020 = date(2020, 11, 15)
+DECEMBER_2026 = date(2026, 12, 1)  # six years after the 2020 sources: none confirms anything
 README_QUESTION = "24yo arrested in Blackbun for GBH, coach available?"
 
 
@@ -308,6 +310,88 @@ def test_ingest_summary_reports_every_file_and_why_skipped() -> None:
 def test_verdict_badges_never_rely_on_colour() -> None:
     for verdict in Verdict:
         assert views.BADGES[verdict][0] in "✓✗?"
+    assert views.NOT_CONFIRMED_BADGE.startswith("⚠ ")  # its own symbol, and words
+
+
+# ---------------------------------------------------------------- old evidence, assumed dates
+
+
+def test_on_old_evidence_the_card_says_not_confirmed_never_eligible(assistant: Assistant) -> None:
+    answer = assistant.ask(README_QUESTION, DECEMBER_2026)
+    divert = answer.recommended[0]
+    assert divert.id == "divert" and divert.verdict is Verdict.likely_eligible
+    card = views.programme_card(divert)
+    assert card.badge == (
+        "⚠ Likely eligible, but not confirmed since October 2020: check it still runs"
+    )
+    assert "✓" not in card.badge and card.badge != views.BADGES[Verdict.eligible]
+    running = card.checks[-1]
+    assert (running.label, running.truth) == ("running there on that date", Truth.unknown)
+    assert running.markdown().startswith("? (unknown) **Running there on that date**: DIVERT")
+    assert "not confirmed since October 2020" in running.reason
+
+
+def test_on_old_evidence_the_answer_never_says_simply_running(assistant: Assistant) -> None:
+    questions = [
+        README_QUESTION,
+        "What does the VRN run in Blackpool?",
+        "Domestic abuse victim in Blackpool, police attended",
+        "Our charity in Skelmersdale would like to become trauma informed",
+    ]
+    for question in questions:
+        answer = assistant.ask(question, DECEMBER_2026)
+        text = answer.text
+        assert "is running" not in text and ": running" not in text, text
+        assert "Running in" not in text, text
+        assert "not confirmed since october 2020" in text.lower(), text
+        for programme in answer.recommended:
+            assert views.programme_card(programme).badge.startswith("⚠"), text
+        for line in views.group_considered(answer).lines(answer.considered):
+            assert "✓ Eligible" not in line
+    fresh = assistant.ask(README_QUESTION, NOVEMBER_2020)
+    assert "not confirmed" not in fresh.text
+    assert views.programme_card(fresh.recommended[0]).badge == "✓ Eligible"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+
+
+def test_an_assumed_date_is_said_to_be_assumed_and_never_cited(assistant: Assistant) -> None:
+    for question, day, assumed, why in [
+        (
+            "Blackpool man with heroin addiction keeps offending to fund his habit",
+            date(2021, 1, 15),
+            "November 2023",
+            "a three-year pilot from its expected go-live",
+        ),
+        ("19yo arrested in Preston for assault, in custody", NOVEMBER_2020, "November 2020", "within weeks"),
+    ]:  # fmt: skip
+        text = assistant.ask(question, day).text
+        assert f"The {'end' if '2023' in assumed else 'start'} date, {assumed}, is assumed" in text
+        assert why in text
+        stating = [s for s in _sentences(text) if "assumed" in s]
+        assert stating
+        for claim in stating:  # no sentence stating an assumed date carries a citation
+            assert not re.search(r"\[\d+\]", claim), claim
+        # What the source does say is quoted beside it, and it does not state the date.
+        says = [s for s in text.split("The source says: ")[1:]]
+        assert says and re.match(r"“[^”]+” \[\d+\]", says[0])
+        assert assumed not in says[0].split("”")[0]
+
+
+def test_the_catalogue_page_says_assumed_and_not_confirmed() -> None:
+    catalogue = default_catalogue()
+    adder = catalogue.get("operation-adder")
+    soon = views.catalogue_entry(adder, date(2021, 1, 15), catalogue)
+    assert soon.where_when[0].startswith("Blackpool: running, expected from December 2020")
+    assert "assumed until November 2023" in soon.where_when[0]
+    assert "three-year pilot" in soon.where_when[0]
+    divert = views.catalogue_entry(catalogue.get("divert"), DECEMBER_2026, catalogue)
+    assert not any(": running" in line for line in divert.where_when)
+    assert "Blackpool: not confirmed since October 2020 (running then, from September 2020)" in (
+        divert.where_when
+    )
 
 
 def test_a_second_upload_of_the_same_name_keeps_both(tmp_path: Path) -> None:
