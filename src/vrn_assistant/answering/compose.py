@@ -401,7 +401,7 @@ def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
         return (
             f"I could not read any facts about the person from the question (as of "
             f"{format_day(as_of)}). Age, place, setting and what is involved help me check. "
-            "I keep no personal details: questions are redacted and nothing is stored."
+            "Nothing typed is stored, and personal details I recognise are redacted first."
         )
     parts = []
     for fact in facts:

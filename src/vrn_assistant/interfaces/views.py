@@ -126,9 +126,16 @@ def label_of(value: StrEnum | None) -> str:
 
 def redaction_note(kinds: Sequence[str]) -> str:
     """Which kinds of personal detail were removed before anything read the question."""
+    # Redaction is best effort: never claim that no personal details were present.
     if not kinds:
-        return "No personal details were found in the question."
-    return "Removed before the question was read: " + ", ".join(kinds) + "."
+        return (
+            "No personal details were recognised, but some may not be: please do not type "
+            "names, numbers or addresses."
+        )
+    return (
+        "Removed before the question was read: " + ", ".join(kinds) + ". Other personal "
+        "details may remain: please do not type names, numbers or addresses."
+    )
 
 
 # ---------------------------------------------------------------- verdicts and criteria

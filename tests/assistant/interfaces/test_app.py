@@ -121,7 +121,9 @@ def test_recommended_programme_card_with_checklist_and_verbatim_citations(app: A
     assert re.search(r"\[1\]", texts(app.get_by_key("answer")))
     # Only the redacted question is kept, with what was removed said.
     assert "vrn_question" in app.session_state
-    assert "No personal details were found" in texts(app.get_by_key("answer"))
+    assert "No personal details were recognised, but some may not be" in texts(
+        app.get_by_key("answer")
+    )
 
 
 def test_personal_details_are_redacted_before_they_are_shown_or_kept(app: AppTest) -> None:

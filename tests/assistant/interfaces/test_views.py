@@ -82,10 +82,14 @@ def test_labels_are_words_and_none_is_unknown() -> None:
     assert views.kind_label(None) == "any kind"
 
 
-def test_redaction_note_names_the_kinds_removed() -> None:
-    assert views.redaction_note(()) == "No personal details were found in the question."
+def test_redaction_note_names_the_kinds_removed_and_never_claims_there_were_none() -> None:
+    assert views.redaction_note(()) == (
+        "No personal details were recognised, but some may not be: please do not type "
+        "names, numbers or addresses."
+    )
     assert views.redaction_note(("name", "phone")) == (
-        "Removed before the question was read: name, phone."
+        "Removed before the question was read: name, phone. Other personal details may "
+        "remain: please do not type names, numbers or addresses."
     )
 
 
