@@ -15,10 +15,12 @@ from functools import cache
 from vrn_core.vocabulary import describe
 
 __all__ = [
+    "describe_all",
     "describe_any",
     "format_day",
     "format_month",
     "full_stop",
+    "join_and",
     "join_or",
     "parse_day",
     "possessive",
@@ -46,6 +48,19 @@ def join_or(names: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def join_and(names: Iterable[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe_all(values: Iterable[StrEnum]) -> str:
+    """Facts that all hold: [Role.suspect, Role.young_person] -> '... and a young person'."""
+    return join_and(describe(value) for value in values)
 
 
 def describe_any(values: Iterable[StrEnum]) -> str:

@@ -45,7 +45,7 @@ from vrn_core import (
 from vrn_core.availability import TimelineEntry, confirmed_month, timeline_entries
 from vrn_core.report import programme_report
 from vrn_core.vocabulary import VERDICT_WORDS, describe
-from vrn_core.wording import describe_any, format_day, sentence
+from vrn_core.wording import describe_all, describe_any, format_day, sentence
 
 __all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup", "read_facts"]
 
@@ -85,13 +85,13 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
     if case.setting is not None:
         facts.append(ReadFact(field="setting", value=describe(case.setting)))
     if case.roles:
-        facts.append(ReadFact(field="roles", value=describe_any(sorted(case.roles))))
+        facts.append(ReadFact(field="roles", value=describe_all(sorted(case.roles))))
     if case.without_roles:
         facts.append(
             ReadFact(field="without_roles", value="not " + describe_any(sorted(case.without_roles)))
         )
     if case.issues:
-        facts.append(ReadFact(field="issues", value=describe_any(sorted(case.issues))))
+        facts.append(ReadFact(field="issues", value=describe_all(sorted(case.issues))))
     if case.without_issues:
         facts.append(
             ReadFact(
