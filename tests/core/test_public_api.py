@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import vrn_core
 
 PINNED = [
@@ -83,3 +85,12 @@ def test_the_partner_example_runs() -> None:
     )
     assert "Recommended: DIVERT (eligible)" in result.stdout
     assert "Preston" in result.stdout
+
+
+def test_every_public_name_loads_from_its_module() -> None:
+    """Names load on first use: each one in __all__ must have a home and resolve."""
+    assert set(vrn_core._HOME) == set(vrn_core.__all__)
+    for name in vrn_core.__all__:
+        assert getattr(vrn_core, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        vrn_core.Nope  # noqa: B018
