@@ -345,6 +345,30 @@ def _tree_state() -> _TreeState:
     )
 
 
+def bench_understanding(part: str, workdir: Path) -> Section:
+    """The blind question sets (tests/blind): facts and answers, this extractor beside the
+    previous one, measured in the same run by benchmarks/understanding.py. The sealed part
+    is reported in aggregate only."""
+    table = workdir / f"understanding-{part}.md"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "understanding.py"),
+            "--part",
+            part,
+            "--output",
+            str(table),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    lines = table.read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith("# ")]
+    return Section(f"Understanding blind questions: {part} part", body)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, for the smoke test")
@@ -358,6 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_retrieval(args.quick, workdir),
             bench_latency(args.quick, workdir),
         ]
+        if not args.quick:
+            sections += [bench_understanding(part, workdir) for part in ("tuning", "sealed")]
     after = _tree_state()
     measured = f"commit {before.commit}" + (" with uncommitted changes" if before.dirty else "")
     if after != before:
