@@ -23,21 +23,8 @@ from vrn_core.vocabulary import (
     Setting,
 )
 
-# The enums live in vrn_core.vocabulary; they are named here too while callers move over.
-__all__ = [
-    "AgeRange",
-    "Case",
-    "Gender",
-    "Issue",
-    "OffenceCategory",
-    "Role",
-    "Sector",
-    "Setting",
-    "Want",
-]
+__all__ = ["AgeRange", "Case"]
 
-
-Want = ProgrammeKind  # the old name, until every caller says ProgrammeKind
 
 Age = Annotated[int, Field(ge=0, le=120)]
 

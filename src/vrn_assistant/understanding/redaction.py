@@ -799,6 +799,8 @@ class _Names:
         tokens = self._tokens
         if j >= len(tokens) or tokens[j].kind != "number" or len(tokens[j].text) > 3:
             return False
+        if not tokens[j].text.isdecimal():  # '¹' is a digit to str.isdigit, not to int()
+            return False
         if not 0 < int(tokens[j].text) <= 110:
             return False
         after = self._key(j + 1).lower()
