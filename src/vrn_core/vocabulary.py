@@ -14,6 +14,7 @@ __all__ = [
     "TRUTH_MARKS",
     "TRUTH_WORDS",
     "VERDICT_WORDS",
+    "Asker",
     "Gender",
     "Issue",
     "OffenceCategory",
@@ -121,6 +122,21 @@ class PlaceRole(StrEnum):
     happened = "happened"  # where the incident was
 
 
+class Asker(StrEnum):
+    """Who is asking, when it is not the person in need: it shapes the referral advice."""
+
+    custody_staff = "custody_staff"  # a custody sergeant, detention officer or custody nurse
+    hospital_staff = "hospital_staff"  # an A&E nurse, doctor or other hospital worker
+    school_staff = "school_staff"  # a teacher or safeguarding lead
+    social_worker = "social_worker"
+    idva = "idva"  # an independent domestic violence adviser or other domestic abuse worker
+    probation = "probation"
+    police = "police"  # a police officer outside custody
+    youth_worker = "youth_worker"
+    family = "family"  # a parent, partner or other relative
+    self = "self"  # the person in need, asking for themselves
+
+
 class Truth(StrEnum):
     """A criterion's result in three-valued logic."""
 
@@ -226,6 +242,16 @@ _NAMES: tuple[tuple[StrEnum, str], ...] = (
     (ProgrammeKind.event, "an event"),
     (ProgrammeKind.resource, "a resource"),
     (ProgrammeKind.volunteering, "volunteering"),
+    (Asker.custody_staff, "custody staff"),
+    (Asker.hospital_staff, "hospital staff"),
+    (Asker.school_staff, "school staff"),
+    (Asker.social_worker, "a social worker"),
+    (Asker.idva, "a domestic abuse adviser"),
+    (Asker.probation, "probation"),
+    (Asker.police, "a police officer"),
+    (Asker.youth_worker, "a youth worker"),
+    (Asker.family, "a family member"),
+    (Asker.self, "the person themselves"),
 )
 
 

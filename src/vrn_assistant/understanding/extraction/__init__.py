@@ -52,7 +52,7 @@ from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.vocabulary import Role, describe
+from vrn_core.vocabulary import Asker, Role, describe
 
 __all__ = ["Extraction", "extract"]
 
@@ -66,6 +66,7 @@ class Extraction:
     places: tuple[PlaceMatch, ...]  # every place found, in order
     asked_about: tuple[str, ...]  # programme ids the question names
     notes: tuple[str, ...]  # plain-English notes of what was read, for the user to check
+    asker: Asker | None = None  # who is asking, when not the person in need
 
 
 # The roles of someone asking in the course of their work.
