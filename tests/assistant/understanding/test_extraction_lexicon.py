@@ -11,12 +11,12 @@ import pytest
 
 from vrn_assistant.understanding.extraction.cues import Situation, allowed, negated, starts
 from vrn_assistant.understanding.extraction.lexicon import (
-    build_cue,
     compile_phrase,
     lexicon,
     lexicon_dir,
     load_lexicon,
 )
+from vrn_assistant.understanding.extraction.lexicon.compiled import build_cue
 from vrn_assistant.understanding.extraction.occupations import read_occupations
 from vrn_assistant.understanding.extraction.setting import police_custody_said
 from vrn_assistant.understanding.extraction.text import prepare

@@ -16,8 +16,11 @@ from collections.abc import Callable
 
 import pytest
 
-from vrn_assistant.understanding import redaction
 from vrn_assistant.understanding.redaction import redact
+from vrn_assistant.understanding.redaction.names import _replace_names
+from vrn_assistant.understanding.redaction.patterns import _STEPS
+from vrn_assistant.understanding.redaction.protected import _by_first_word, _default_protected
+from vrn_assistant.understanding.redaction.tokens import _TOKEN
 
 SIZE = 100_000
 PATTERN_BOUND = 1.0  # seconds of CPU for one pattern family over 100 kB
@@ -86,13 +89,13 @@ def _cpu_seconds(run: Callable[[], object]) -> float:
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_every_pattern_family_is_linear(name: str) -> None:
     text = ADVERSARIAL[name]
-    index = redaction._by_first_word(redaction._default_protected())
+    index = _by_first_word(_default_protected())
     families: dict[str, Callable[[], object]] = {
         f"{kind} ({pattern.pattern[:30]}...)": (lambda p=pattern: p.sub("", text))
-        for kind, pattern, _ in redaction._STEPS
+        for kind, pattern, _ in _STEPS
     }
-    families["names"] = lambda: redaction._replace_names(text, index)
-    families["tokens"] = lambda: sum(1 for _ in redaction._TOKEN.finditer(text))
+    families["names"] = lambda: _replace_names(text, index)
+    families["tokens"] = lambda: sum(1 for _ in _TOKEN.finditer(text))
     slow = {
         family: round(seconds, 2)
         for family, run in families.items()

@@ -1,0 +1,145 @@
+"""Numbers and addresses: the regular expressions `redact` runs before it looks for names,
+in the order they run, and what each match is replaced with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__: list[str] = []
+
+# --- Patterns for numbers and addresses, in the order they run --------------------------
+# Earlier patterns take the text they match, so an email's digits are never read as a
+# phone number and a date of birth is never read as a reference. Every pattern starts
+# only where a lookbehind or \b allows and bounds its repeats, so each is linear.
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
+
+# NHS numbers are 10 digits, usually written 3-3-4; a leading 0 would be a phone.
+_NHS = re.compile(
+    r"\b(?i:nhs)\s{0,3}(?i:number|no\.?|num|#)?\s{0,3}[:#]?\s{0,3}\d{3}[ -]?\d{3}[ -]?\d{4}\b"
+    r"|(?<![\d+])\b[1-9]\d{2}([ -]?)\d{3}\1\d{4}\b(?![\d-])"
+)
+
+# National Insurance: two prefix letters (D, F, I, Q, U, V never first; O never
+# second), six digits, a suffix A-D.
+_NI = re.compile(
+    r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?\d{2,4}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTH},?\s{{1,3}}\d{{2,4}}"
+    rf"|{_MONTH}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}\d{{4}}"
+    rf"|{_MONTH}\s{{1,3}}\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+# Only a date introduced as a birth date: other dates are the question's context.
+_DOB = re.compile(
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,3}of\s{1,3}birth|born(?:\s{1,3}(?:on|in))?|birthday)"
+    rf"\s{{0,3}}(?:is\s{{1,3}}|was\s{{1,3}})?[:-]?\s{{0,3}}{_DATE}",
+    re.IGNORECASE,
+)
+
+# UK numbers: +44 / 0044 / 0, then 9 or 10 digits with optional spaces, dashes,
+# brackets. Short service numbers (999, 0800 1111, 116 123) are too short to match.
+_PHONE = re.compile(
+    r"(?<![\w+/])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?![\d/])"
+)
+
+# Full postcodes only; an outward code alone ("PR1") is an area, not an address.
+# The inward letters never include C, I, K, M, O or V, which keeps "3am"/"3pm" out.
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) {0,2}\d(?!(?:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b",
+    re.IGNORECASE,
+)
+
+# An identifier: letters and digits in up to five parts joined by / or -, each part
+# taken whole (possessive, so a failed match never re-reads it).
+_ID = r"[A-Z0-9]{1,24}+(?:[/-][A-Z0-9]{1,24}+){0,4}+(?![\w/])"
+_REFERENCE = re.compile(
+    r"\b(?:(?:ref(?:erence)?|urn|log|crn|upn|pnc|nomis|cro)(?:\s{1,3}(?:number|no\.?|num|id))?"
+    r"|(?:crime|incident|occurrence|custody|case|cad|storm|pnc|job|prison|prisoner|warrant"
+    r"|pupil|patient|hospital)\s{1,3}"
+    r"(?:ref(?:erence)?|number|no\.?|num|id|log|record)(?:\s{1,3}(?:number|no\.?))?)"
+    rf"\s{{0,3}}[:#]?\s{{0,3}}{_ID}"
+    # Formatted references carry their own shape: CR/12345/20, 06/123456/20.
+    r"|(?-i:\b[A-Z]{1,4}[/-]\d{3,12}+(?:[/-]\d{2,4}+){1,4}+(?![\w/]))"
+    r"|(?<![\w/])\d{2,12}+/\d{4,12}+/\d{2,4}+(?![\w/])",
+    re.IGNORECASE,
+)
+# An unlabelled token shaped like an identifier: capitals and at least four digits
+# ("X123456", "LCS-4471902", "BP-24-008812"); `_shaped_reference` checks the count.
+_SHAPED_ID = re.compile(r"(?<![\w/-])[A-Z0-9]{1,24}+(?:[/-][A-Z0-9]{1,24}+){0,4}+(?![\w/-])")
+
+_STREET_TYPES = (
+    r"(?i:road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|way|crescent|cres|court|ct"
+    r"|place|pl|grove|gardens|gdns|terrace|walk|square|sq|row|mews|rise|view|parade|brow|fold"
+    r"|range|hill|park|green|vale|meadows?|fields?|croft|gate|heights|nook|boulevard|approach"
+    r"|broadway|wharf|yard|chase|dene|wynd)"
+)
+# Street types that are not everyday words, for addresses typed in lower case.
+_PLAIN_STREET_TYPES = r"(?:road|rd|street|avenue|lane|drive|crescent|terrace|gardens|grove|mews)"
+_FLAT = r"(?i:flat|apartment|apt|unit)"
+_ADDRESS = re.compile(
+    rf"\b(?:{_FLAT}\s{{0,3}}\d{{1,4}}[a-z]?,?\s{{0,3}})?\d{{1,4}}[a-z]?,?\s{{1,3}}"
+    rf"(?:((?:[A-Z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_STREET_TYPES}"
+    rf"|((?:[a-z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_PLAIN_STREET_TYPES})\b\.?"
+    rf"|\b{_FLAT}\s{{1,3}}\d{{1,4}}[a-z]?\b"
+)
+# Words that cannot sit between a house number and a street type ("17 year old lane").
+_NOT_STREET_WORDS = frozenset(
+    "year years yr yrs old aged age a an the and of in at on to my his her their our kids"
+    " children times people pupils schools agencies".split()
+)
+
+_NON_DIGIT = re.compile(r"\D")
+_MAX_PASSES = 4  # each pass can expose another match; a fixpoint ends it
+
+_Replace = Callable[[re.Match[str]], str]
+
+
+def _placeholder(kind: str) -> _Replace:
+    return lambda _match: f"[{kind}]"
+
+
+def _phone(match: re.Match[str]) -> str:
+    digits = _NON_DIGIT.sub("", match.group(0)).removeprefix("00")
+    national = digits.removeprefix("44").removeprefix("0")
+    return "[phone]" if len(national) in (9, 10) else match.group(0)
+
+
+def _reference(match: re.Match[str]) -> str:
+    # At least three digits: "log 3 incidents" is not a log number.
+    return "[reference]" if sum(ch.isdigit() for ch in match.group(0)) >= 3 else match.group(0)
+
+
+def _shaped_reference(match: re.Match[str]) -> str:
+    token = match.group(0)
+    digits = sum(ch.isdigit() for ch in token)
+    letters = sum(ch.isalpha() for ch in token)
+    return "[reference]" if digits >= 4 and 1 <= letters <= 5 else token
+
+
+def _address(match: re.Match[str]) -> str:
+    words = (match.group(1) or match.group(2) or "").split()
+    if any(word.lower() in _NOT_STREET_WORDS for word in words):
+        return match.group(0)
+    return "[address]"
+
+
+_STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
+    ("email", _EMAIL, _placeholder("email")),
+    ("date of birth", _DOB, _placeholder("date of birth")),
+    ("phone", _PHONE, _phone),
+    ("NHS number", _NHS, _placeholder("NHS number")),
+    ("NI number", _NI, _placeholder("NI number")),
+    ("postcode", _POSTCODE, _placeholder("postcode")),
+    ("reference", _REFERENCE, _reference),
+    ("reference", _SHAPED_ID, _shaped_reference),
+    ("address", _ADDRESS, _address),
+)

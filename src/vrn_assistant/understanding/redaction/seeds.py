@@ -1,0 +1,301 @@
+"""Where a name starts: the rules that say one word is a name on its own evidence (its
+case, a title, a role, an introducer, an age or a verb after it)."""
+
+from __future__ import annotations
+
+from vrn_assistant.understanding.redaction.tokens import (
+    _AFTER_VERBS,
+    _AGE_WORDS,
+    _CLAUSE_BREAKS,
+    _DETERMINERS,
+    _NAMEISH,
+    _NOT_AGES,
+    _PLACE_PREPOSITIONS,
+    _PLAIN_TITLES,
+    _PLURAL_ROLES,
+    _POSSESSIVES,
+    _QUOTES,
+    _Class,
+    _Reading,
+    _Token,
+)
+
+__all__: list[str] = []
+
+
+class _Seeding(_Reading):
+    """The rules that mark the first word of a name."""
+
+    def _seed(self, i: int, token: _Token) -> None:
+        if self._free(token) and (
+            self._capitalised_inside(i, token)
+            or self._at_sentence_start(i, token)
+            or self._given_on_sight(i, token)
+            or self._subject_of_a_verb(i, token)
+            or self._before_an_age(i, token)
+            or self._two_unknown_words(i, token)
+        ):
+            self._name[i] = True
+        lex = self._lex
+        if token.raw in _PLAIN_TITLES or (
+            token.raw in lex.titles and token.key not in lex.roles and token.case != "lower"
+        ):
+            self._after_title(i)
+        elif token.cls is _Class.role or (token.key == "case" and self._key(i - 1) in _POSSESSIVES):
+            self._after_role(i, token)
+        self._after_introducer(i, token)
+        if token.key in lex.contact_verbs:
+            self._after_contact_verb(i)
+
+    def _capitalised_inside(self, i: int, token: _Token) -> bool:
+        """ "spoke to Zanele", "Can Florence get help?": a capital inside a sentence on a
+        word that is no ordinary word -- unless the words around make it a place or an
+        organisation ("in Friargate", "the Vic", "Calico Housing Trust")."""
+        if token.initial or not self._capital(token) or token.cls not in _NAMEISH:
+            return False
+        before = self._word(i - 1)
+        if before is not None and (before.key in _DETERMINERS or before.key in ("st", "saint")):
+            return False
+        if self._key(i - 1) == "." and self._key(i - 2) in ("st", "saint"):
+            return False
+        if self._organisation_follows(i):
+            return False
+        if token.cls is _Class.given:
+            return True
+        if before is not None and self._capital(before) and before.cls is _Class.ordinary:
+            return False  # a proper noun's second word: "Operation Adderr", "Calico Homes"
+        # "in Fleetwood", "took her to Pakistan": a place, unless a second name word
+        # follows ("delivered to Adebayo Ogunleye") or "to" follows a verb of talking.
+        if before is not None and before.key in _PLACE_PREPOSITIONS:
+            if before.key == "to" and self._key(i - 2) in self._lex.contact_verbs:
+                return True
+            after = self._nameish(i + 1)
+            return after is not None and self._capital(after)
+        return True
+
+    def _organisation_follows(self, i: int) -> bool:
+        for j in range(i + 1, min(i + 5, len(self._tokens))):
+            after = self._word(j)
+            if after is None or not self._capital(after):
+                return False
+            if after.key in self._lex.organisation_words:
+                return True
+        return False
+
+    def _at_sentence_start(self, i: int, token: _Token) -> bool:
+        """ "Kwabena Mensah was arrested", "Hope was brought in", "Connor was": a capital
+        that may only mark the sentence's start, so it needs a second sign."""
+        if not token.initial or not self._capital(token) or token.cls not in _NAMEISH:
+            return False
+        if self._organisation_follows(i):
+            return False
+        if token.cls is _Class.given:
+            return True
+        after = self._next_name_word(i)
+        if after is not None:
+            second = self._tokens[after]
+            if self._capital(second) and self._free(second):
+                if second.cls in _NAMEISH:
+                    return True
+                if second.cls is _Class.place and token.cls is _Class.word_name:
+                    return True
+        return self._person_follows(i) or token.raw.endswith("'s")
+
+    def _next_name_word(self, i: int) -> int | None:
+        """The index of the next word after i, over particles ("Tomás Ó Briain")."""
+        j = i + 1
+        while (word := self._word(j)) is not None and word.key in self._lex.particles:
+            j += 1
+        return j if self._word(j) is not None else None
+
+    def _person_follows(self, i: int) -> bool:
+        """A verb whose subject is a person, or an age, follows word i."""
+        after = self._word(i + 1)
+        if (
+            after is not None
+            and after.key in self._lex.person_verbs
+            and after.key != "and"
+            and (after.case == "lower" or after.shout)
+        ):
+            return True
+        return self._age_at(i + 1)
+
+    def _age_at(self, j: int) -> bool:
+        """ ", 19", " (15)", " 17 came in", " aged 17", " is 20": an age starts at token j."""
+        if j >= len(self._tokens):
+            return False
+        first = self._tokens[j]
+        if first.text == "," and self._age_number(j + 1):
+            return True
+        if first.text == "(" and self._age_number(j + 1) and self._key(j + 2) == ")":
+            return True
+        if first.key in ("aged", "age", "is") and self._age_number(j + 1):
+            return True
+        if first.kind != "number" or j == 0 or self._tokens[j - 1].end == first.start:
+            return False  # "PR1", "M6", "24yo" are no ages
+        return self._age_number(j) and self._key(j + 1) != ","
+
+    def _age_number(self, j: int) -> bool:
+        tokens = self._tokens
+        if j >= len(tokens) or tokens[j].kind != "number" or len(tokens[j].text) > 3:
+            return False
+        if not tokens[j].text.isdecimal():  # '¹' is a digit to str.isdigit, not to int()
+            return False
+        if not 0 < int(tokens[j].text) <= 110:
+            return False
+        after = self._key(j + 1).lower()
+        if after in _NOT_AGES or (after in ("/", ".", "-", ":") and self._is_number(j + 2)):
+            return False
+        return (
+            after == ""
+            or after in _AGE_WORDS
+            or self._word(j + 1) is None
+            or after in self._lex.person_verbs
+            or after in ("with", "from", "in", "at", "who", "whose", "but", "on")
+        )
+
+    def _is_number(self, j: int) -> bool:
+        return 0 <= j < len(self._tokens) and self._tokens[j].kind == "number"
+
+    def _given_on_sight(self, i: int, token: _Token) -> bool:
+        """ "oscar", "ABDUL KARIM MIAH": a given name that is no ordinary word, in lower
+        case or in capitals; a capitalised one inside a sentence is a name already."""
+        if token.cls is not _Class.given or self._key(i - 1) in ("st", "saint"):
+            return False
+        if self._plain(token):
+            return True
+        if token.case == "upper":  # capitals in a mixed text: an acronym unless paired
+            after = self._word(i + 1)
+            return after is not None and after.case == "upper" and self._free(after)
+        return False
+
+    def _subject_of_a_verb(self, i: int, token: _Token) -> bool:
+        """ "siobhán came in", ", siobhán says", "jamal is 19": a plain word in no list, at
+        the start of a sentence or clause, then a verb whose subject is a person."""
+        if not self._plain(token) or token.cls not in (_Class.unknown, _Class.word_name):
+            return False
+        before = self._tokens[i - 1] if i > 0 else None
+        if not (token.initial or before is None or before.text in _CLAUSE_BREAKS):
+            return False
+        after = self._word(i + 1)
+        if after is not None and after.key in self._lex.person_verbs:
+            return after.key not in ("and", "is", "can", "will", "may", "did", "does")
+        return token.cls is _Class.unknown and self._age_at(i + 1)
+
+    def _before_an_age(self, i: int, token: _Token) -> bool:
+        """ "Tell me about jamal, 19", "amber, 14", "Dean Hesketh, 40": the words right
+        before an age, if one of them is no ordinary word."""
+        if token.cls not in (*_NAMEISH, _Class.place) or not self._age_at(i + 1):
+            return False
+        if self._key(i + 1) == "is":
+            return token.cls is not _Class.place and (
+                self._capital(token) or token.cls is _Class.given
+            )
+        if token.cls is _Class.place:  # a surname that is a place: Dean Hesketh, 40
+            before = self._nameish(i - 1)
+            if before is not None and self._capital(before) == self._capital(token):
+                self._name[i - 1] = True
+                return True
+            return False
+        return True
+
+    def _two_unknown_words(self, i: int, token: _Token) -> bool:
+        """ "kacper nowak", "wojciech kowalczyk": two plain words in no list together."""
+        kinds = (_Class.unknown, _Class.given)
+        if not self._plain(token) or token.cls not in kinds or len(token.key) < 3:
+            return False
+        after = self._word(i + 1)
+        return (
+            after is not None
+            and self._free(after)
+            and self._plain(after)
+            and after.cls in kinds
+            and len(after.key) >= 3
+            and _Class.unknown in (token.cls, after.cls)
+        )
+
+    def _after_title(self, i: int) -> None:
+        """ "Mr Pritchard", "MS ZOFIA WIŚNIEWSKA", "PC Gary Ainsworth", "mrs patel"."""
+        j = i + 2 if self._key(i + 1) == "." else i + 1
+        word = self._word(j)
+        if not self._free(word) or word is None:
+            return
+        if word.case == "lower" and word.cls not in (_Class.unknown, _Class.given):
+            return
+        if word.case == "lower" and self._tokens[i].raw not in _PLAIN_TITLES:
+            return
+        self._name[j] = True
+
+    def _after_role(self, i: int, token: _Token) -> None:
+        """ "my son jamal", "my client, Dariusz", "patient is Kayden", "client SKYE
+        MORRISON", "brother, "Big Tony"", "Patient MS ZOFIA": the word after a role."""
+        j = i + 1
+        if self._key(j) in (",", ":"):
+            j += 1
+        bridged = self._key(j) in ("is", "was")
+        if bridged:
+            j += 1
+        while 0 <= j < len(self._tokens) and self._tokens[j].text in _QUOTES:
+            j += 1
+        after = self._word(j)
+        if after is not None and after.raw in self._lex.titles and after.case != "lower":
+            self._after_title(j)
+            return
+        word = self._word(j)
+        if not self._free(word) or word is None:
+            return
+        if word.cls not in _NAMEISH:
+            return
+        if self._plural(token) and not (self._capital(word) or word.cls is _Class.given):
+            return  # "pupils view the video", not "kids Shannon and Patrick"
+        if self._plain(word) and self._verb_like(j):
+            return  # "her ex stalks her": a verb, not a name
+        if bridged and word.case == "lower" and word.cls is _Class.unknown:
+            later = self._word(j + 1)  # "detainee is wojciech kowalczyk", not "is unwell"
+            named = later is not None and self._plain(later) and later.cls in _NAMEISH
+            if not named and not self._age_at(j + 1):
+                return
+        self._name[j] = True
+
+    def _plural(self, token: _Token) -> bool:
+        key = token.key
+        return key in _PLURAL_ROLES or (key.endswith("s") and key[:-1] in self._lex.roles)
+
+    def _after_introducer(self, i: int, token: _Token) -> None:
+        """ "named John Smith", "is called Rocky Price", "his name is callum mckenzie",
+        "Client name: Sabina"."""
+        lex = self._lex
+        if token.raw in lex.introducers or (token.key == "name" and self._key(i + 1) == ":"):
+            j = i + 1
+        elif (after := self._word(i + 1)) is not None and (
+            f"{token.raw} {after.raw}" in lex.introducers
+        ):
+            j = i + 2
+        else:
+            return
+        while 0 <= j < len(self._tokens) and self._tokens[j].text in (*_QUOTES, ":", ","):
+            j += 1
+        word = self._word(j)
+        if not self._free(word) or word is None:
+            return
+        if word.cls in _NAMEISH or (word.cls is _Class.place and not self._plain(word)):
+            self._name[j] = True
+
+    def _after_contact_verb(self, i: int) -> None:
+        """ "spoke to zanele", "refer ellie-mae to": a plain word in no list after a verb of
+        talking to or about someone."""
+        j = i + 2 if self._key(i + 1) in ("to", "with") else i + 1
+        word = self._word(j)
+        if (
+            self._free(word)
+            and word is not None
+            and self._plain(word)
+            and word.cls in (_Class.unknown, _Class.given)
+            and not self._verb_like(j)
+        ):
+            self._name[j] = True
+
+    def _verb_like(self, j: int) -> bool:
+        """Is the plain word j followed by what follows verbs, not names ("him", "the")?"""
+        token = self._tokens[j]
+        return token.cls is _Class.unknown and self._key(j + 1) in _AFTER_VERBS

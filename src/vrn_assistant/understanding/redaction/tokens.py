@@ -1,0 +1,290 @@
+"""A text's words as the name rules see them: each word's class, case and place in its
+sentence, and the questions the rules ask of a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from vrn_assistant.understanding.redaction.protected import _Index, _place_words
+from vrn_assistant.understanding.redaction.words import NameLexicon, _base, _normal
+
+__all__: list[str] = []
+
+# --- Names ------------------------------------------------------------------------------------
+
+
+class _Class(Enum):
+    """What a word is, as far as names go."""
+
+    function = "function"  # never a name; a name never runs through it
+    role = "role"  # "client", "son": never a name, may introduce one
+    ordinary = "ordinary"  # not a name on its own, even capitalised
+    place = "place"  # a word of a place or programme: a surname only after a given name
+    word_name = "word name"  # a given name that is an ordinary word too ("Grace")
+    given = "given"  # a given name that is no ordinary word ("Niamh")
+    unknown = "unknown"  # in no list: a name when its case or neighbours say so
+
+
+_NAMEISH = frozenset({_Class.given, _Class.word_name, _Class.unknown})
+# Endings of ordinary English words, for words in no list ("retracting", "recently").
+_ORDINARY_ENDINGS = (
+    "ing",
+    "ings",
+    "ed",
+    "ly",
+    "tion",
+    "tions",
+    "sion",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ous",
+    "ive",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ism",
+    "ist",
+    "ists",
+    "ship",
+    "ance",
+    "ence",
+    "ency",
+    "ancy",
+    "ities",
+    "ised",
+    "ized",
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those our your their its every each any some no another".split()
+)
+# Before a capitalised word these point to a place: "in Fleetwood", "on Friargate".
+_PLACE_PREPOSITIONS = frozenset(
+    "in at on near from outside into around across towards toward via off to through"
+    " within opposite past beyond behind round".split()
+)
+_CLAUSE_BREAKS = frozenset({",", ";", "-", "–", "—", "(", ":"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_ABBREVIATIONS = frozenset("st mr mrs ms dr prof no etc approx vs eg ie mt".split())
+_QUOTES = frozenset("\"'“”‘’")
+_AGE_WORDS = frozenset("year years yr yrs yo y old".split())
+_NOT_AGES = frozenset(
+    "% am pm : times time minutes mins hours hrs days weeks months ago pounds kids children"
+    " people pupils schools agencies".split()
+)
+_COORDINATORS = frozenset({"and", "&", "or"})
+_MAX_NAME_WORDS = 5  # a name runs on over at most this many words after its first
+
+
+_MARKS = "\"'“”‘’,;:()!?.…&/\\-–—"
+_TOKEN = re.compile(
+    r"\[[a-zA-Z][a-zA-Z ]{0,19}\]"  # a placeholder of an earlier step or pass
+    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*+['’]?"  # a word: O'Neill, Begum-Choudhury, Miah's
+    r"|\d++"
+    rf"|[{_MARKS}]"  # a mark the rules read
+    rf"|[^\w\s{_MARKS}]++|_++"  # any other run of symbols, as one token
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int  # of the name part: a possessive 's stays outside the placeholder
+    kind: str  # "word", "number", "mark", "placeholder"
+    key: str = ""  # lower case, ' for apostrophes, no possessive
+    raw: str = ""  # lower case with its possessive
+    case: str = ""  # "lower", "title", "upper", "letter" (one capital letter)
+    cls: _Class = _Class.function
+    initial: bool = False  # first word of a sentence
+    shout: bool = False  # in a sentence written in capitals
+    kept: bool = False  # inside a protected name
+    newline: bool = False  # a line break before it
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december today tonight".split()
+)
+_AFTER_VERBS = frozenset(
+    "him her them me us it the a an his their my your our this that these those".split()
+)
+_PLURAL_ROLES = frozenset("children men women people kids grandchildren in-laws".split())
+_POSSESSIVES = frozenset("my our your his her their".split())
+_PLAIN_TITLES = frozenset("mr mrs ms miss mx".split())
+
+
+class _Reading:
+    """One text's words, read once: what each is and where it stands."""
+
+    def __init__(self, text: str, index: _Index, lexicon: NameLexicon) -> None:
+        self._lex = lexicon
+        self._places = _place_words()
+        self._classes: dict[str, _Class] = {}
+        self._words: dict[str, tuple[str, str, int, str, _Class]] = {}
+        self._tokens = list(self._tokenise(text))
+        self._mark_sentences()
+        self._mark_kept(index)
+        self._name = [False] * len(self._tokens)
+
+    # --- reading the text
+
+    def _tokenise(self, text: str) -> Iterator[_Token]:
+        words = self._words
+        last = 0
+        for match in _TOKEN.finditer(text):
+            value, start, end = match.group(), match.start(), match.end()
+            newline = text.find("\n", last, start) >= 0
+            last = end
+            first = value[0]
+            if first.isalpha():
+                known = words.get(value)
+                if known is None:
+                    known = words[value] = self._read_word(value)
+                raw, key, length, case, cls = known
+                yield _Token(
+                    value, start, start + length, "word", key, raw, case, cls, newline=newline
+                )
+            elif first.isdigit():
+                yield _Token(value, start, end, "number", value, newline=newline)
+            elif first == "[" and len(value) > 1:
+                yield _Token(value, start, end, "placeholder", value, newline=newline)
+            else:
+                yield _Token(value, start, end, "mark", value, newline=newline)
+
+    def _read_word(self, value: str) -> tuple[str, str, int, str, _Class]:
+        raw = _normal(value)
+        key = _base(raw)
+        length = len(key) if len(key) < len(raw) else len(value)
+        return raw, key, length, _case(value[:length]), self._classify(key)
+
+    def _classify(self, key: str) -> _Class:
+        cls = self._classes.get(key)
+        if cls is None:
+            cls = self._classes[key] = self._class_of(key)
+        return cls
+
+    def _class_of(self, key: str) -> _Class:
+        lex = self._lex
+        if key in lex.function_words:
+            return _Class.function
+        if key in lex.roles or key in lex.titles:
+            return _Class.role
+        if key in lex.first_names:
+            return _Class.word_name if key in self._places else _Class.given
+        if key in lex.word_first_names:
+            return _Class.word_name
+        if key in lex.ordinary_words or key in lex.peoples or key in lex.organisation_words:
+            return _Class.ordinary
+        if key in self._places:
+            return _Class.place
+        if "-" in key:
+            parts = {self._classify(part) for part in key.split("-") if part}
+            for cls in (_Class.given, _Class.unknown, _Class.word_name, _Class.place):
+                if cls in parts:
+                    return cls
+            return _Class.ordinary
+        if len(key) >= 6 and key.endswith(_ORDINARY_ENDINGS) and "'" not in key:
+            return _Class.ordinary
+        if len(key) > 3 and key.endswith("s") and self._classify(key[:-1]) is _Class.ordinary:
+            return _Class.ordinary  # plurals and third persons
+        return _Class.unknown
+
+    def _mark_sentences(self) -> None:
+        """Which words start a sentence, and which sentences are written in capitals."""
+        sentence: list[_Token] = []
+        starting = True
+        previous: _Token | None = None
+        for token in self._tokens:
+            if token.newline and sentence:
+                self._shouting(sentence)
+                sentence, starting = [], True
+            if token.kind == "word":
+                token.initial = starting
+                starting = False
+                sentence.append(token)
+            elif token.text in _SENTENCE_ENDS and not (
+                token.text == "." and previous is not None and previous.key in _ABBREVIATIONS
+            ):
+                self._shouting(sentence)
+                sentence, starting = [], True
+            elif token.kind in ("placeholder", "number"):
+                starting = False
+            previous = token
+        self._shouting(sentence)
+
+    @staticmethod
+    def _shouting(sentence: list[_Token]) -> None:
+        if len(sentence) < 3:
+            return
+        words = [token for token in sentence if len(token.key) > 1]
+        upper = sum(token.case == "upper" for token in words)
+        if len(words) >= 3 and upper >= 0.7 * len(words):
+            for token in sentence:
+                token.shout = True
+
+    def _mark_kept(self, index: _Index) -> None:
+        tokens = self._tokens
+        words = [i for i, token in enumerate(tokens) if token.kind in ("word", "number")]
+        keys = [tokens[i].key for i in words]
+        for position, key in enumerate(keys):
+            for name in index.get(key, ()):
+                if tuple(keys[position : position + len(name)]) == name:
+                    for i in words[position : position + len(name)]:
+                        tokens[i].kept = True
+                    break
+
+    # --- what a word may be
+
+    def _word(self, i: int) -> _Token | None:
+        if 0 <= i < len(self._tokens) and self._tokens[i].kind == "word":
+            return self._tokens[i]
+        return None
+
+    def _key(self, i: int) -> str:
+        return self._tokens[i].key if 0 <= i < len(self._tokens) else ""
+
+    @staticmethod
+    def _capital(token: _Token) -> bool:
+        """Capitalised where capitals mean something: not in a sentence in capitals."""
+        return token.case == "title" and not token.shout
+
+    @staticmethod
+    def _plain(token: _Token) -> bool:
+        """Written without telling capitals: lower case, or in a sentence in capitals."""
+        return token.case == "lower" or (token.shout and token.case in ("upper", "title"))
+
+    def _free(self, token: _Token | None) -> bool:
+        """A word that may be a name at all."""
+        return (
+            token is not None
+            and not token.kept
+            and token.case != "letter"
+            and len(token.key) > 1
+            and token.cls not in (_Class.function, _Class.role)
+            and token.raw not in self._lex.introducers
+        )
+
+    def _nameish(self, i: int) -> _Token | None:
+        """Word i if it is free and in no list but the names'."""
+        token = self._word(i)
+        return token if self._free(token) and token is not None and token.cls in _NAMEISH else None
+
+    def _is_name(self, i: int) -> bool:
+        return 0 <= i < len(self._tokens) and (self._name[i] or self._tokens[i].text == "[name]")
+
+
+def _case(word: str) -> str:
+    """ "lower", "upper", "title" ("McDonald", "O'Neill") or "letter" (one capital)."""
+    if word.islower():
+        return "lower"
+    if len(word) == 1 or (len(word) == 2 and not word[1].isalpha()):
+        return "letter"
+    if word.isupper():
+        return "upper"
+    return "title" if word[0].isupper() else "lower"

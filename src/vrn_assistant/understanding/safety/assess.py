@@ -1,0 +1,94 @@
+"""Judging a message: the evidence found in it, and whether it is an emergency."""
+
+from __future__ import annotations
+
+from vrn_assistant.understanding.safety.lexicon import (
+    _lexicon,
+)
+from vrn_assistant.understanding.safety.model import (
+    _WEAK_KEPT,
+    REASONS,
+    Danger,
+    Evidence,
+    Kind,
+    Weight,
+)
+from vrn_assistant.understanding.safety.reading import (
+    _blocked,
+    _context,
+    _left_blocked,
+    _matches,
+    _perfect,
+    _read,
+)
+
+__all__ = ["assess_danger", "context_markers", "evidence"]
+
+
+def context_markers(text: str) -> set[str]:
+    """The ids of the context entries found in the text (what the tests check)."""
+    lexicon = _lexicon()
+    message = _read(text, lexicon)
+    return _context(message, lexicon).matched if message.codes else set()
+
+
+def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:
+    """Every danger phrase in the text that counts, with what it counts for.
+
+    `deciding`: only what `assess_danger` needs. A rule stops at its first strong
+    match, and keeps at most `_WEAK_KEPT` weak ones and one booster: more of the same
+    changes nothing, and a message repeating a trigger costs no more to judge.
+    """
+    lexicon = _lexicon()
+    message = _read(text, lexicon)
+    if not message.codes:
+        return []
+    context = _context(message, lexicon)
+    found = [Evidence(entry, None, "booster", start, start + 1) for entry, start in context.support]
+    for rule in lexicon.danger:
+        assert rule.kind is not None and rule.weight is not None
+        kept: dict[Weight, int] = {"strong": 0, "weak": 0, "booster": 0}
+        for start, end in _matches(rule, message):
+            if deciding and (kept["strong"] or kept["weak"] >= _WEAK_KEPT):
+                break
+            if _left_blocked(start, message, lexicon, rule):
+                continue
+            if _blocked(rule.kind, start, end, message, context):
+                continue
+            weight = rule.weight
+            now = (
+                _perfect(start, end, message, lexicon)
+                or message.clause[start] in context.recent_clauses
+            )
+            if rule.tense == "event" and not now:
+                # Told in the past: a hint beside a present sign, unless the
+                # sentence puts it in the past ("a row last night and he punched").
+                if message.sentence[start] in context.past_sentences:
+                    continue
+                weight = "booster"
+            if deciding and weight == "booster" and kept["booster"]:
+                continue
+            kept[weight] += 1
+            found.append(Evidence(rule.id, rule.kind, weight, start, end))
+    return found
+
+
+def assess_danger(text: str) -> Danger | None:
+    """Danger happening now, with the reasons; None for an ordinary question."""
+    found = evidence(text, deciding=True)
+    strong = [item for item in found if item.weight == "strong"]
+    weak = [item for item in found if item.weight == "weak"]
+    # Weak signs count once per stretch of words: "he's outside my house" is one sign,
+    # "he's outside" and "he's got a knife" are two. Two signs that do not overlap
+    # exist exactly when one starts after the earliest end (no sorting needed).
+    earliest_end = min((item.end for item in weak), default=-1)
+    two_weak = any(item.start >= earliest_end for item in weak)
+    boosted = any(item.weight == "booster" for item in found)
+    counted = strong + weak if weak and (two_weak or boosted) else strong
+    first: dict[Kind, int] = {}
+    for item in counted:
+        if item.kind is not None and item.start < first.get(item.kind, len(text) + 1):
+            first[item.kind] = item.start
+    if not first:
+        return None
+    return Danger(reasons=tuple(REASONS[kind] for kind in sorted(first, key=first.__getitem__)))

@@ -1,0 +1,214 @@
+"""A message read once: its words as codes, and the facts of each clause and sentence the
+rules are judged against."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from vrn_assistant.understanding.safety.lexicon import (
+    _BOUNDARIES,
+    _DIGITS,
+    _OTHER,
+    _PHRASE_END,
+    _SENTENCE_END,
+    _YEAR,
+    _Lexicon,
+    _Rule,
+)
+from vrn_assistant.understanding.safety.model import (
+    _AFTER_EFFECTS,
+    _CLAUSE_EFFECTS,
+    _PHRASE_EFFECTS,
+    Kind,
+)
+
+__all__: list[str] = []
+
+# --- Reading a message --------------------------------------------------------------
+
+# One pass, each alternative a single character class: words, sentence and phrase ends.
+# Words, and the punctuation that ends a sentence or a phrase; a hyphen inside a
+# word is skipped ("self-harm" reads as "self harm"). Each alternative is one
+# character class: no backtracking.
+_TOKEN = re.compile(r"[^\W_]+|[.!?;\n,:]")
+# A dash with space (or the text's edge) on both sides ends a phrase: "custody - he is".
+_SPACED_DASH = re.compile(r"(?<!\S)[-–—]+(?!\S)")
+_PUNCTUATION = dict.fromkeys(".!?;\n", _SENTENCE_END) | dict.fromkeys(",:", _PHRASE_END)
+_APOSTROPHES = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "ʼ": None, "´": None})
+# Contractions that would read as another word once the apostrophe goes ("we're" as "were").
+_CONTRACTIONS = re.compile(r"\b(we|i|you|they|she|he|it)'(re|ll|d|m|ve)\b")
+_EXPANDED = {"re": "are", "ll": "will", "d": "would", "m": "am", "ve": "have"}
+_KEEP_JOINED = frozenset({("i", "m"), ("she", "ll"), ("he", "ll"), ("they", "re")})
+
+
+@dataclass
+class _Message:
+    """The message as codes, and where each token sits: sentence, phrase and clause."""
+
+    codes: str = ""
+    sentence: list[int] = field(default_factory=list)
+    phrase: list[int] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)
+
+
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+
+    def expand(match: re.Match[str]) -> str:
+        subject, ending = match.group(1), match.group(2)
+        if (subject, ending) in _KEEP_JOINED:
+            return subject + ending
+        return f"{subject} {_EXPANDED[ending]}"
+
+    return _CONTRACTIONS.sub(expand, text).translate(_APOSTROPHES)
+
+
+def _read(text: str, lexicon: _Lexicon) -> _Message:
+    """Tokens as codes, and the sentence, phrase and clause of each: one pass."""
+    message = _Message()
+    codes: list[str] = []
+    sentences, phrases, clauses = message.sentence, message.phrase, message.clause
+    sentence = phrase = clause = 0
+    words, splits = lexicon.codes, lexicon.splits_clause
+    for token in _TOKEN.findall(_SPACED_DASH.sub(",", _normalise(text))):
+        code = words.get(token) or _PUNCTUATION.get(token)
+        if code is None:
+            if not token.isdigit():
+                code = _OTHER
+            elif len(token) == 4 and token[:2] in ("19", "20"):
+                code = _YEAR
+            else:
+                code = _DIGITS
+        elif code in _BOUNDARIES:
+            if codes and codes[-1] in _BOUNDARIES:  # a run of punctuation counts once
+                if code == _SENTENCE_END and codes[-1] == _PHRASE_END:
+                    codes[-1] = code
+                    sentence += 1
+                continue
+            phrase += 1
+            clause += 1
+            if code == _SENTENCE_END:
+                sentence += 1
+        elif code in splits:
+            clause += 1
+        codes.append(code)
+        sentences.append(sentence)
+        phrases.append(phrase)
+        clauses.append(clause)
+    message.codes = "".join(codes)
+    return message
+
+
+@dataclass
+class _Context:
+    """What the context entries say, per clause, phrase and sentence: computed once."""
+
+    clause_blocks: dict[int, set[Kind]] = field(default_factory=dict)
+    # Past markers reach the rest of their clause until a present verb ("the man who
+    # hit me last year is outside"), and back to its start ("was stabbed in 2019").
+    past_last_start: dict[int, int] = field(default_factory=dict)  # clause -> last start
+    past_reach: list[bool] = field(default_factory=list)  # token -> after a past marker
+    phrase_blocks: dict[int, set[Kind]] = field(default_factory=dict)
+    # phrase -> kind -> start of the first hypothetical marker blocking it: one number
+    # each, so judging a match never walks a list of markers.
+    after: dict[int, dict[Kind, int]] = field(default_factory=dict)
+    past_sentences: set[int] = field(default_factory=set)
+    recent_clauses: set[int] = field(default_factory=set)
+    support: list[tuple[str, int]] = field(default_factory=list)  # (entry, token index)
+    matched: set[str] = field(default_factory=set)  # context entries found (for the tests)
+
+
+def _matches(rule: _Rule, message: _Message) -> Iterator[tuple[int, int]]:
+    for pattern in rule.patterns:
+        for match in pattern.finditer(message.codes):
+            yield match.start(), match.end()
+
+
+def _left_blocked(start: int, message: _Message, lexicon: _Lexicon, rule: _Rule) -> bool:
+    """'was bleeding', 'arrested for stabbing', 'not threatening': the match is not about now."""
+    codes, phrase = message.codes, message.phrase
+    for back in (1, 2):
+        position = start - back
+        if position < 0 or phrase[position] != phrase[start] or codes[position] in _BOUNDARIES:
+            return False
+        if codes[position] in lexicon.left_block:
+            return True
+        if back == 1 and codes[position] in rule.not_after:
+            return True
+    return False
+
+
+def _context(message: _Message, lexicon: _Lexicon) -> _Context:
+    context = _Context()
+    past_ends: list[int] = []
+    for rule in lexicon.context:
+        for start, end in _matches(rule, message):
+            if start and message.codes[start - 1] in rule.not_after:
+                continue
+            context.matched.add(rule.id)
+            effect = rule.effect
+            if effect == "past":
+                past_ends.append(end)
+                for clause in {message.clause[start], message.clause[end - 1]}:
+                    last = context.past_last_start.get(clause, -1)
+                    context.past_last_start[clause] = max(last, start)
+                context.past_sentences.add(message.sentence[start])
+            elif effect in _CLAUSE_EFFECTS:
+                for clause in {message.clause[start], message.clause[end - 1]}:
+                    context.clause_blocks.setdefault(clause, set()).update(rule.blocks)
+            elif effect == "recent":
+                context.recent_clauses.add(message.clause[start])
+            elif effect in _AFTER_EFFECTS:
+                first = context.after.setdefault(message.phrase[start], {})
+                for kind in rule.blocks:
+                    first[kind] = min(first.get(kind, start), start)
+            elif effect in _PHRASE_EFFECTS:
+                context.phrase_blocks.setdefault(message.phrase[start], set()).update(rule.blocks)
+            elif effect == "support" and not _left_blocked(start, message, lexicon, rule):
+                context.support.append((rule.id, start))
+    # One sweep: is each token after a past marker in its clause, with no present verb since?
+    size = len(message.codes)
+    ends = [False] * (size + 1)
+    for end in past_ends:
+        ends[end] = True
+    reach = [False] * size
+    active = False
+    for position in range(size):
+        if position and message.clause[position] != message.clause[position - 1]:
+            active = False
+        if ends[position]:
+            active = True
+        if message.codes[position] in lexicon.present:
+            active = False
+        reach[position] = active
+    context.past_reach = reach
+    return context
+
+
+def _blocked(kind: Kind, start: int, end: int, message: _Message, context: _Context) -> bool:
+    """Past, habitual, dealt with, hypothetical, general or a picture: not about now."""
+    if context.past_reach[start]:
+        return True
+    for clause in {message.clause[start], message.clause[end - 1]}:
+        if kind in context.clause_blocks.get(clause, ()):
+            return True
+        if context.past_last_start.get(clause, -1) >= start:
+            return True
+    phrase = message.phrase[start]
+    if kind in context.phrase_blocks.get(phrase, ()):
+        return True
+    return context.after.get(phrase, {}).get(kind, start) < start
+
+
+def _perfect(start: int, end: int, message: _Message, lexicon: _Lexicon) -> bool:
+    """'has been stabbed', 'he's punched me', 'a lad has just collapsed': a past event that
+    is now. A @perfect word in the match or up to 3 words before it (a bounded window)."""
+    codes, phrase = message.codes, message.phrase
+    for position in range(end - 1, max(-1, start - 4), -1):
+        if phrase[position] != phrase[start]:
+            return False
+        if codes[position] in lexicon.perfect:
+            return True
+    return False
