@@ -1,0 +1,49 @@
+"""Reading a JSON request body into a model: every failure is a 422 naming the field.
+
+The body is parsed by `vrn_core.jsontext.load_json` (deep nesting and huge numbers
+are one clear error, not a crash) and validated by the model, whose errors name the
+field (`body.age`) but never repeat the value sent.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from fastapi import Request
+from pydantic import BaseModel, ValidationError
+
+from vrn_assistant.interfaces.service.errors import ApiError
+from vrn_core.errors import CaseError
+from vrn_core.jsontext import load_json
+
+__all__ = ["read_body"]
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    return ".".join(["body", *(str(part) for part in loc)])
+
+
+async def read_body(request: Request, model: type[Model]) -> Model:
+    """The request's JSON object as `model`, or ApiError 422."""
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(422, "body: not UTF-8 text", "body") from None
+    if not text.strip():
+        raise ApiError(422, "body: empty; send a JSON object", "body")
+    try:
+        loaded = load_json(text, what="the JSON body")
+    except CaseError as exc:
+        raise ApiError(422, f"body: {exc}", "body") from None
+    if not isinstance(loaded, dict):
+        raise ApiError(422, "body: must be a JSON object", "body")
+    try:
+        return model.model_validate(loaded)
+    except ValidationError as exc:
+        first = exc.errors(include_input=False, include_url=False)[0]
+        field = _field(tuple(first["loc"]))
+        message = "unknown field" if first["type"] == "extra_forbidden" else first["msg"]
+        raise ApiError(422, f"{field}: {message}", field) from None
