@@ -163,7 +163,7 @@ def _assess(
     named = programme.id in asked_about
     relevant = defining_met > 0 or named
     # A near miss: the programme is for people like this, and one requirement alone fails.
-    failing = [result for result in (*criteria, area) if result.truth is Truth.not_met]
+    failing = [r for r in (*criteria, area) if r.truth is Truth.not_met] if relevant else []
     score = _TIER[(verdict, relevant)] + 100.0 * named + 20.0 * defining_met + met - 0.5 * unknown
     score += LOCAL_OFFER * bool(area_result.place_ids)
     if case.wants and programme.kind in case.wants:
@@ -180,7 +180,7 @@ def _assess(
         area=area,
         status=status,
         score=score,
-        near_miss=failing[0].reason if relevant and len(failing) == 1 else None,
+        near_miss=failing[0].reason if len(failing) == 1 else None,
         missing=tuple(missing),
         edition=edition,
         stale_before=stale,

@@ -225,14 +225,14 @@ def evaluate_area(
             reason = f"place not known; {programme} runs in {where}"
         return AreaResult(truth=Truth.unknown, reason=reason, missing=("place",))
     place = match.place
+    containing = gazetteer.ancestors(place.id)  # what `gazetteer.within` asks, read once
     inside: list[str] = []
     broader = False
     for window in windows:
         for area_id in window.places:
-            answer = gazetteer.within(place.id, area_id)
-            if answer is True:
+            if area_id in containing:
                 inside.append(area_id)
-            elif answer is None:
+            elif place.id in gazetteer.ancestors(area_id):
                 broader = True
     if inside:
         return AreaResult(

@@ -341,19 +341,25 @@ def _sector(criterion: SectorCriterion, case: Case, programme: str) -> _Outcome:
 
 
 def _role(criterion: RoleCriterion, case: Case, programme: str) -> _Outcome:
-    answers = [case.has_role(role) for role in criterion.any_of]
-    if True in answers:
-        return Truth.met, f"is {describe(criterion.any_of[answers.index(True)])}", ()
-    if all(known is False for known in answers):
+    unknown = False
+    for role in criterion.any_of:  # the first role held is the one named
+        known = case.has_role(role)
+        if known:
+            return Truth.met, f"is {describe(role)}", ()
+        unknown = unknown or known is None
+    if not unknown:
         return Truth.not_met, f"is not {describe_any(criterion.any_of)}", ()
     return Truth.unknown, f"not known whether {criterion.label}", ("roles",)
 
 
 def _issue(criterion: IssueCriterion, case: Case, programme: str) -> _Outcome:
-    answers = [case.has_issue(issue) for issue in criterion.any_of]
-    if True in answers:
-        return Truth.met, f"involves {describe(criterion.any_of[answers.index(True)])}", ()
-    if all(known is False for known in answers):
+    unknown = False
+    for issue in criterion.any_of:  # the first issue involved is the one named
+        known = case.has_issue(issue)
+        if known:
+            return Truth.met, f"involves {describe(issue)}", ()
+        unknown = unknown or known is None
+    if not unknown:
         return Truth.not_met, f"does not involve {describe_any(criterion.any_of)}", ()
     return Truth.unknown, f"not known whether {criterion.label}", ("issues",)
 

@@ -105,6 +105,21 @@ def test_a_town_sharing_its_districts_name_wins_without_ambiguity(
         ("Fulwood", "district:preston"),
         ("HMP Wymott", "district:chorley"),
         ("Royal Preston Hospital", "district:preston"),
+        # Villages added from the public parish lists (see places.yaml's source)
+        ("Church", "district:hyndburn"),
+        ("Mawdesley", "district:chorley"),
+        ("Hoghton", "district:chorley"),
+        ("St Michael's on Wyre", "district:wyre"),
+        ("Inskip-with-Sowerby", "district:wyre"),
+        ("Newchurch in Pendle", "district:pendle"),
+        ("Roughlee Booth", "district:pendle"),
+        ("Chipping", "district:ribble-valley"),
+        ("Samlesbury", "district:south-ribble"),
+        ("Woodplumpton", "district:preston"),
+        ("Bickerstaffe", "district:west-lancashire"),
+        ("Yate and Pickup Bank", "district:blackburn-with-darwen"),
+        ("Cockerham", "district:lancaster"),
+        ("Thistleton", "district:fylde"),
     ],
 )
 def test_towns_and_sites_know_their_district(gaz: Gazetteer, town: str, district: str) -> None:
@@ -123,7 +138,7 @@ def test_broad_areas_have_no_district(gaz: Gazetteer) -> None:
     assert district is not None and district.kind is PlaceKind.unitary
 
 
-@pytest.mark.parametrize("typed", ["Ashton", "Warton"])
+@pytest.mark.parametrize("typed", ["Ashton", "Warton", "Claughton"])
 def test_a_name_two_unrelated_places_share_is_ambiguous(gaz: Gazetteer, typed: str) -> None:
     match = gaz.resolve(typed)
     assert match.status is MatchStatus.ambiguous
@@ -400,6 +415,22 @@ def test_ordinary_words_are_not_places(gaz: Gazetteer, text: str) -> None:
 def test_everyday_words_that_are_place_names_need_a_capital(gaz: Gazetteer) -> None:
     assert gaz.find_in_text("they want to bury the hatchet") == []
     assert _found(gaz.find_in_text("he lives in Bury now")) == ["outside:bury"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Church, in Hyndburn", ["town:church", "district:hyndburn"]),
+        ("my brother lives in Church and wants a mentor", ["town:church"]),
+        ("we went to church on Sunday and then to the fence by the barley field", []),
+        ("a youth worker chipping in, the dog is brindle", []),
+        ("she moved from Fence to Barley", ["town:fence", "town:barley"]),
+    ],
+)
+def test_villages_named_like_everyday_words_are_found_only_as_names(
+    gaz: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert _found(gaz.find_in_text(text)) == expected
 
 
 def test_a_found_place_points_back_at_the_words(gaz: Gazetteer) -> None:

@@ -23,10 +23,13 @@ if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
     from langchain_core.embeddings import Embeddings
 
-__all__ = ["BATCH", "Vectors", "add_vectors", "copy_vectors"]
+__all__ = ["BATCH", "IN_MEMORY_LIMIT", "Nearest", "Vectors", "add_vectors", "copy_vectors"]
 
 # Chunks per embedding call and per Chroma add: Chroma's per-call overhead is high.
 BATCH = 256
+# Up to this many chunks, an embedded serving collection's vectors are also held in memory
+# (1.5 kB a chunk) and searched exactly there; a Chroma query costs milliseconds more.
+IN_MEMORY_LIMIT = 100_000
 Progress = Callable[[int, int, str], None]
 
 
@@ -40,6 +43,7 @@ class Vectors:
         self._client_handle: ClientAPI | None = None
         self._collection_handle: tuple[str, Collection] | None = None
         self._unreachable = False  # the last attempt to connect failed
+        self._held: tuple[str, Nearest | None] | None = None  # (collection id, its vectors)
 
     def client(self) -> ClientAPI:
         with self._lock:
@@ -72,6 +76,35 @@ class Vectors:
         with self._lock:
             self._collection_handle = (name, collection)
         return collection
+
+    def nearest(
+        self, collection: Collection, vector: Sequence[float], k: int
+    ) -> list[tuple[str, float]]:
+        """The k chunk ids closest to `vector` (cosine similarity), best first.
+
+        A serving collection never changes, so in the embedded store its vectors are
+        read once and searched in memory. A Chroma server is always asked (it stays the
+        one source of truth for every process using it), as is an embedded collection
+        over IN_MEMORY_LIMIT chunks."""
+        held = self._held
+        if held is None or held[0] != str(collection.id):
+            local = self._settings.chroma_url is None
+            held = (str(collection.id), Nearest.of(collection) if local else None)
+            with self._lock:
+                self._held = held
+        if held[1] is not None:
+            return held[1].search(vector, k)
+        result = collection.query(
+            query_embeddings=np.asarray([vector], dtype=np.float32),
+            n_results=k,
+            include=["distances"],
+        )
+        distances = result["distances"]
+        assert distances is not None  # requested in include
+        return [
+            (chunk_id, 1.0 - float(distance))
+            for chunk_id, distance in zip(result["ids"][0], distances[0], strict=True)
+        ]
 
     def create(self, name: str) -> Collection:
         return self.client().create_collection(
@@ -160,6 +193,38 @@ class Vectors:
             yield
         except httpx.TransportError as error:
             raise IndexUnavailable(_unreachable(url, error)) from error
+
+
+class Nearest:
+    """Exact cosine search over vectors held in memory (immutable, so safe to share)."""
+
+    def __init__(self, ids: Sequence[str], vectors: Any) -> None:
+        matrix = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1 if ids else 0)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self._ids = tuple(ids)
+        self._unit = matrix / np.maximum(norms, 1e-12)
+
+    @classmethod
+    def of(cls, collection: Collection) -> Nearest | None:
+        """A collection's vectors; None when it holds more than IN_MEMORY_LIMIT."""
+        if collection.count() > IN_MEMORY_LIMIT:
+            return None
+        found = collection.get(include=["embeddings"])
+        vectors = found["embeddings"]
+        return cls(found["ids"], vectors if vectors is not None else [])
+
+    def search(self, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
+        """The k ids of highest cosine similarity, best first (ties: stored order)."""
+        if not self._ids or k < 1:
+            return []
+        query = np.asarray(vector, dtype=np.float32)
+        query = query / max(float(np.sqrt(np.einsum("i,i->", query, query))), 1e-12)
+        # einsum, not `@`: a matrix product goes to OpenBLAS, whose threads, on a busy
+        # machine, take milliseconds to wake; einsum's own loop takes microseconds.
+        scores = np.einsum("ij,j->i", self._unit, query)
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        order = top[np.lexsort((top, -scores[top]))]
+        return [(self._ids[i], float(scores[i])) for i in order]
 
 
 def copy_vectors(old: Collection, ids: list[str]) -> dict[str, Any]:
