@@ -382,6 +382,8 @@ def test_the_shipped_lexicon_loads() -> None:
         (lambda d: d["ordinary_words"].append("two words"), "one word"),
         (lambda d: d["ordinary_words"].append("kids'"), "possessive"),
         (lambda d: d.pop("titles"), "titles"),
+        (lambda d: d.pop("name_endings"), "name_endings"),
+        (lambda d: d["nickname_words"].append("Big"), "lower case"),
     ],
 )
 def test_a_bad_lexicon_is_a_catalogue_error(
@@ -390,3 +392,71 @@ def test_a_bad_lexicon_is_a_catalogue_error(
     with pytest.raises(CatalogueError, match=message) as error:
         load_lexicon(_lexicon_with(tmp_path, change))
     assert "names.yaml" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that is a function word too, capitalised before a surname after a role
+        ("my client Will Okafor (19) is due out", "my client [name] (19) is due out"),
+        # a place's name after a singular role, with a verb or an age after it
+        ("my son Clitheroe is 20 and in custody", "my son [name] is 20 and in custody"),
+        # a place's word before a surname, then the same word again
+        ("Male, 30, Chorley Murray (goes by Chorley)", "Male, 30, [name] (goes by [name])"),
+        # a capitalised word after a place's word names the place's school or club
+        ("she is at Hutton Grammar now", "she is at Hutton Grammar now"),
+        # "its" for "it's" before a given name
+        ("hiya its Bethany from the youth club", "hiya its [name] from the youth club"),
+        # "name" as an item in a list of facts
+        ("girl from Bacup, 15, name shanice.", "girl from Bacup, 15, name [name]."),
+        # "the ... family", "the ... twins"
+        ("asking for the Adeyemi twins", "asking for the [name] twins"),
+        # a lower-case plain title before a given name that is an ordinary word too
+        ("client is mrs hope mensah", "client is mrs [name]"),
+        # a given name that is a word too, closing a list in lower case
+        ("my kids (tyler and hunter) miss him", "my kids ([name] and [name]) miss him"),
+        # a nickname word capitalised before a name
+        ("ask for Big Dave at the gym", "ask for [name] at the gym"),
+        # a surname shaped like no English word, in any case
+        ("is tkachenko eligible for divert", "is [name] eligible for divert"),
+        ("what about the popescu lad", "what about the [name] lad"),
+        ("can DIVERT see WIŚNIEWSKA today", "can DIVERT see [name] today"),
+        # given names of many origins in lower case
+        ("my nephew tendai got hurt", "my nephew [name] got hurt"),
+        ("her friend kasia rang", "her friend [name] rang"),
+    ],
+)
+def test_general_name_cues(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison the gazetteer does not know, after HMP or HMYOI
+        ("her mum is in HMP Askham Grange", "her mum is in HMP Askham Grange"),
+        ("dad moved to hmyoi thorn", "dad moved to hmyoi thorn"),
+        # "Op" for Operation in a programme's name
+        ("Can Op Provide help her?", "Can Op Provide help her?"),
+        # an organisation's words after a county
+        (
+            "training for Lancashire Fire and Rescue staff",
+            "training for Lancashire Fire and Rescue staff",
+        ),
+        # a city abroad after "from"
+        ("he is 19 and from Addis Ababa", "he is 19 and from Addis Ababa"),
+        # a place's word taken as a name is not taken where it names a place
+        ("Jon Chorley, 22, arrested in Chorley", "[name], 22, arrested in Chorley"),
+    ],
+)
+def test_places_prisons_and_programmes_stay(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NI number QQ 12 34 56 C, please", "ni: ab123456d", "NINO TN 31 12 58 A."],
+)
+def test_ni_numbers_of_any_prefix_are_replaced(text: str) -> None:
+    result = redact(text)
+    assert "[NI number]" in result.text and "NI number" in result.found

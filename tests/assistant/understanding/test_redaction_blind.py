@@ -6,7 +6,7 @@ identifying words is left (the town of an address may stay: it is a place the qu
 needs); a `keep` string (programme, place, hospital, organisation) must still be there,
 verbatim. Targets: names and other details >= 98 %, keeps 100 %.
 
-The sealed set is read by no one case by case: its test prints and asserts the three
+The sealed sets are read by no one case by case: their tests print and assert the three
 figures and nothing about any case, even when it fails.
 """
 
@@ -108,32 +108,48 @@ def _assert_targets(result: Score, label: str) -> None:
     assert result.keep == 1.0, summary
 
 
-def test_the_tuning_set_meets_the_targets() -> None:
-    path = BLIND / "names-tuning.jsonl"
+@pytest.mark.parametrize("name", ["names-tuning", "names2-tuning"])
+def test_the_tuning_sets_meet_the_targets(name: str) -> None:
+    path = BLIND / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path} is not here")
     result = score(path)
     assert result.cases >= 100
-    _assert_targets(result, "names-tuning")
+    _assert_targets(result, name)
 
 
-def test_the_sealed_set_holds_its_measured_floor() -> None:
-    """Aggregate figures only: no case of the sealed set is ever shown."""
-    path = BLIND / "names-sealed.jsonl"
+def _sealed_score(name: str) -> Score:
+    """The aggregate figures of a sealed set; no case's text, even when redaction fails."""
+    path = BLIND / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path} is not here")
     try:
         result = score(path)
     except Exception as exc:  # never let a traceback carry a sealed case's text
         raise AssertionError(f"redaction raised {type(exc).__name__} on a sealed case") from None
-    # The targets are name and detail recall of 98 % with every kept name kept. Measured
-    # when the rules were written (2026-12-01): 94.0 %, 94.7 % and 98.4 %, against 100 %
-    # on the tuning part: overfitting. These floors stop regressions while it is closed.
-    summary = result.line("names-sealed")
-    print(summary)
-    assert result.names >= 0.93, summary
-    assert result.other_personal >= 0.94, summary
-    assert result.keep >= 0.98, summary
+    print(result.line(name))
+    return result
+
+
+# Sealed floors: name recall, other detail recall, keep (targets 98 %, 98 %, 100 %),
+# each just under what was measured, once, after the rules were made general
+# (2026-12-02). names-sealed had measured 94.0 %, 94.7 %, 98.4 % on 2026-12-01;
+# names2-sealed 96.5 %, 96.3 %, 97.2 %. Still short of the targets; floors only go up.
+_SEALED_FLOORS = {
+    "names-sealed": (0.954, 0.946, 0.991),  # measured 95.5 %, 94.7 %, 99.2 %
+    "names2-sealed": (0.971, 0.962, 0.976),  # measured 97.2 %, 96.3 %, 97.7 %
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SEALED_FLOORS))
+def test_the_sealed_sets_hold_their_measured_floors(name: str) -> None:
+    """Aggregate figures only: no case of a sealed set is ever shown."""
+    result = _sealed_score(name)
+    names, others, keep = _SEALED_FLOORS[name]
+    summary = result.line(name)
+    assert result.names >= names, summary
+    assert result.other_personal >= others, summary
+    assert result.keep >= keep, summary
 
 
 def test_the_scoring_counts_words_left_and_keeps(tmp_path: Path) -> None:

@@ -17,11 +17,14 @@ Two halves:
   say so -- a title ("Mr"), an introducer ("called"), a role ("my client",
   "her son", "patient"), an age after it ("jamal, 19"), a capital inside a
   sentence on a word that is no ordinary word ("spoke to Zanele"), a given name
-  on sight ("oscar"), a verb whose subject it is ("siobhan came in"). Names run
-  on over surnames and particles ("lucas van der berg"), across "and"
-  ("Mark and Frank Sutton"), and every later mention of a name found goes too.
-  The names the catalogue knows (`protected_names`: its programmes and places)
-  and the lexicon's everyday short names of places ("the Vic") are never names.
+  on sight ("oscar"), a surname's shape ("kowalczyk", "Popescu"), a verb whose
+  subject it is ("siobhan came in"), a family after it ("the Okafor twins"). Names
+  run on over surnames and particles ("lucas van der berg"), back over a nickname
+  word ("Big Mick"), across "and" ("Mark and Frank Sutton"), and every later
+  mention of a name found goes too. The names the catalogue knows
+  (`protected_names`: its programmes and places, also written "Op Provide"), a
+  prison's name after "HMP", and the lexicon's everyday short names of places
+  ("the Vic") are never names.
 
 Redaction lowers the risk; it cannot promise that nothing personal is left, so
 callers should say what was removed, never that nothing was there.

@@ -7,8 +7,10 @@ from vrn_assistant.understanding.redaction.protected import _Index
 from vrn_assistant.understanding.redaction.seeds import _Seeding
 from vrn_assistant.understanding.redaction.tokens import (
     _COORDINATORS,
+    _DETERMINERS,
     _MAX_NAME_WORDS,
     _NAMEISH,
+    _PLACE_PREPOSITIONS,
     _QUOTES,
     _TIME_WORDS,
     _Class,
@@ -17,6 +19,8 @@ from vrn_assistant.understanding.redaction.tokens import (
 from vrn_assistant.understanding.redaction.words import _lexicon
 
 __all__: list[str] = []
+
+_POINTS_TO_A_PLACE = _PLACE_PREPOSITIONS | _DETERMINERS | {"st", "saint", "hmp"}
 
 
 class _Names(_Seeding):
@@ -63,9 +67,30 @@ class _Names(_Seeding):
             i = j
         for i in range(len(tokens) - 1, 0, -1):
             if self._name[i] and not self._is_name(i - 1) and self._capital(tokens[i]):
-                before = self._nameish(i - 1)
-                if before is not None and self._capital(before):
+                before = self._nameish(i - 1) or self._place_before_a_name(i - 1)
+                named = before is not None and self._capital(before)
+                if named or self._nickname_word(i - 1):  # "Big Mick"
                     self._name[i - 1] = True
+
+    def _place_before_a_name(self, i: int) -> _Token | None:
+        """ "24, Carlisle Murray": a place's word before a surname is a given name when
+        nothing before it points to a place ("in", "the")."""
+        token = self._word(i)
+        if token is None or token.cls is not _Class.place or token.kept or token.initial:
+            return None
+        if i > 0 and self._tokens[i - 1].text not in (",", "(", ":", ";"):
+            return None
+        return token
+
+    def _nickname_word(self, i: int) -> bool:
+        """ "Big Mick", "Lil Jay": a capitalised nickname word right before a name."""
+        token = self._word(i)
+        return (
+            token is not None
+            and not token.kept
+            and self._capital(token)
+            and token.key in self._lex.nickname_words
+        )
 
     def _continues(self, first: _Token, j: int) -> int:
         """How many tokens from j carry on the name that `first` starts; 0 if none."""
@@ -131,7 +156,10 @@ class _Names(_Seeding):
             return self._capital(token)
         if self._capital(token) != self._capital(known):
             return False
-        return self._capital(token) or token.cls is not _Class.word_name
+        if self._capital(token) or token.cls is not _Class.word_name:
+            return True
+        # "(kayla and mason)": a plain word that is a given name too, ending the list
+        return other > named and self._key(other + 1) in (")", ",", ".", "")
 
     def _propagate(self) -> None:
         """A name found once goes everywhere it appears ("Leanne ... Leanne is scared");
@@ -144,11 +172,15 @@ class _Names(_Seeding):
                     anyhow.add(token.key)
                 elif token.cls is _Class.word_name:
                     written.add((token.key, self._capital(token)))
+                elif token.cls is _Class.place and self._capital(token):
+                    written.add((token.key, True))  # "Carlisle Murray ... Carlisle"
         if not anyhow and not written:
             return
         for i, token in enumerate(self._tokens):
-            if self._name[i] or self._nameish(i) is None:
+            if self._name[i] or not self._free(token) or token.cls is _Class.ordinary:
                 continue
+            if token.cls is _Class.place and self._key(i - 1) in _POINTS_TO_A_PLACE:
+                continue  # "Jack Nelson, 22, arrested in Nelson"
             if token.key in anyhow or (token.key, self._capital(token)) in written:
                 self._name[i] = True
 

@@ -21,11 +21,10 @@ _NHS = re.compile(
     r"|(?<![\d+])\b[1-9]\d{2}([ -]?)\d{3}\1\d{4}\b(?![\d-])"
 )
 
-# National Insurance: two prefix letters (D, F, I, Q, U, V never first; O never
-# second), six digits, a suffix A-D.
-_NI = re.compile(
-    r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE
-)
+# National Insurance: two prefix letters, six digits, a suffix A-D. Any two letters:
+# the shape is rare enough, and the prefixes HMRC never issues ("QQ") are the ones
+# used in examples and forms, so people type them too.
+_NI = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

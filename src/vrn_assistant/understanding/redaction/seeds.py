@@ -8,6 +8,7 @@ from vrn_assistant.understanding.redaction.tokens import (
     _AGE_WORDS,
     _CLAUSE_BREAKS,
     _DETERMINERS,
+    _FAMILY_GROUPS,
     _NAMEISH,
     _NOT_AGES,
     _PLACE_PREPOSITIONS,
@@ -17,6 +18,7 @@ from vrn_assistant.understanding.redaction.tokens import (
     _QUOTES,
     _Class,
     _Reading,
+    _surname_shaped,
     _Token,
 )
 
@@ -54,7 +56,11 @@ class _Seeding(_Reading):
         if token.initial or not self._capital(token) or token.cls not in _NAMEISH:
             return False
         before = self._word(i - 1)
-        if before is not None and (before.key in _DETERMINERS or before.key in ("st", "saint")):
+        if before is not None and before.key == "the" and self._key(i + 1) in _FAMILY_GROUPS:
+            return True  # "the Kowalski kids", "the Begum family"
+        if before is not None and before.key == "its" and token.cls is _Class.given:
+            pass  # "hiya its Paula from the centre": "it's", not a determiner
+        elif before is not None and (before.key in _DETERMINERS or before.key in ("st", "saint")):
             return False
         if self._key(i - 1) == "." and self._key(i - 2) in ("st", "saint"):
             return False
@@ -64,6 +70,13 @@ class _Seeding(_Reading):
             return True
         if before is not None and self._capital(before) and before.cls is _Class.ordinary:
             return False  # a proper noun's second word: "Operation Adderr", "Calico Homes"
+        if (
+            before is not None
+            and self._capital(before)
+            and before.cls is _Class.place
+            and not self._name[i - 1]
+        ):
+            return False  # a place's second word: "Hutton Grammar", "Accrington Stanley"
         # "in Fleetwood", "took her to Pakistan": a place, unless a second name word
         # follows ("delivered to Adebayo Ogunleye") or "to" follows a verb of talking.
         if before is not None and before.key in _PLACE_PREPOSITIONS:
@@ -165,6 +178,8 @@ class _Seeding(_Reading):
         if self._plain(token):
             return True
         if token.case == "upper":  # capitals in a mixed text: an acronym unless paired
+            if _surname_shaped(token.key, self._lex.name_endings):
+                return True  # "WIŚNIEWSKA": no acronym ends so
             after = self._word(i + 1)
             return after is not None and after.case == "upper" and self._free(after)
         return False
@@ -220,9 +235,9 @@ class _Seeding(_Reading):
         word = self._word(j)
         if not self._free(word) or word is None:
             return
-        if word.case == "lower" and word.cls not in (_Class.unknown, _Class.given):
-            return
         if word.case == "lower" and self._tokens[i].raw not in _PLAIN_TITLES:
+            return
+        if word.case == "lower" and word.cls not in _NAMEISH:
             return
         self._name[j] = True
 
@@ -242,7 +257,14 @@ class _Seeding(_Reading):
             self._after_title(j)
             return
         word = self._word(j)
+        if self._given_but_a_word(j):
+            self._name[j] = True  # "my client Will Thompson": Will is a name here
+            return
         if not self._free(word) or word is None:
+            return
+        if word.cls is _Class.place and not self._plural(token) and self._capital(word):
+            if self._person_follows(j):  # "my son Carlisle is 21": a place is no one's son
+                self._name[j] = True
             return
         if word.cls not in _NAMEISH:
             return
@@ -257,6 +279,21 @@ class _Seeding(_Reading):
                 return
         self._name[j] = True
 
+    def _given_but_a_word(self, j: int) -> bool:
+        """ "Will Thompson", "May Li": a capitalised function word inside a sentence, right
+        before a capitalised word in no list, is a given name."""
+        word, after = self._word(j), self._nameish(j + 1)
+        return (
+            word is not None
+            and after is not None
+            and word.cls is _Class.function
+            and not word.kept
+            and not word.initial
+            and self._capital(word)
+            and self._capital(after)
+            and len(word.key) > 2
+        )
+
     def _plural(self, token: _Token) -> bool:
         key = token.key
         return key in _PLURAL_ROLES or (key.endswith("s") and key[:-1] in self._lex.roles)
@@ -267,6 +304,8 @@ class _Seeding(_Reading):
         lex = self._lex
         if token.raw in lex.introducers or (token.key == "name" and self._key(i + 1) == ":"):
             j = i + 1
+        elif self._name_in_a_list(i, token):
+            j = i + 1  # "lad from Chorley, 18, name deano"
         elif (after := self._word(i + 1)) is not None and (
             f"{token.raw} {after.raw}" in lex.introducers
         ):
@@ -280,6 +319,15 @@ class _Seeding(_Reading):
             return
         if word.cls in _NAMEISH or (word.cls is _Class.place and not self._plain(word)):
             self._name[j] = True
+
+    def _name_in_a_list(self, i: int, token: _Token) -> bool:
+        """ ", name deano.": "name" between clause breaks, then one word before the next."""
+        if token.key != "name" or (i > 0 and self._tokens[i - 1].text not in _CLAUSE_BREAKS):
+            return False
+        end = self._key(i + 2)
+        return self._word(i + 1) is not None and (
+            end in (",", ".", ";", "!", "?", "") or end == ")"
+        )
 
     def _after_contact_verb(self, i: int) -> None:
         """ "spoke to zanele", "refer ellie-mae to": a plain word in no list after a verb of

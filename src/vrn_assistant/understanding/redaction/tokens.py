@@ -116,7 +116,15 @@ _AFTER_VERBS = frozenset(
 )
 _PLURAL_ROLES = frozenset("children men women people kids grandchildren in-laws".split())
 _POSSESSIVES = frozenset("my our your his her their".split())
+# After "the" and a capitalised word, a group of one family: "the Okafor twins".
+_FAMILY_GROUPS = frozenset(
+    "family families kids children boys girls brothers sisters twins household lads".split()
+)
 _PLAIN_TITLES = frozenset("mr mrs ms miss mx".split())
+# Before a prison's name: "HMP Styal", "HMYOI Wetherby".
+_PRISON_PREFIXES = frozenset("hmp hmyoi yoi hmpyoi".split())
+# Short forms that protected names are written with: "Op Provide" is Operation Provide.
+_SHORT_FORMS = {"op": "operation", "opp": "operation"}
 
 
 class _Reading:
@@ -189,6 +197,8 @@ class _Reading:
                 if cls in parts:
                     return cls
             return _Class.ordinary
+        if _surname_shaped(key, lex.name_endings):
+            return _Class.given  # "kowalczyk", "Popescu", "Tkachenko"
         if len(key) >= 6 and key.endswith(_ORDINARY_ENDINGS) and "'" not in key:
             return _Class.ordinary
         if len(key) > 3 and key.endswith("s") and self._classify(key[:-1]) is _Class.ordinary:
@@ -231,13 +241,31 @@ class _Reading:
     def _mark_kept(self, index: _Index) -> None:
         tokens = self._tokens
         words = [i for i, token in enumerate(tokens) if token.kind in ("word", "number")]
-        keys = [tokens[i].key for i in words]
+        keys = [_SHORT_FORMS.get(tokens[i].key, tokens[i].key) for i in words]
         for position, key in enumerate(keys):
             for name in index.get(key, ()):
                 if tuple(keys[position : position + len(name)]) == name:
                     for i in words[position : position + len(name)]:
                         tokens[i].kept = True
                     break
+        self._mark_prisons()
+
+    def _mark_prisons(self) -> None:
+        """ "HMP Styal", "HMYOI Werrington", "hmp haverigg": the words after a prison's
+        prefix name the prison, even one the gazetteer does not know."""
+        tokens = self._tokens
+        for i, token in enumerate(tokens):
+            if token.key not in _PRISON_PREFIXES:
+                continue
+            for j in range(i + 1, min(i + 3, len(tokens))):
+                word = tokens[j]
+                if word.kind != "word" or word.cls in (_Class.function, _Class.role):
+                    break
+                if j > i + 1 and (word.case == "lower") != (tokens[i + 1].case == "lower"):
+                    break  # "HMP Styal visits": the prison ends where the capitals do
+                word.kept = True
+                if word.case == "lower":
+                    break  # in lower case only the first word is sure to be the prison's
 
     # --- what a word may be
 
@@ -277,6 +305,11 @@ class _Reading:
 
     def _is_name(self, i: int) -> bool:
         return 0 <= i < len(self._tokens) and (self._name[i] or self._tokens[i].text == "[name]")
+
+
+def _surname_shaped(key: str, endings: frozenset[str]) -> bool:
+    """Does the word end like a surname and like no English word ("-czyk", "-escu")?"""
+    return any(key.endswith(ending) and len(key) >= max(6, len(ending) + 3) for ending in endings)
 
 
 def _case(word: str) -> str:

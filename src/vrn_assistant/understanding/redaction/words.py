@@ -44,6 +44,8 @@ class NameLexicon(BaseModel):
     contact_verbs: frozenset[str]
     person_verbs: frozenset[str]
     particles: frozenset[str]
+    nickname_words: frozenset[str]
+    name_endings: frozenset[str]
     first_names: frozenset[str]
     word_surnames: frozenset[str]
     places: frozenset[str]
