@@ -3,7 +3,13 @@
 Quotes are never written by us or by a model: they are sentences cut out of a
 chunk's text, which is itself a slice of the document. `is_verbatim` checks a
 quote against a text the same way the evaluation does (whitespace and case
-folded), and the assistant drops any citation that fails it.
+folded), and the assistant drops any citation that fails it. A sentence longer
+than `MAX_QUOTE` is quoted up to a word and marked with "…": the part shown is
+still the document's own words.
+
+`shown_title` is how a citation names its document: the catalogue's documents by
+their titles, an added document by its file name (and its own title after it),
+so an added file can never pass itself off as a catalogue source.
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePosixPath
 
 from vrn_assistant.answer import Citation
 from vrn_assistant.retrieval.chunks import Chunk
 
 __all__ = [
+    "MAX_QUOTE",
     "CitationBook",
     "best_sentence",
     "best_sentences",
@@ -23,10 +31,12 @@ __all__ = [
     "is_verbatim",
     "normalise",
     "sentences",
+    "shown_title",
     "terms",
 ]
 
 MIN_QUOTE = 20  # shorter fragments prove nothing
+MAX_QUOTE = 400  # longer sentences are quoted in part, up to a word
 _BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _MARKER = re.compile(r"^(?:[-*+•]\s+|\d+[.)]\s+|#+\s+)")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -56,8 +66,32 @@ def sentences(text: str) -> list[str]:
         if marker:
             piece = piece[marker.end() :]
         if len(piece) >= MIN_QUOTE and piece in text:
-            found.append(piece)
+            found.append(_shortened(piece))
     return found
+
+
+def _shortened(sentence: str) -> str:
+    """The sentence, or its start up to the last whole word that fits, then '…'."""
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    start = sentence[: MAX_QUOTE - 1]
+    if not sentence[MAX_QUOTE - 1].isspace():  # the cut falls inside a word: drop it
+        space = start.rfind(" ")
+        if space >= MIN_QUOTE:
+            start = start[:space]
+    return start.rstrip(" ,;:") + "…"
+
+
+def shown_title(chunk: Chunk) -> str:
+    """The document as a citation names it: a catalogue document by its title; an added
+    one by its file name, then its own title when that says more ('leaflet.md — DIVERT')."""
+    if chunk.from_catalogue:
+        return chunk.title
+    name = PurePosixPath(chunk.path or chunk.source).name
+    own = chunk.title.strip()
+    if own in {"", name, PurePosixPath(name).stem}:
+        return name
+    return f"{name} — {own}"
 
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "es", "ed", "ly", "s")
@@ -139,7 +173,7 @@ class CitationBook:
                 Citation(
                     number=number,
                     source=chunk.source,
-                    title=chunk.title,
+                    title=shown_title(chunk),
                     locator=chunk.locator,
                     quote=quote,
                     as_of=chunk.as_of,

@@ -68,6 +68,11 @@ class Chunk(BaseModel):
     locator: str = Field(description="Section heading, or 'page N' for PDFs.")
     text: str
     as_of: date | None = Field(default=None, description="The date the document speaks for.")
+    dated_by: str | None = Field(
+        default=None,
+        description="How `as_of` was found (documents.dating.DateHow: 'front matter', "
+        "'page date', 'date line', 'date in text', 'file date', 'undated'); None: not recorded.",
+    )
     content_hash: str = Field(description="sha256 of the whole document's bytes.")
 
     @property

@@ -16,11 +16,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
-
-import numpy as np
 
 from vrn_assistant.errors import IndexUnavailable
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile
@@ -48,6 +47,7 @@ __all__ = [
     "IndexSettings",
     "IndexUnavailable",
     "IngestReport",
+    "Query",
     "Root",
     "SearchMode",
     "tokenize",
@@ -87,6 +87,14 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Query:
+    """A search text whose query vector is already being computed (`CorpusIndex.prepare`)."""
+
+    text: str
+    vector: Future[list[float]] | None  # None: embedded when searched, if dense search runs
+
+
+@dataclass(frozen=True)
 class _Serving:
     """A loaded generation; immutable, so readers never need a lock."""
 
@@ -116,6 +124,7 @@ class CorpusIndex:
         self._vectors = Vectors(settings)
         self._serving_state = _EMPTY
         self._lock = threading.Lock()  # guards loading
+        self._embedder: ThreadPoolExecutor | None = None  # computes prepared query vectors
 
     # ------------------------------------------------------------ reading
 
@@ -162,46 +171,54 @@ class CorpusIndex:
         """Chunk ids with positive bm25 scores, best first (ties: corpus order)."""
         return self._serving().lexical.search(query, _positive(k))
 
-    def search_dense(self, query: str, k: int) -> list[tuple[str, float]]:
+    def prepare(self, query: str) -> Query:
+        """Start computing the query vector in the background, for a `search` made a little
+        later: the encoder releases the GIL, so it runs while the caller does other work."""
+        manifest = self._serving().manifest
+        if (
+            self._embeddings is None
+            or not query.strip()
+            or (manifest is not None and manifest.collection is None)
+        ):
+            return Query(query, None)
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = ThreadPoolExecutor(4, thread_name_prefix="vrn-query-vector")
+            embedder = self._embedder
+        return Query(query, embedder.submit(self._embeddings.embed_query, query))
+
+    def search_dense(self, query: str | Query, k: int) -> list[tuple[str, float]]:
         """Chunk ids with cosine similarity, best first; [] without vectors."""
+        text, pending = (query.text, query.vector) if isinstance(query, Query) else (query, None)
         serving = self._serving()
         _positive(k)
         collection = self._serving_collection(serving)
-        if collection is None or not query.strip() or self._embeddings is None:
+        if collection is None or not text.strip() or self._embeddings is None:
             return []
-        vector = np.asarray([self._embeddings.embed_query(query)], dtype=np.float32)
+        vector = pending.result() if pending is not None else self._embeddings.embed_query(text)
         from chromadb.errors import NotFoundError
 
         try:
             with self._vectors.reaching_server():
-                result = collection.query(
-                    query_embeddings=vector,
-                    n_results=min(k, len(serving.chunks)),
-                    include=["distances"],
-                )
+                found = self._vectors.nearest(collection, vector, min(k, len(serving.chunks)))
         except NotFoundError:
             # An ingest switched generations and dropped this collection mid-search.
             if self._serving() is serving:
                 raise
             return self.search_dense(query, k)
-        distances = result["distances"]
-        assert distances is not None  # requested in include
-        return [
-            (chunk_id, 1.0 - float(distance))
-            for chunk_id, distance in zip(result["ids"][0], distances[0], strict=True)
-            if chunk_id in serving.positions
-        ]
+        return [(chunk_id, score) for chunk_id, score in found if chunk_id in serving.positions]
 
     def search(
         self,
-        query: str,
+        query: str | Query,
         k: int,
         *,
         mode: SearchMode = "hybrid",
         boost_ids: Sequence[str] = (),
     ) -> list[Hit]:
         """The best k chunks. Hybrid fuses lexical and dense top-N (N = max(4k, 20)) with
-        RRF; `boost_ids` (best first) is fused in as one more ranking."""
+        RRF; `boost_ids` (best first) is fused in as one more ranking. `query` may be one
+        `prepare` returned, its vector computed meanwhile."""
         if mode not in get_args(SearchMode):
             raise ValueError(f"mode must be one of {get_args(SearchMode)}, got {mode!r}")
         _positive(k)
@@ -211,7 +228,8 @@ class CorpusIndex:
         depth = max(k * 4, 20) if fused else k
         rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in ("hybrid", "lexical"):
-            rankings["lexical"] = serving.lexical.search(query, depth)
+            text = query.text if isinstance(query, Query) else query
+            rankings["lexical"] = serving.lexical.search(text, depth)
         if mode in ("hybrid", "dense"):
             rankings["dense"] = self.search_dense(query, depth)
         if boost:

@@ -3,8 +3,11 @@ reading the files).
 
 A document is the same document when its root and its path there are the same
 (see `vrn_assistant.retrieval.chunks`); it is unchanged when its bytes hash
-the same. Unchanged documents keep their chunks (and so their vectors); a new
-source name (the same folder given by another path) only relabels them.
+the same. Every document is read again on each plan, so one that the rules now
+refuse is dropped with its reason even when its bytes have not changed.
+Unchanged documents that read as the same chunks keep them (and so their
+vectors); a new source name (the same folder given by another path) only
+relabels them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile
 from vrn_assistant.retrieval.documents import DocumentError, Root, iter_documents, load_file
-from vrn_assistant.retrieval.store import DocumentKey, Manifest, digest
+from vrn_assistant.retrieval.store import DocumentKey, Manifest
 
 __all__ = ["Plan", "plan"]
 
@@ -58,26 +61,33 @@ def plan(
     for file in iter_documents(roots):
         key = (file.root, file.relative)
         entry = current.get(key)
-        if entry is not None and entry.hash == digest(file.path, max_bytes):
-            chunks = [chunk(i) for i in entry.chunk_ids]
-            if entry.source != file.source:  # the same document, given by another path
-                chunks = [c.model_copy(update={"source": file.source}) for c in chunks]
-                result.relabelled = True
-            result.place(key, file.source, chunks, entry.hash)
-            result.unchanged.append(file.source)
-            continue
+        # Every file is read again, unchanged or not: one the rules now refuse (a link
+        # out of its folder, case notes, a file over a limit) keeps none of its old chunks.
         try:
             chunks = load_file(file, max_bytes=max_bytes)
         except DocumentError as error:
             result.skipped.append(SkippedFile(path=file.source, reason=error.reason))
             continue
-        result.place(key, file.source, chunks, chunks[0].content_hash)
+        hash_ = chunks[0].content_hash
+        if entry is not None and entry.hash == hash_:
+            cached = [chunk(i) for i in entry.chunk_ids]
+            if entry.source != file.source:  # the same document, given by another path
+                cached = [c.model_copy(update={"source": file.source}) for c in cached]
+            result.unchanged.append(file.source)
+            if cached == chunks:  # its passages and their vectors are kept
+                result.relabelled |= entry.source != file.source
+                result.place(key, file.source, cached, hash_)
+                continue
+            result.place(key, file.source, chunks, hash_)  # read differently now
+            result.fresh.add(key)
+            continue
+        result.place(key, file.source, chunks, hash_)
         result.fresh.add(key)
         # An outdated index knows documents by source only: their chunks are rebuilt.
         known = entry if entry is not None else legacy.get(file.source)
         if known is None:
             result.added.append(file.source)
-        elif known.hash == chunks[0].content_hash:
+        elif known.hash == hash_:
             result.unchanged.append(file.source)
         else:
             result.updated.append(file.source)

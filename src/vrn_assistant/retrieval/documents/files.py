@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from vrn_assistant.errors import DocumentError
 from vrn_assistant.retrieval.chunks import CATALOGUE, CATALOGUE_LABEL
+from vrn_assistant.retrieval.documents.encoding import decode
 
 __all__ = [
     "MAX_BYTES",
@@ -48,6 +49,7 @@ class CorpusFile(NamedTuple):
     source: str  # as shown: the root's label (or given path), then the path inside it
     root: str  # CATALOGUE, or the added folder's resolved absolute path
     relative: str  # the path inside the root, POSIX separators
+    refused: str | None = None  # why it is not read before opening it (a link out of the root)
 
 
 def iter_documents(roots: Sequence[Path | Root]) -> Iterator[CorpusFile]:
@@ -73,8 +75,9 @@ def _files(root: Root) -> list[CorpusFile]:
                 source=(PurePosixPath(shown) / relative).as_posix(),
                 root=name,
                 relative=relative.as_posix(),
+                refused=refused,
             )
-            for relative in _walk(root.path)
+            for relative, refused in _walk(root.path)
         ]
     # A single file (or a missing path, which load_chunks reports): named by its folder.
     resolved = root.path.resolve()
@@ -92,14 +95,42 @@ def display_path(root: Path) -> str:
     return root.as_posix()
 
 
-def _walk(root: Path) -> list[PurePosixPath]:
-    found: list[PurePosixPath] = []
-    # os.walk does not follow directory symlinks, so a link loop cannot recurse forever.
+def _walk(root: Path) -> list[tuple[PurePosixPath, str | None]]:
+    """Every file under root, with why it is refused before reading (a link out of root).
+
+    os.walk does not follow folder links, so a link loop cannot recurse forever; a
+    link to a folder inside root is left out (its files are found where they are),
+    one to a folder outside is reported, like a link to a file outside.
+    """
+    base_folder = root.resolve()
+    found: list[tuple[PurePosixPath, str | None]] = []
     for folder, dirnames, filenames in os.walk(root):
+        here = Path(folder)
+        base = PurePosixPath(here.relative_to(root).as_posix())
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        base = PurePosixPath(Path(folder).relative_to(root).as_posix())
-        found.extend(base / name for name in filenames if not name.startswith("."))
+        for name in filenames:
+            if not name.startswith("."):
+                found.append((base / name, _outside(here / name, base_folder)))
+        for name in dirnames:
+            if (here / name).is_symlink():
+                refused = _outside(here / name, base_folder)
+                if refused is not None:
+                    found.append((base / name, refused))
     return sorted(found)
+
+
+def _outside(path: Path, base_folder: Path) -> str | None:
+    """Why a link is not followed: it leads out of the folder, or nowhere; None otherwise."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken, or a loop of links
+        return "a link that leads nowhere (its target is missing or loops)"
+    if target.is_relative_to(base_folder):
+        return None
+    kind = "folder" if target.is_dir() else "file"
+    return f"a link to a {kind} outside the folder being added; not followed"
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -135,19 +166,3 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 text (a byte order mark is dropped); DocumentError for anything else."""
-    if b"\x00" in data:
-        raise DocumentError("binary content (NUL bytes) in a text file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        bad = data[error.start : error.start + 1].hex().upper()
-        raise DocumentError(
-            f"not UTF-8 text (byte 0x{bad} at offset {error.start}); save the file as UTF-8"
-        ) from None
-    if not text.strip():
-        raise DocumentError("empty file (only whitespace)")
-    return text

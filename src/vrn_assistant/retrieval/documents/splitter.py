@@ -17,6 +17,7 @@ __all__ = [
     "TEXT_CHARS",
     "Line",
     "Parsed",
+    "cut",
     "lines",
     "pack",
     "paragraphs",
@@ -30,6 +31,8 @@ SECTION_CHARS = 1500
 TEXT_CHARS = 1000
 
 _SENTENCE_END = re.compile(r"([.!?][\"')\]]*)\s+")
+_SPACES = (" ", "\n", "\t", "\r", "\f", "\v")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,14 @@ def pack(text: str, spans: Sequence[tuple[int, int]], limit: int) -> list[tuple[
     """Group consecutive paragraphs into chunks of about `limit` characters.
 
     Returns (index of the first paragraph, chunk text). A paragraph longer than
-    the limit is cut at sentence ends; one sentence is never cut.
+    the limit is cut at sentence ends, and a sentence longer than the limit at
+    whitespace (hard, when it has none): every chunk is still a slice of the text.
     """
     units: list[tuple[int, int, int]] = []
     for index, (start, end) in enumerate(spans):
         parts = sentences(text, start, end) if end - start > limit else [(start, end)]
-        units.extend((index, part_start, part_end) for part_start, part_end in parts)
+        for part_start, part_end in parts:
+            units.extend((index, a, b) for a, b in cut(text, part_start, part_end, limit))
     packed: list[tuple[int, str]] = []
     group: tuple[int, int, int] | None = None
     for index, start, end in units:
@@ -113,6 +118,23 @@ def pack(text: str, spans: Sequence[tuple[int, int]], limit: int) -> list[tuple[
     if group is not None:
         packed.append((group[0], text[group[1] : group[2]].strip()))
     return [(index, piece) for index, piece in packed if piece]
+
+
+def cut(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] in spans of at most `limit` characters, ended at the last whitespace
+    that fits (a hard cut where there is none); the whitespace between spans is left out."""
+    spans: list[tuple[int, int]] = []
+    while end - start > limit:
+        stop = start + limit
+        at = max(text.rfind(space, start + 1, stop + 1) for space in _SPACES)
+        if at <= start:
+            at = stop
+        spans.append((start, at))
+        word = _NON_SPACE.search(text, at, end)
+        start = word.start() if word is not None else end
+    if start < end:
+        spans.append((start, end))
+    return spans
 
 
 def split(text: str, start: int, end: int, limit: int) -> list[str]:
