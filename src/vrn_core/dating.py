@@ -23,10 +23,10 @@ since <month>" instead (see vrn_core.availability and docs/catalogue.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -48,6 +48,7 @@ __all__ = [
     "Sourced",
     "months_before",
     "stale_before",
+    "with_changes",
 ]
 
 FRESHNESS_MONTHS = 12
@@ -237,3 +238,40 @@ class Dated(Sourced):
             if start is None or start <= day:
                 return version
         return self
+
+
+_D = TypeVar("_D", bound=Dated)
+
+
+def with_changes(fact: _D, changes: Sequence[Change]) -> _D:
+    """A copy of `fact` with `changes` added among its own, in date order.
+
+    For facts from outside the catalogue (a newer document): a change that has no
+    date, or is in force from the same day as one already there, is left out (the
+    fact's own changes win), as is one from before the fact itself was stated. The
+    copy is validated, so every change must apply cleanly.
+
+    >>> from vrn_core.availability import Window, WindowChange
+    >>> ref = SourceRef(document="a.md", locator="Where")
+    >>> window = Window(places=("district:blackpool",), source=ref, stated=date(2020, 10, 1))
+    >>> later = WindowChange(places=("lancashire",), source=ref, stated=date(2024, 11, 11))
+    >>> with_changes(window, [later]).on(date(2025, 1, 1)).places
+    ('lancashire',)
+    """
+    own: tuple[Change, ...] = getattr(fact, "changes", ())
+    taken = {change.in_force_from for change in own}
+    kept = list(own)
+    for change in changes:
+        start = change.in_force_from
+        if start is None or start in taken or (fact.stated is not None and start <= fact.stated):
+            continue
+        taken.add(start)
+        kept.append(change)
+    if len(kept) == len(own):
+        return fact
+    kept.sort(key=lambda change: change.in_force_from or date.min)
+    # The fact's own values as they are (nested records are taken as they stand, not
+    # dumped and read again), with the changes in order; validating checks them all.
+    values: dict[str, Any] = {name: getattr(fact, name) for name in type(fact).model_fields}
+    values["changes"] = tuple(kept)
+    return type(fact).model_validate(values)

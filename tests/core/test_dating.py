@@ -451,3 +451,47 @@ def test_a_changed_date_is_no_longer_assumed(knowledge: Path) -> None:
     preston = load_catalogue(knowledge).get("divert").on(date(2022, 6, 1)).availability[2]
     assert preston.start == date(2020, 11, 9)
     assert preston.assumed is None and not preston.expected
+
+
+# ------------------------------------------------- with_changes (facts from added documents)
+
+
+def _later(places: tuple[str, ...], day: date) -> Any:
+    from vrn_core.availability import WindowChange
+    from vrn_core.sources import SourceRef
+
+    return WindowChange(
+        places=places, source=SourceRef(document="later.html", locator="Where"), stated=day
+    )
+
+
+def test_with_changes_puts_a_later_value_in_force_from_its_date() -> None:
+    from vrn_core.dating import with_changes
+
+    window = default_catalogue().get("ed-navigators").availability[0]
+    changed = with_changes(window, [_later(("town:burnley",), date(2024, 11, 11))])
+    assert changed.on(date(2024, 11, 10)).places == ("site:blackpool-victoria-hospital",)
+    assert changed.on(date(2024, 11, 11)).places == ("town:burnley",)
+    assert changed.on(date(2024, 11, 11)).source.document == "later.html"
+    assert window.changes == ()  # the catalogue's own record is untouched
+
+
+def test_with_changes_orders_changes_and_keeps_the_facts_own_on_a_clash() -> None:
+    from vrn_core.dating import with_changes
+
+    window = default_catalogue().get("ed-navigators").availability[0]
+    later = _later(("town:preston",), date(2024, 1, 1))
+    earlier = _later(("town:lancaster",), date(2022, 1, 1))
+    changed = with_changes(window, [later, earlier])
+    assert changed.change_dates() == (date(2022, 1, 1), date(2024, 1, 1))
+    again = with_changes(changed, [_later(("town:burnley",), date(2024, 1, 1))])
+    assert again.on(date(2024, 6, 1)).places == ("town:preston",)
+
+
+def test_with_changes_ignores_what_is_not_newer_than_the_fact() -> None:
+    from vrn_core.dating import with_changes
+
+    window = default_catalogue().get("ed-navigators").availability[0]
+    assert window.stated is not None
+    older = _later(("town:burnley",), window.stated)
+    assert with_changes(window, [older]) is window

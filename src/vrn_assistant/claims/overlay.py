@@ -1,0 +1,163 @@
+"""Newer facts win: the catalogue with dated claims from added documents as dated changes.
+
+A claim changes a catalogue programme only when its document states a date
+(vrn_core.dating's `changes`, in force `from` that date, so `Programme.on` picks
+it for the dates it applies to):
+
+- a place claim that lists every place ("now works in hospitals in six towns:
+  ...") replaces the places of the programme's main window (its first open,
+  running window); one that names a place the catalogue does not cover adds it
+  to that window's places, from that date;
+- a status claim that it is running restates the main window (confirmed again);
+  paused or not taking referrals pauses it; ended ends it on that date.
+
+Age bands, referral routes and contacts are shown beside the catalogue's facts,
+never in place of them: a band in a provider's page is often that provider's
+own (DIVERT on the Fylde, 18-24) and not the county's. Undated claims change
+nothing; they are shown beside. Programmes known only from documents get a
+provisional record (see `provisional`). Claims that contradict a record so that
+it no longer validates (a programme said to have ended before it started)
+change nothing: the record stays as the catalogue has it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from vrn_assistant.claims.model import Claim, ClaimKind, ClaimStatus
+from vrn_assistant.claims.provisional import provisional_record, reference
+from vrn_core import Catalogue, Programme, SourceRef
+from vrn_core.availability import Window, WindowChange
+from vrn_core.dating import with_changes
+from vrn_core.vocabulary import WindowStatus
+
+__all__ = ["Applied", "Overlay", "overlay"]
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A claim that changed a catalogue fact, with the value it changed."""
+
+    claim: Claim
+    before: str  # the catalogue's value, in words
+    source: SourceRef  # the catalogue's source for it
+    stated: date | None  # when the catalogue's source stated it
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """The catalogue as the added documents revise it, and what each claim did."""
+
+    catalogue: Catalogue
+    applied: tuple[Applied, ...]
+    provisional: frozenset[str]  # ids of programmes known only from documents
+
+
+def overlay(catalogue: Catalogue, claims: Sequence[Claim]) -> Overlay:
+    """A copy of the catalogue with the dated claims applied and provisional records added."""
+    by_programme: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_programme.setdefault(claim.programme, []).append(claim)
+    programmes: list[Programme] = []
+    applied: list[Applied] = []
+    for programme in catalogue:
+        try:
+            revised, done = _revised(programme, by_programme.get(programme.id, ()), catalogue)
+        except ValueError:  # the claims contradict the record (an end before its start)
+            revised, done = programme, []
+        programmes.append(revised)
+        applied += done
+    known = {programme.id for programme in catalogue}
+    provisional: list[str] = []
+    for programme_id, found in by_programme.items():
+        if programme_id in known:
+            continue
+        try:
+            record = provisional_record(programme_id, found)
+        except ValueError:  # claims that make no record (e.g. an area no place has)
+            record = None
+        if record is not None:
+            programmes.append(record)
+            provisional.append(programme_id)
+    # Every other part of the catalogue (gazetteer, corpus, shared contacts) as it is.
+    revised_catalogue = replace(catalogue, programmes=tuple(programmes))
+    return Overlay(revised_catalogue, tuple(applied), frozenset(provisional))
+
+
+def _main(programme: Programme) -> int:
+    for index, window in enumerate(programme.availability):
+        if window.status is WindowStatus.running and window.end is None and not window.changes:
+            return index
+    return len(programme.availability) - 1
+
+
+def _revised(
+    programme: Programme, claims: Sequence[Claim], catalogue: Catalogue
+) -> tuple[Programme, list[Applied]]:
+    dated = sorted((c for c in claims if c.stated and c.day is not None), key=_day)
+    if not dated:
+        return programme, []
+    gazetteer = catalogue.gazetteer
+    main = _main(programme)
+    window = programme.availability[main]
+    before_places = ", ".join(gazetteer.get(p).name for p in window.places) or "anywhere"
+    updates: dict[date, dict[str, Any]] = {}
+    applied: list[Applied] = []
+    places = window.places
+    listed = {c.source for c in dated if c.kind is ClaimKind.place and c.complete}
+    for claim in dated:
+        day = _day(claim)
+        if window.stated is not None and day <= window.stated:
+            continue  # not newer than the catalogue
+        if claim.kind is ClaimKind.place:
+            if claim.complete:
+                places = claim.places
+            elif claim.source not in listed and not _covered(programme, claim.places, catalogue):
+                places = tuple(dict.fromkeys((*places, *claim.places)))  # one more place
+            else:
+                continue
+            updates.setdefault(day, {"claim": claim})["places"] = places
+            applied.append(Applied(claim, before_places, window.source, window.stated))
+        elif claim.kind is ClaimKind.status and claim.status is not None:
+            change = updates.setdefault(day, {"claim": claim})
+            if claim.status in {ClaimStatus.paused, ClaimStatus.not_taking_referrals}:
+                change["status"] = WindowStatus.paused
+            elif claim.status is ClaimStatus.ended:
+                change["end"] = day
+            if claim.status is not ClaimStatus.funded_until:
+                applied.append(Applied(claim, _status_words(window), window.source, window.stated))
+    if not updates:
+        return programme, []
+    changes = [
+        WindowChange(
+            **{key: value for key, value in fields.items() if key != "claim"},
+            source=reference(fields["claim"]),
+            stated=day,
+        )
+        for day, fields in sorted(updates.items())
+    ]
+    windows = list(programme.availability)
+    windows[main] = with_changes(window, changes)
+    data: dict[str, Any] = {name: getattr(programme, name) for name in Programme.model_fields}
+    data["availability"] = tuple(windows)
+    return Programme.model_validate(data), applied
+
+
+def _day(claim: Claim) -> date:
+    assert claim.day is not None
+    return claim.day
+
+
+def _covered(programme: Programme, places: Sequence[str], catalogue: Catalogue) -> bool:
+    gazetteer = catalogue.gazetteer
+    areas = [area for window in programme.availability for area in window.places]
+    if any(not window.places for window in programme.availability):
+        return True
+    return all(any(gazetteer.within(p, area) for area in areas) for p in places)
+
+
+def _status_words(window: Window) -> str:
+    return "paused" if window.status is WindowStatus.paused else "running"
