@@ -32,6 +32,11 @@ Scoring (micro-averaged over the questions that label at least one person):
   "person roles" leaves out the roles an asker holds (practitioner, organisation,
   researcher, policy maker), which the Case records for the asker, not the person.
 - questions naming nobody in need are scored only for person facts read anyway.
+- people counted: the number of people in need read (`Extraction.people`, from the
+  revision that has it; one before) against the number labelled.
+- asker: the writers' label mapped to a `vrn_core.vocabulary.Asker` value
+  (`ASKER_LABELS`: "nurse" is hospital staff, "parent" family); labels with no such
+  value ("manager", "charity") and questions without one are left out.
 
 The sealed part prints aggregates and nothing else: no id, no question, no answer;
 `--details` is refused for it.
@@ -117,6 +122,8 @@ def run_worker(part: str, result: Path, e2e: bool, rounds: int) -> int:
                 issues=sorted(str(issue) for issue in case.issues),
                 without_issues=sorted(str(issue) for issue in case.without_issues),
                 without_roles=sorted(str(role) for role in getattr(case, "without_roles", ())),
+                asker=_value(getattr(extraction, "asker", None)),  # from 04db739 on
+                people=len(getattr(extraction, "people", ())) or 1,
             )
             if ask is not None:
                 as_of = date.fromisoformat(question["as_of"]) if question.get("as_of") else None
@@ -189,7 +196,25 @@ FACTS = (
     "negations: without_issues",
     "negations: not_roles",
     "gender",
+    "asker",
 )
+# The writers' asker labels as `vrn_core.vocabulary.Asker` values; a label with no such
+# value ("manager", "charity", "health_visitor") is left out of the asker's score.
+ASKER_LABELS = {
+    "custody_staff": "custody_staff",
+    "nurse": "hospital_staff",
+    "doctor": "hospital_staff",
+    "teacher": "school_staff",
+    "social_worker": "social_worker",
+    "idva": "idva",
+    "probation": "probation",
+    "police": "police",
+    "youth_worker": "youth_worker",
+    "parent": "family",
+    "relative": "family",
+    "partner": "family",
+    "self": "self",
+}
 
 
 @dataclass
@@ -200,6 +225,8 @@ class Report:
     answered: int = 0
     errors: int = 0
     spurious: int = 0  # person facts read on questions naming nobody in need
+    counted: int = 0  # questions naming someone in need whose people were counted right
+    labelled: int = 0  # questions naming someone in need
     seconds: list[float] = field(default_factory=list)
     misses: dict[str, list[str]] = field(default_factory=dict)  # tuning only
 
@@ -285,12 +312,21 @@ class Scorer:
     def _facts(self, question: Row, row: Row, report: Report) -> list[str]:
         people = question.get("people") or []
         facts = report.facts
+        wrong: list[str] = []
+        label = question.get("asker")
+        if label in ASKER_LABELS:
+            want = ASKER_LABELS[label]
+            if not _single(facts["asker"], row.get("asker"), want, row.get("asker") == want):
+                wrong.append(f"asker: read {row.get('asker')!r}, labelled {label!r}")
         if not people:
             report.spurious += sum(row.get(name) is not None for name in PERSON_FACTS)
             report.spurious += len(set(row["roles"]) - ASKER_ROLES)
-            return []
+            return wrong
         gold = people[0]
-        wrong: list[str] = []
+        report.labelled += 1
+        report.counted += row.get("people", 1) == len(people)
+        if row.get("people", 1) != len(people):
+            wrong.append(f"people: read {row.get('people', 1)}, labelled {len(people)}")
 
         def note(name: str, ok: bool, read: object, want: object) -> None:
             if not ok:
@@ -442,6 +478,10 @@ def render(
 
     lines.append(f"| extract() median ms / question | {median_ms(old)} | {median_ms(new)} |")
     lines.append(f"| person facts read where nobody is in need | {old.spurious} | {new.spurious} |")
+    lines.append(
+        f"| people in need counted right | {old.counted}/{old.labelled} "
+        f"| {new.counted}/{new.labelled} |"
+    )
     lines.append(f"| errors | {old.errors} | {new.errors} |")
     lines += [
         "",

@@ -22,21 +22,29 @@ parent, "not in custody" sets no setting. Common misspellings of key words
 One module per part of the reading: `lexicon` (the word files and the phrase
 language), `text` (preparing the text, spelling), `family` (a prisoner's family),
 `cues` (negation and whose words these are), `numbers`, `age`, `setting`, `roles`
-(and gender), `occupations`, `issues` (and offence), `course`, `wants`, `places`
-(which place, and what it is for the case) and `programmes` (programmes named).
+(and gender), `occupations`, `askers` (who is asking), `issues` (and offence),
+`course`, `wants`, `places` (which place, and what it is for the case), `programmes`
+(programmes named) and `people` (several people in need in one question, each read
+on their own: `Extraction.people`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from vrn_assistant.understanding.extraction.age import read_age
+from vrn_assistant.understanding.extraction.askers import (
+    asked_by_note,
+    asks_at_work,
+    read_asker,
+)
 from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
+from vrn_assistant.understanding.extraction.people import is_relative, split_people
 from vrn_assistant.understanding.extraction.places import (
     choose_place,
     note_places,
@@ -54,7 +62,7 @@ from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
 from vrn_core.vocabulary import Asker, Role, describe
 
-__all__ = ["Extraction", "extract"]
+__all__ = ["Extraction", "PersonReading", "extract"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,20 @@ class Extraction:
     asked_about: tuple[str, ...]  # programme ids the question names
     notes: tuple[str, ...]  # plain-English notes of what was read, for the user to check
     asker: Asker | None = None  # who is asking, when not the person in need
+    # Each person in need, the first-named first (its case and place are `case` and
+    # `place`); empty for an Extraction built by hand, which is about one person.
+    people: tuple[PersonReading, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonReading:
+    """One person in need of a question about several: their own Case and place, a short
+    label ("the son", "his mate") and who they are to the first-named ("mate")."""
+
+    label: str
+    case: Case
+    place: PlaceMatch | None
+    relation: str | None = None  # to the first person; None for the first
 
 
 # The roles of someone asking in the course of their work.
@@ -81,7 +103,64 @@ def extract(
     gazetteer: Gazetteer,
     programme_names: Mapping[str, Sequence[str]] = _NO_PROGRAMMES,
 ) -> Extraction:
-    """Read a Case from free text. Never raises on any text; unknown facts stay None/empty."""
+    """Read a Case from free text. Never raises on any text; unknown facts stay None/empty.
+
+    A question about several people in need ("my son (15) and his mate (22) were both
+    arrested") gives one reading each (`people`), the first-named's as `case`."""
+    whole = _read(text, gazetteer, programme_names)
+    parts = split_people(text)
+    if len(parts) == 1:
+        return replace(whole, people=(PersonReading(parts[0].label, whole.case, whole.place),))
+    readings = [_read(part.text, gazetteer, programme_names, whole) for part in parts]
+    first = readings[0]
+    people = tuple(
+        PersonReading(
+            _label(part.label, reading.case),
+            _related(reading.case, first.case, part.relation),
+            reading.place,
+            part.relation,
+        )
+        for part, reading in zip(parts, readings, strict=True)
+    )
+    also = [
+        f"another person in need: {person.label}"
+        + (f", {person.case.age}" if person.case.age else "")
+        for person in people[1:]
+    ]
+    return Extraction(
+        case=first.case,
+        place=first.place,
+        places=whole.places,
+        asked_about=whole.asked_about,
+        notes=(*first.notes, *also),
+        asker=whole.asker,
+        people=people,
+    )
+
+
+def _related(case: Case, first: Case, relation: str | None) -> Case:
+    """A relative of a prisoner ("Father in HMP Preston and his daughter (8)") is a
+    prisoner's family, whatever their own words say."""
+    if relation is None or Role.prisoner not in first.roles or not is_relative(relation):
+        return case
+    return case.model_copy(update={"roles": case.roles | {Role.prisoner_family}})
+
+
+def _label(said: str, case: Case) -> str:
+    """The label said, or the person's age when no word for them is said."""
+    if said == "the first person" and case.age is not None:
+        return f"the {case.age}-year-old"
+    return said
+
+
+def _read(
+    text: str,
+    gazetteer: Gazetteer,
+    programme_names: Mapping[str, Sequence[str]],
+    part_of: Extraction | None = None,
+) -> Extraction:
+    """One person's reading of `text`; `part_of`: the whole question's reading, when
+    `text` is one person's part of it (who asks is read from the whole)."""
     notes: list[str] = []
     prepared = prepare(text, notes, prison_names(gazetteer))
 
@@ -97,7 +176,9 @@ def extract(
         else:
             family = True
             notes.append(f"'{phrase.strip()}': family of someone in prison")
-    roles, without_roles = read_roles(prepared, age, family, occupations)
+    asked_by = read_asker(prepared, age) if part_of is None else part_of.asker
+    roles, without_roles = read_roles(prepared, age, family, occupations, asks_at_work(asked_by))
+    wants = frozenset(read_wants(prepared))
 
     if age.first_person and not occupations:
         # "I'm 19 ... can the VRN give me therapy?": the person asking for themselves,
@@ -135,7 +216,16 @@ def extract(
         gender=read_gender(prepared),
         sector=next((sector for _, sector, _ in occupations if sector is not None), None),
         course=course,
-        wants=frozenset(read_wants(prepared)),
+        wants=wants,
     )
     named = asked_about(text, programme_names, notes)
-    return Extraction(case=case, place=place, places=places, asked_about=named, notes=tuple(notes))
+    if asked_by is not None:
+        notes.append(asked_by_note(asked_by))
+    return Extraction(
+        case=case,
+        place=place,
+        places=places,
+        asked_about=named,
+        notes=tuple(notes),
+        asker=asked_by,
+    )

@@ -35,19 +35,24 @@ YOUNG = (13, 25)
 
 
 def read_roles(
-    text: Prepared, age: AgeRead, family: bool, occupations: Sequence[Occupation]
+    text: Prepared,
+    age: AgeRead,
+    family: bool,
+    occupations: Sequence[Occupation],
+    asked_at_work: bool = False,
 ) -> tuple[set[Role], set[Role]]:
     """Who the subject is (suspect, victim, prisoner, parent, child...), and the roles the
     asker's occupations give; and the roles known NOT to hold ("hasn't got any kids",
     "has not been arrested"). The words are in the lexicon (roles.yaml), each with the
-    readings of the words around it that cancel it (`unless`)."""
+    readings of the words around it that cancel it (`unless`). `asked_at_work`: the
+    asker said they ask at work ("Primary school in Morecambe, our kids ...")."""
     rest = text.rest
     roles: set[Role] = set()
     without: set[Role] = set()
     if family:
         roles.add(Role.prisoner_family)
     custody = police_custody_said(text)
-    practitioner = any(role is Role.practitioner for _, _, role in occupations)
+    practitioner = asked_at_work or any(role is Role.practitioner for _, _, role in occupations)
     # The suspect first: beside an arrest, "the victim" is someone else.
     for (role, says, when_negated), cue in _suspect_first():
         suspect = Role.suspect in roles

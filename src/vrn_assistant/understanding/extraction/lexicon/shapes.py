@@ -187,7 +187,7 @@ _REQUIRED_WORDS = (
     ("relationships", ("relative", "partner", "offspring", "family_of", "prisoners")),
     ("relationships", ("prisoners_family",)),
     ("settings", ("in_prison", "inside")),
-    ("people", ("person", "person_is", "age_said")),
+    ("people", ("person", "person_is", "age_said", "companion", "several", "for_each")),
     ("occupations", ("team",)),
     ("offences", ("offence_context",)),
 )

@@ -1,0 +1,212 @@
+"""Several people in need in one question: where each is described, and how they are related.
+
+Three shapes are read, with words from the lexicon (people.yaml: `companion`, `several`,
+`for_each`):
+
+- a pair, the second said as the first's: "my son (15) and his mate (22) were both
+  arrested", "a mother (39) and her daughter (17) both being hit", "Mum (42) in Burnley
+  is being abused, and her son who's 20 is in Blackpool custody". The second is a person
+  in need when an age is said for them or the asker asks for both ("for each of them");
+- a pair whose second is described in a clause of their own: "woman 24 assaulted by
+  her partner, he's 26 and now in Blackburn custody. What's there for both of them?";
+- a group with its ages said together: "two brothers, 15 and 22", "our kids are 4 and
+  12", "brother and sister ... aged 10 and 13", "ones 15 the other 22".
+
+`split_people` gives each person's own text: the question with the other person's
+words taken out (or, for a group, with one age in place of the list), which the
+extractor then reads like any question. A question in neither shape is one person,
+read exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vrn_assistant.understanding.extraction.lexicon import lexicon
+from vrn_assistant.understanding.extraction.numbers import NUMBER_WORD, number
+
+__all__ = ["PersonText", "is_relative", "split_people"]
+
+
+@dataclass(frozen=True)
+class PersonText:
+    """One person's part of the question, to be read like a question of its own."""
+
+    text: str
+    label: str  # "the son", "his mate", "the 15-year-old"
+    relation: str | None  # to the first person ("mate", "brother"); None for the first
+
+
+_AGE = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
+_AGED_BEFORE = rf"(?:{_AGE}[\s-]*(?:years?|yrs?|yo)[\s-]*old\s+|little\s+|older\s+|younger\s+)"
+_AGE_AFTER = (
+    rf"(?:\s*\(\s*{_AGE}\s*\)|,?\s+aged\s+{_AGE}\b|,\s*{_AGE}\b|\s+who'?s\s+{_AGE}\b"
+    rf"|\s+{_AGE}\b(?![\s-]*(?:years?|yrs?)[\s-]*(?:ago|sentence)))"
+)
+_CLAUSE_START = re.compile(r"[.!?:;\n]\s*")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@cache
+def _pair() -> re.Pattern[str]:
+    companion = lexicon().word("companion")
+    return re.compile(
+        rf"(?P<comma>,\s*)?\band\s+(?P<whose>his|her|their)\s+(?P<before>{_AGED_BEFORE})?"
+        rf"(?P<noun>{companion})s?\b(?P<age>{_AGE_AFTER})?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _group() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    several = re.compile(rf"\b{words.word('several')}\b", re.IGNORECASE)
+    ages = re.compile(
+        rf"(?:(?<=\()|(?<=\baged\s)|(?<=\bare\s)|(?<=\btheyre\s)|(?<=\bthey're\s)|(?<=,\s))"
+        rf"(?P<first>{_AGE})\s*(?:,|and|&)\s*(?P<second>{_AGE})\b"
+        rf"|\bones?'?s?\s+(?P<one>{_AGE}),?\s*(?:and\s+)?the\s+other(?:'?s|\s+is)?\s+(?P<other>{_AGE})\b",
+        re.IGNORECASE,
+    )
+    for_each = re.compile(rf"\b{words.word('for_each')}\b", re.IGNORECASE)
+    return several, ages, for_each
+
+
+@cache
+def _described() -> re.Pattern[str]:
+    """ "assaulted by her partner, he's 26 and now in custody": the second person named as
+    the first's, then described in a clause of their own."""
+    return re.compile(
+        rf"\b(?P<whose>his|her|their)\s+(?P<noun>{lexicon().word('companion')})\s*,\s*"
+        rf"(?P<who>he|she|they)(?:'s|\s+is|'re|\s+are)\s+(?:aged\s+)?{_AGE}\b",
+        re.IGNORECASE,
+    )
+
+
+def split_people(text: str) -> tuple[PersonText, ...]:
+    """Each person in need's part of the question, the first-named first; one part (the
+    whole question) when it describes one person."""
+    return (
+        _pair_of(text)
+        or _described_of(text)
+        or _group_of(text)
+        or (PersonText(text, "the person", None),)
+    )
+
+
+def _described_of(text: str) -> tuple[PersonText, ...]:
+    _, _, for_each = _group()
+    if for_each.search(text) is None:
+        return ()  # "her partner, he's 26": only asked about as the one who did it
+    match = _described().search(text)
+    if match is None:
+        return ()
+    noun = match.group("noun").lower()
+    end = _end_of_sentence(text, match.end())
+    first = text[: match.end("noun")] + text[end:]
+    start = _sentence_start(text, match.start())
+    second = f"{text[:start]}a {noun}, {text[match.start('who') : end]}{text[end:]}"
+    return (
+        PersonText(first, _first_label(text[: match.start()]), None),
+        PersonText(second, f"{match.group('whose').lower()} {noun}", noun),
+    )
+
+
+def _pair_of(text: str) -> tuple[PersonText, ...]:
+    _, _, for_each = _group()
+    for match in _pair().finditer(text):
+        said_age = match.group("age") is not None or match.group("before") is not None
+        if not said_age and for_each.search(text) is None:
+            continue  # "a lad of 19 and his dad": only the lad is in need
+        noun = match.group("noun").lower()
+        whose = match.group("whose").lower()
+        sentence_end = _end_of_sentence(text, match.end())
+        if match.group("comma"):
+            # "..., and her son who's 20 is in custody ...": a clause of its own.
+            first = text[: match.start()] + text[sentence_end:]
+            start = _sentence_start(text, match.start())
+            second = (
+                text[:start]
+                + _as_own(text[match.start("whose") : sentence_end])
+                + text[sentence_end:]
+            )
+        else:
+            first = text[: match.start()] + text[match.end() :]
+            start = _clause_start(text, match.start())
+            second = text[:start] + _as_own(text[match.start("whose") :])
+        return (
+            PersonText(first, _first_label(text[: match.start()]), None),
+            PersonText(second, f"{whose} {noun}", noun),
+        )
+    return ()
+
+
+def _group_of(text: str) -> tuple[PersonText, ...]:
+    several, ages, _ = _group()
+    found = several.search(text)
+    if found is None:
+        return ()
+    for match in ages.finditer(text):
+        if text[max(0, match.start() - 8) : match.start()].lower().strip().endswith("between"):
+            continue
+        said = (match.group("first"), match.group("second"))
+        if said[0] is None:
+            said = (match.group("one"), match.group("other"))
+        first, second = (number(word.lower()) for word in said if word is not None)
+        relation = _relation([m.group().lower() for m in several.finditer(text)])
+        return tuple(
+            PersonText(
+                text[: match.start()] + f"aged {age}" + text[match.end() :],
+                f"the {age}-year-old",
+                None if index == 0 else relation,
+            )
+            for index, age in enumerate((first, second))
+        )
+    return ()
+
+
+def is_relative(relation: str) -> bool:
+    """Is the relation a relative ("daughter", "brother"), not a friend ("mate")?"""
+    return re.fullmatch(lexicon().word("relative"), relation) is not None
+
+
+def _relation(groups: list[str]) -> str:
+    """ "two brothers" -> "brother"; a mixed or unnamed group ("our kids") -> "sibling"."""
+    for group in groups:
+        if group in ("brothers", "sisters", "cousins", "twins", "sons", "daughters"):
+            return "twin" if group == "twins" else group[:-1]
+    return "sibling"
+
+
+def _as_own(words: str) -> str:
+    """ "his mate (22) were both arrested" -> "a mate (22) were both arrested": the second
+    person's words read as theirs, not someone else's."""
+    return re.sub(r"^(?:his|her|their)\b", "a", words, flags=re.IGNORECASE)
+
+
+def _first_label(before: str) -> str:
+    """ "my son (15)" -> "the son"; "the first person" when no word for them is said."""
+    found = _person_word().search(before[_sentence_start(before, len(before)) :])
+    return f"the {found.group().lower()}" if found is not None else "the first person"
+
+
+@cache
+def _person_word() -> re.Pattern[str]:
+    words = lexicon()
+    return re.compile(rf"\b(?:{words.word('companion')}|{words.word('person')})\b", re.IGNORECASE)
+
+
+def _clause_start(text: str, end: int) -> int:
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
+    return starts[-1] if starts else 0
+
+
+def _sentence_start(text: str, end: int) -> int:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
+    return starts[-1] if starts else 0
+
+
+def _end_of_sentence(text: str, start: int) -> int:
+    found = _SENTENCE_END.search(text, start)
+    return found.start() if found is not None else len(text)
