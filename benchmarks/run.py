@@ -9,6 +9,7 @@ because absolute times on a shared 2-core machine drift from run to run.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -369,6 +370,22 @@ def bench_understanding(part: str, workdir: Path) -> Section:
     return Section(f"Understanding blind questions: {part} part", body)
 
 
+# Sections kept in their own modules, each with section(quick, workdir) -> (title, lines)
+# and runnable alone: python benchmarks/<name>.py [--quick].
+SECTION_MODULES = ("semantic", "claims", "reliability", "service")
+
+
+def bench_module(name: str, quick: bool, workdir: Path) -> Section:
+    spec = importlib.util.spec_from_file_location(
+        f"bench_{name}", ROOT / "benchmarks" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    title, lines = module.section(quick, workdir)
+    return Section(title, list(lines))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, for the smoke test")
@@ -382,6 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_retrieval(args.quick, workdir),
             bench_latency(args.quick, workdir),
         ]
+        sections += [bench_module(name, args.quick, workdir) for name in SECTION_MODULES]
         if not args.quick:
             sections += [bench_understanding(part, workdir) for part in ("tuning", "sealed")]
     after = _tree_state()

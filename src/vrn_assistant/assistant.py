@@ -20,9 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from vrn_assistant.answer import Answer
-from vrn_assistant.answering.citations import terms
+from vrn_assistant.answering.citations import CitationBook, terms
 from vrn_assistant.answering.compose import Composer
+from vrn_assistant.answering.people import answer_people
 from vrn_assistant.answering.phrasing import Phraser
+from vrn_assistant.claims import ClaimBook, claim_notes
 from vrn_assistant.errors import QuestionTooLong
 from vrn_assistant.retrieval.chunks import Chunk
 from vrn_assistant.retrieval.documents import Root
@@ -31,12 +33,13 @@ from vrn_assistant.retrieval.embeddings import (
     MiniLMEmbeddings,
     locate_model_files,
 )
-from vrn_assistant.retrieval.index import CorpusIndex, IngestReport
+from vrn_assistant.retrieval.index import CorpusIndex, IngestReport, Query
 from vrn_assistant.settings import AssistantSettings
-from vrn_assistant.understanding.extraction import Extraction, extract
+from vrn_assistant.understanding.extraction import Extraction, PersonReading, extract
 from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
-from vrn_core import Case, Catalogue, SourceRef, load_catalogue, rank
+from vrn_assistant.understanding.semantic import SemanticReader, fill
+from vrn_core import Assessment, Case, Catalogue, SourceRef, load_catalogue, rank
 
 __all__ = ["MAX_QUESTION_CHARS", "Assistant", "AssistantSettings", "encodable"]
 
@@ -65,12 +68,14 @@ class Assistant:
         *,
         phraser: Phraser | None = None,
         model_problem: str | None = None,
+        semantic: SemanticReader | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.index = index
         self.roots = tuple(roots)
         self.phraser = phraser
         self.model_problem = model_problem
+        self.semantic = semantic  # None: the word lists alone read the question
         self._names = {p.id: p.names() for p in catalogue}
         self._protected = protected_names(catalogue)  # this catalogue's, not the default's
         # The catalogue's corpus among the roots is indexed as such: its chunks record
@@ -79,6 +84,7 @@ class Assistant:
         self._roots = tuple(Root(root, catalogue=root.resolve() == corpus) for root in roots)
         self._boosts = _boost_targets(catalogue)
         self._lookup: _CorpusLookup | None = None
+        self._claims: tuple[str | None, ClaimBook] | None = None  # (generation, its claims)
         self._lock = threading.Lock()
 
     @classmethod
@@ -98,7 +104,13 @@ class Assistant:
                 problem = str(exc)
         index = CorpusIndex(settings.index, embeddings)
         roots = (catalogue.corpus_dir, *settings.sources)
-        return cls(catalogue, index, roots, phraser=phraser, model_problem=problem)
+        semantic = None
+        if embeddings is not None:
+            cache = settings.index.path / "semantic"
+            semantic = SemanticReader(embeddings, catalogue.gazetteer, cache_dir=cache)
+        return cls(
+            catalogue, index, roots, phraser=phraser, model_problem=problem, semantic=semantic
+        )
 
     # ------------------------------------------------------------- index
 
@@ -114,9 +126,18 @@ class Assistant:
             return self._lookup
 
     def _section(self, source: SourceRef) -> Chunk | None:
-        """The catalogue corpus's chunk a catalogue record cites (its section's first)."""
+        """The catalogue corpus's chunk a catalogue record cites (its section's first);
+        for a fact an added document revised, that document's section."""
         found = self._corpus().sections.get((source.document, source.locator))
-        return found[0] if found else None
+        return found[0] if found else self._claim_book().section(source)
+
+    def _claim_book(self) -> ClaimBook:
+        """The added documents' claims and the catalogue they revise, once per generation."""
+        generation = self.index.generation
+        with self._lock:
+            if self._claims is None or self._claims[0] != generation:
+                self._claims = (generation, ClaimBook.build(self.catalogue, self.index.chunks()))
+            return self._claims[1]
 
     # ------------------------------------------------------------- asking
 
@@ -129,19 +150,28 @@ class Assistant:
         day = as_of if as_of is not None else date.today()
         redaction = redact(encodable(question), protected=self._protected)
         text = redaction.text
+        query = self.index.prepare(text)  # its vector is computed while the rules run
         danger = assess_danger(text)
         extraction = extract(text, self.catalogue.gazetteer, self._names)
         if case is not None:
             extraction = _corrected(extraction, case, self.catalogue)
+        elif self.semantic is not None:  # what the word lists left unknown, by sense
+            extraction = fill(extraction, self.semantic.read(text))
+        claims = self._claim_book()
         assessments = rank(
-            self.catalogue,
+            claims.catalogue,
             extraction.case,
             day,
             place=extraction.place,
             asked_about=extraction.asked_about,
         )
-        documents, related = self._search(text, extraction)
-        answer = Composer(self.catalogue, self._section).compose(
+        documents, related = self._search(query, extraction)
+
+        def notes(found: Sequence[Assessment], on: date, book: CitationBook) -> list[str]:
+            return claim_notes(claims, found, on, book, self._section, extraction.asked_about)
+
+        composer = Composer(claims.catalogue, self._section, notes)
+        answer = composer.compose(
             question=text,
             as_of=day,
             redacted=redaction.found,
@@ -152,11 +182,31 @@ class Assistant:
             related=related,
             dense_retrieval=self.index.dense_available,
         )
+
+        def another(reading: Extraction, ranked: Sequence[Assessment]) -> Answer:
+            return composer.compose(
+                question=text,
+                as_of=day,
+                redacted=redaction.found,
+                danger=None,  # the emergency advice leads the first person's part
+                extraction=reading,
+                assessments=ranked,
+                documents=(),
+                related=(),
+                dense_retrieval=self.index.dense_available,
+            )
+
+        def rank_person(person: PersonReading) -> list[Assessment]:
+            asked = extraction.asked_about
+            return rank(claims.catalogue, person.case, day, place=person.place, asked_about=asked)
+
+        # Several people in need: each ranked and answered in turn; and the deciding fact.
+        answer = answer_people(extraction, assessments, answer, another, rank_person)
         if self.phraser is not None:
             answer = self.phraser.phrase(answer)
         return answer
 
-    def _search(self, text: str, extraction: Extraction) -> tuple[list[Chunk], list[Chunk]]:
+    def _search(self, query: Query, extraction: Extraction) -> tuple[list[Chunk], list[Chunk]]:
         """Passages that answer the question: (from added documents, from the catalogue's
         corpus). Each must share words with the question; at most FINDINGS of each."""
         corpus = self._corpus()
@@ -167,8 +217,8 @@ class Assistant:
             for target in self._boosts.get(programme_id, ())
             for chunk in corpus.find(target)
         ]
-        hits = self.index.search(text, k=6, boost_ids=boost)
-        wanted = terms(text)
+        hits = self.index.search(query, k=6, boost_ids=boost)
+        wanted = terms(query.text)
         added: list[Chunk] = []
         catalogue: list[Chunk] = []
         for hit in hits:

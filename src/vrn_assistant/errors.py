@@ -9,6 +9,7 @@
         ├── QuestionTooLong        a question longer than MAX_QUESTION_CHARS, refused unread
         ├── EmbeddingModelMissing  the embedding model or tokenizer is absent or not the pinned file
         ├── DocumentError          a document that cannot be turned into chunks (`reason` says why)
+        ├── CurationError          a proposal that cannot be accepted or rejected (nothing written)
         └── LanguageModelError     the configured language model cannot be set up
 
 Every message is one sentence a user can act on; the CLI prints it on one line.
@@ -20,6 +21,7 @@ from vrn_core.errors import UsageError, VrnError
 
 __all__ = [
     "AssistantError",
+    "CurationError",
     "DocumentError",
     "EmbeddingModelMissing",
     "IndexUnavailable",
@@ -64,6 +66,10 @@ class DocumentError(AssistantError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class CurationError(AssistantError):
+    """A proposal that cannot be accepted or rejected; nothing was written."""
 
 
 class LanguageModelError(AssistantError):

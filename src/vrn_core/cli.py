@@ -36,6 +36,7 @@ from vrn_core.vocabulary import (
     Role,
     Sector,
     Setting,
+    Verdict,
 )
 from vrn_core.wording import parse_day
 
@@ -252,8 +253,16 @@ def render_report(report: CheckReport) -> str:
     others = [p for p in report.considered if not p.relevant]
     if others:
         lines += ["", "Not relevant to these facts (use --json for every reason)"]
-        lines += [f"  - {p.name}: {VERDICT_WORDS[p.verdict]}" for p in others]
+        lines += [f"  - {p.name}: {_not_relevant_words(p)}" for p in others]
     return "\n".join(lines) + "\n"
+
+
+def _not_relevant_words(programme: ProgrammeReport) -> str:
+    """A programme nothing known says is for this person: "likely eligible" beside "no
+    programme is recommended" would contradict it, so say what the verdict means."""
+    if programme.verdict in (Verdict.eligible, Verdict.likely_eligible):
+        return "not ruled out, but nothing known says it is for this person"
+    return VERDICT_WORDS[programme.verdict]
 
 
 def _render_programme(programme: ProgrammeReport, bullet: str) -> list[str]:

@@ -8,6 +8,7 @@ search over the dates on which something changes (none, for most records).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,18 +22,28 @@ from vrn_core.availability import Window
 from vrn_core.criteria import AllOf, AnyOf, Criterion, resolve
 from vrn_core.dating import Change, Dated
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import Issue, PlaceRole, ProgrammeKind
+from vrn_core.vocabulary import Asker, Issue, PlaceRole, ProgrammeKind
 
 __all__ = [
+    "AskerAdvice",
     "Contact",
+    "ContactRoute",
     "Edition",
     "Pathway",
     "PathwayChange",
     "Programme",
     "Provider",
     "ReferralRoute",
+    "RouteKind",
     "SourcedText",
+    "UsualRoute",
 ]
+
+# Loose on purpose (a catalogue, not a mail server), strict enough to catch a pasted
+# sentence or a number with letters in it.
+_PHONE = r"^(?:101|111|999|(?:\+44 ?|0)\d[\d ]{8,12}\d)$"
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_URL = r"^https?://[^\s]+$"
 
 
 class ReferralRoute(StrEnum):
@@ -60,12 +71,81 @@ class Provider(_Record):
     source: SourceRef
 
 
+class RouteKind(StrEnum):
+    """A way to reach a contact."""
+
+    phone = "phone"
+    email = "email"
+    web = "web"
+    post = "post"
+
+
+_ROUTE_PATTERNS = {RouteKind.phone: _PHONE, RouteKind.email: _EMAIL, RouteKind.web: _URL}
+
+
+class ContactRoute(_Record):
+    """One way to reach a contact, typed: a phone number, an email or web address, a
+    postal address; `note` says when or what for ("8pm to 8am", "out of hours")."""
+
+    kind: RouteKind
+    value: str = Field(min_length=3)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _looks_like_its_kind(self) -> ContactRoute:
+        pattern = _ROUTE_PATTERNS.get(self.kind)
+        if pattern is not None and re.fullmatch(pattern, self.value) is None:
+            raise ValueError(f"{self.value!r} is not a {self.kind.value} (see docs/catalogue.md)")
+        return self
+
+
+class UsualRoute(StrEnum):
+    """What a contact is the usual route for, when no programme fits."""
+
+    domestic_abuse = "domestic_abuse"  # reporting domestic abuse
+    child_safeguarding = "child_safeguarding"  # a concern about a child's safety or welfare
+
+
 class Contact(_Record):
+    """Someone to get in touch with, and every way the sources give to reach them."""
+
     name: str
-    address: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    url: str | None = None
+    address: str | None = Field(default=None, description="Postal address.")
+    email: str | None = Field(default=None, pattern=_EMAIL)
+    phone: str | None = Field(default=None, pattern=_PHONE)
+    url: str | None = Field(default=None, pattern=_URL)
+    more: tuple[ContactRoute, ...] = Field(
+        default=(), description="Further routes (a second number, out of hours), typed."
+    )
+    usual_for: tuple[UsualRoute, ...] = Field(
+        default=(), description="What it is the usual route for when no programme fits."
+    )
+    areas: tuple[str, ...] = Field(
+        default=(), description="Place ids of the area it serves (a council's districts)."
+    )
+    source: SourceRef
+
+    def routes(self) -> tuple[ContactRoute, ...]:
+        """Every way to reach it: phones first, then email, web and post addresses."""
+        found = [
+            ContactRoute(kind=kind, value=value)
+            for kind, value in (
+                (RouteKind.phone, self.phone),
+                (RouteKind.email, self.email),
+                (RouteKind.web, self.url),
+                (RouteKind.post, self.address),
+            )
+            if value
+        ]
+        order = list(RouteKind)
+        return tuple(sorted((*found, *self.more), key=lambda route: order.index(route.kind)))
+
+
+class AskerAdvice(_Record):
+    """What to do, addressed to the person asking (custody staff, a nurse, a parent)."""
+
+    askers: tuple[Asker, ...] = Field(min_length=1)
+    text: str = Field(min_length=3)
     source: SourceRef
 
 
@@ -87,9 +167,21 @@ class Pathway(Dated):
     trigger: str | None = Field(default=None, description="The event that brings the offer.")
     who_can_refer: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = Field(min_length=1)
+    in_person: str | None = Field(
+        default=None,
+        description="Who to ask in person when the sources give no phone or email "
+        "('ask the custody staff on shift').",
+    )
+    advice: tuple[AskerAdvice, ...] = Field(
+        default=(), description="Referral advice addressed to who is asking."
+    )
     changes: tuple[PathwayChange, ...] = Field(
         default=(), description="Later values, each in force from its `from` date."
     )
+
+    def advice_for(self, asker: Asker | None) -> AskerAdvice | None:
+        """The advice addressed to this asker, if the record has some."""
+        return next((a for a in self.advice if asker in a.askers), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +285,7 @@ class Programme(_Record):
         refs += [c.source for c in _walk(self.criteria) if not isinstance(c, AllOf | AnyOf)]
         refs += [window.source for window in self.availability]
         refs += [contact.source for contact in self.contacts]
+        refs += [advice.source for advice in self.pathway.advice]
         refs += [fact.source for fact in self.facts]
         refs += [version.source for fact in self.dated_facts() for version in fact.versions()]
         return tuple(dict.fromkeys(refs))

@@ -27,6 +27,8 @@ __all__ = [
     "CriterionReport",
     "ProgrammeReport",
     "check",
+    "deciding_missing",
+    "deciding_results",
     "key_reasons",
     "programme_report",
     "verdict_words",
@@ -116,6 +118,34 @@ def _criterion(result: CriterionResult) -> CriterionReport:
     )
 
 
+def deciding_results(assessment: Assessment) -> tuple[CriterionResult, ...]:
+    """The leaf results that bear on the verdict, area included, in catalogue order.
+
+    An alternative left unknown inside a group already decided is left out: a father
+    known to be serving a sentence meets "in prison" whether or not his setting is
+    known, so a checklist must not show that as still to check beside "eligible".
+    """
+    return (
+        *(leaf for result in assessment.criteria for leaf in _deciding(result)),
+        assessment.area,
+    )
+
+
+def _deciding(result: CriterionResult) -> tuple[CriterionResult, ...]:
+    if not result.parts:
+        return (result,)
+    parts = result.parts
+    if result.truth is not Truth.unknown:
+        parts = tuple(part for part in parts if part.truth is not Truth.unknown) or parts
+    return tuple(leaf for part in parts for leaf in _deciding(part))
+
+
+def deciding_missing(assessment: Assessment) -> tuple[str, ...]:
+    """The facts that would settle what is still unknown, for the deciding results only."""
+    unknown = (r for r in deciding_results(assessment) if r.truth is Truth.unknown)
+    return tuple(dict.fromkeys(field for result in unknown for field in result.missing))
+
+
 def key_reasons(assessment: Assessment) -> tuple[str, ...]:
     """Why this verdict, in a few words: what fails, what is unknown, or why not available."""
     if assessment.verdict is Verdict.not_eligible:
@@ -123,12 +153,15 @@ def key_reasons(assessment: Assessment) -> tuple[str, ...]:
     status = assessment.status
     if assessment.verdict is Verdict.not_available:
         return (status.reason, *status.assumptions)
+    results = deciding_results(assessment)
     if assessment.verdict is Verdict.likely_eligible:
-        reasons = assessment.reasons(Truth.met) + assessment.reasons(Truth.unknown)
+        reasons = [
+            r.reason for truth in (Truth.met, Truth.unknown) for r in results if r.truth is truth
+        ]
         if status.status is Status.not_confirmed:
             reasons.append(status.reason)
         return tuple(reasons)
-    return tuple(assessment.reasons(Truth.met))
+    return tuple(r.reason for r in results if r.truth is Truth.met)
 
 
 def programme_report(assessment: Assessment) -> ProgrammeReport:
@@ -142,8 +175,8 @@ def programme_report(assessment: Assessment) -> ProgrammeReport:
         relevant=assessment.relevant,
         reasons=key_reasons(assessment),
         near_miss=assessment.near_miss,
-        missing=assessment.missing,
-        criteria=tuple(_criterion(leaf) for leaf in assessment.results()),
+        missing=deciding_missing(assessment),
+        criteria=tuple(_criterion(leaf) for leaf in deciding_results(assessment)),
         availability=AvailabilityReport(
             status=assessment.status.status,
             reason=assessment.status.reason,

@@ -11,6 +11,8 @@ import yaml
 
 from tests.conftest import KNOWLEDGE, shared_path
 from vrn_core import CatalogueError, UnknownProgramme, default_catalogue, load_catalogue
+from vrn_core.programme import UsualRoute
+from vrn_core.vocabulary import Asker
 
 EVAL_IDS = {
     "divert",
@@ -162,7 +164,8 @@ def test_a_source_without_a_section_is_refused(knowledge_copy: Path) -> None:
 def test_programmes_share_the_vrn_contact_by_its_id(knowledge_copy: Path) -> None:
     contacts = {p.id: p.contacts for p in default_catalogue()}
     assert all(
-        c and c[0].name == "Lancashire Violence Reduction Network" for c in contacts.values()
+        any(one.name == "Lancashire Violence Reduction Network" for one in c)
+        for c in contacts.values()
     )
     _edit(knowledge_copy / "programmes" / "divert.yaml", {"contacts": ["lancashire-vnr"]})
     with pytest.raises(CatalogueError, match=r"'lancashire-vnr'.*known: lancashire-vrn") as caught:
@@ -193,3 +196,61 @@ def test_a_corpus_document_that_is_not_utf8_is_named(knowledge_copy: Path) -> No
     )
     with pytest.raises(CatalogueError, match=r"divert\.md.*not UTF-8 text"):
         load_catalogue(knowledge_copy)
+
+
+def test_contact_routes_are_typed_and_a_malformed_number_names_its_record(
+    knowledge_copy: Path,
+) -> None:
+    catalogue = load_catalogue(knowledge_copy)
+    police = catalogue.contacts["lancashire-police"]
+    assert [(r.kind.value, r.value) for r in police.routes()] == [
+        ("phone", "101"),
+        ("phone", "999"),
+    ]
+    county = catalogue.contacts["lancashire-childrens-services"]
+    assert [r.kind.value for r in county.routes()] == ["phone", "phone", "web"]
+    contacts = knowledge_copy / "contacts.yaml"
+    contacts.write_text(
+        contacts.read_text().replace("phone: 0300 123 6720", "phone: ring the council")
+    )
+    with pytest.raises(CatalogueError, match="lancashire-childrens-services") as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.field == "phone"
+
+
+def test_a_shared_contact_must_cite_a_real_section_and_serve_known_places(
+    knowledge_copy: Path,
+) -> None:
+    contacts = knowledge_copy / "contacts.yaml"
+    text = contacts.read_text()
+    contacts.write_text(text.replace("district:wyre]", "district:wyer]"))
+    with pytest.raises(CatalogueError, match="'district:wyer'") as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.record == "lancashire-childrens-services"
+    contacts.write_text(text.replace("police-contact.md#Numbers to ring", "police-contact.md#Nope"))
+    with pytest.raises(CatalogueError, match="no such heading") as caught:
+        load_catalogue(knowledge_copy)
+    assert caught.value.record == "lancashire-police"
+
+
+def test_the_usual_routes_follow_the_council_area() -> None:
+    catalogue = default_catalogue()
+    child = UsualRoute.child_safeguarding
+
+    def names(place: str | None) -> list[str]:
+        return [c.name for c in catalogue.usual_routes(child, place)]
+
+    assert names("town:darwen") == ["Blackburn with Darwen Children's Advice and Duty Service"]
+    assert names("town:burnley") == ["Lancashire County Council Children's Services"]
+    assert names("district:blackpool") == ["Blackpool Families Rock Request for Support Hub"]
+    assert len(names("lancashire")) == 3  # any of the three councils
+    assert [c.name for c in catalogue.usual_routes(UsualRoute.domestic_abuse)] == [
+        "Lancashire Constabulary"
+    ]
+
+
+def test_advice_is_addressed_to_who_is_asking() -> None:
+    pathway = default_catalogue().get("divert").pathway
+    custody = pathway.advice_for(Asker.custody_staff)
+    assert custody is not None and "ask for the coach on shift" in custody.text
+    assert pathway.advice_for(None) is None

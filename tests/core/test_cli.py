@@ -200,3 +200,28 @@ def test_hostile_case_json_is_one_clear_error(case_json: str, says: str) -> None
     code, out, err = _run(["check", "--case", "-"], stdin=case_json)
     assert code != 0 and out == ""
     assert says in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_no_recommendation_is_never_followed_by_a_likely_eligible_programme() -> None:
+    code, out, _ = _run(["check", "--age", "19", "--place", "Blackpool", "--as-of", "2020-11-15"])
+    assert code == 0
+    assert "No programme is recommended for these facts." in out
+    not_relevant = out.split("Not relevant to these facts")[1]
+    assert "likely eligible" not in not_relevant
+    assert "  - DIVERT: not ruled out, but nothing known says it is for this person" in out
+
+
+def test_an_eligible_verdict_has_nothing_left_to_check_in_its_checklist() -> None:
+    # A father known to be serving a sentence is "in prison" whatever his setting is.
+    argv = ["check", "--role", "prisoner", "--role", "parent", "--gender", "male"]
+    code, out, _ = _run([*argv, "--place", "HMP Lancaster Farms", "--as-of", "2020-11-15"])
+    assert code == 0
+    block = out.split("Recommended\n")[1].split("\n\n")[0]
+    assert block.startswith("  1. Strength Inside and Out: eligible\n")
+    assert "?" not in block
+    code, out, _ = _run(
+        [*argv, "--place", "HMP Lancaster Farms", "--as-of", "2020-11-15", "--json"]
+    )
+    report = json.loads(out)["recommended"][0]
+    assert report["verdict"] == "eligible"
+    assert all(c["result"] == "met" for c in report["criteria"]) and report["missing"] == []

@@ -400,8 +400,9 @@ def test_ids_are_stable_across_exports(catalogue: Catalogue) -> None:
         second = export_catalogue(again, fmt, as_of=AS_OF)
         assert first == second
         assert list(_ids(first)) == list(_ids(second))
+    now = export_catalogue(catalogue, ExportFormat.hsds, as_of=AS_OF)
     later = export_catalogue(catalogue, ExportFormat.hsds, as_of=date(2030, 1, 1))
-    assert list(_ids(later)) == list(_ids(first))
+    assert list(_ids(later)) == list(_ids(now))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -601,7 +602,9 @@ def test_what_cannot_be_expressed_raises(catalogue: Catalogue) -> None:
     nowhere = _programme(availability=[{"places": ["town:atlantis"], "source": source}])
     with pytest.raises(ExportError, match="atlantis"):
         service_record(nowhere, _alone(catalogue, nowhere), ExportFormat.hsds, as_of=AS_OF)
-    bad_email = _programme(contacts=[{"name": "Team", "email": "not an address", "source": source}])
+    # The loader refuses such an address (Contact's pattern); a record built in code may not.
+    team = _programme().contacts[0].model_copy(update={"email": "not an address"})
+    bad_email = _programme().model_copy(update={"contacts": (team,)})
     with pytest.raises(ExportError, match="email"):
         service_record(bad_email, _alone(catalogue, bad_email), ExportFormat.hsds, as_of=AS_OF)
     twice = Catalogue(

@@ -24,9 +24,21 @@ from vrn_assistant.answer import (
     Answer,
     DocumentFinding,
     ProgrammeAnswer,
+    ReachRoute,
     ReadFact,
 )
-from vrn_assistant.answering.citations import CitationBook, best_sentences
+from vrn_assistant.answering.citations import CitationBook, best_sentences, shown_title
+from vrn_assistant.answering.citer import Citer, SectionLookup
+from vrn_assistant.answering.routes import (
+    COVERAGE,
+    EXAMPLE_QUESTIONS,
+    child_step,
+    cited_contact,
+    needs_child_safeguarding,
+    no_phone_or_email,
+    usual_needs,
+    usual_routes,
+)
 from vrn_assistant.retrieval.chunks import Chunk
 from vrn_assistant.understanding.extraction import Extraction
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, Danger
@@ -43,13 +55,15 @@ from vrn_core import (
     Verdict,
 )
 from vrn_core.availability import TimelineEntry, confirmed_month, timeline_entries
-from vrn_core.report import programme_report
-from vrn_core.vocabulary import VERDICT_WORDS, describe
+from vrn_core.programme import UsualRoute
+from vrn_core.report import deciding_missing, deciding_results, programme_report
+from vrn_core.vocabulary import VERDICT_WORDS, Asker, describe
 from vrn_core.wording import describe_all, describe_any, format_day, sentence
 
 __all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup", "read_facts"]
 
-SectionLookup = Callable[[SourceRef], Chunk | None]
+# Lines on what newer added documents say about the programmes assessed (vrn_assistant.claims).
+Notes = Callable[[Sequence[Assessment], date, CitationBook], list[str]]
 
 EMERGENCY_LEAD = f"**Emergency.** {EMERGENCY_ADVICE}"  # an answer's first line, in danger
 QUOTES_PER_FINDING = 2  # sentences quoted from each passage of an added document
@@ -113,6 +127,7 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
 class Composer:
     catalogue: Catalogue
     section: SectionLookup
+    notes: Notes | None = None
 
     def compose(
         self,
@@ -132,10 +147,30 @@ class Composer:
         if danger is not None:
             lines += [EMERGENCY_LEAD, ""]
         facts = read_facts(extraction)
-        lines.append(_facts_line(facts, as_of))
-        lines.append("")
-
         recommended = [a for a in assessments if a.recommended]
+        off_topic = (
+            not facts
+            and not recommended
+            and not extraction.asked_about
+            and not any(best_sentences(c.text, question, 1) for c in (*documents, *related))
+        )
+        if off_topic:
+            lines += [COVERAGE, "For example:", *(f"- “{q}”" for q in EXAMPLE_QUESTIONS)]
+        else:
+            lines.append(_facts_line(facts, as_of))
+        lines.append("")
+        matched = extraction.place.place if extraction.place is not None else None
+        place_id = matched.id if matched is not None else None
+        routes: list[ReachRoute] = []
+        safeguarding: str | None = None
+        if needs_child_safeguarding(extraction.case):
+            step, child_routes = child_step(
+                self.catalogue, extraction.case, place_id, self.section, book
+            )
+            safeguarding = step[0]
+            lines += ["**Child safeguarding**", *step, ""]
+            routes += child_routes
+
         waiting = [a for a in assessments if a.verdict is Verdict.not_available and a.relevant]
         near = [a for a in assessments if a.verdict is Verdict.not_eligible and a.relevant]
         answers: dict[str, ProgrammeAnswer] = {}
@@ -144,10 +179,11 @@ class Composer:
         if recommended:
             lines.append("**Recommended**")
             for number, assessment in enumerate(recommended, 1):
-                block, used = self._recommended(assessment, book, as_of)
-                lines.append(f"{number}. " + block[0])
-                lines += ["   " + line for line in block[1:]]
-                answers[assessment.programme_id] = self._programme_answer(assessment, used)
+                card = self._recommended(assessment, book, as_of, extraction.asker)
+                lines.append(f"{number}. " + card.lines[0])  # one line; the card has the rest
+                answers[assessment.programme_id] = self._programme_answer(
+                    assessment, card.used, card
+                )
         else:
             place = extraction.place.place if extraction.place is not None else None
             if place is not None and not _about_a_person(extraction.case):
@@ -159,10 +195,21 @@ class Composer:
                     "programme fits them."
                 )
                 lines += listing
-            else:
+            elif not off_topic:
                 lines.append(
                     f"No VRN programme in the catalogue fits these facts on {format_day(as_of)}."
                 )
+                needs = [
+                    n
+                    for n in usual_needs(extraction.case)
+                    if safeguarding is None or n is not UsualRoute.child_safeguarding
+                ]
+                if needs:
+                    lines += ["", "**Usual routes**"]
+                for need in needs:
+                    block, usual = usual_routes(self.catalogue, need, place_id, self.section, book)
+                    lines += ["- " + line for line in block]
+                    routes += usual
         for title, group in (
             ("**Would fit, but not running there or then**", waiting),
             ("**Near misses**", near),
@@ -173,11 +220,14 @@ class Composer:
                     line, used = self._short(assessment, book, as_of)
                     lines.append("- " + line)
                     answers[assessment.programme_id] = self._programme_answer(assessment, used)
+        if self.notes is not None:
+            noted = self.notes(assessments, as_of, book)
+            lines += ["", *noted] if noted else []
         found = self._findings(documents, question, book)
         if found:
             lines += ["", "**From other documents**"]
             lines += ["- " + line for _, line in found]
-        if not recommended and not listing:
+        if not recommended and not listing and not off_topic:
             # Nothing fits by the rules; passages that match the words may still help.
             passages = self._findings(related, question, book)
             if passages:
@@ -206,6 +256,8 @@ class Composer:
             case=extraction.case,
             facts=facts,
             notes=extraction.notes,
+            safeguarding=safeguarding,
+            routes=tuple(routes),
             recommended=tuple(answers[a.programme_id] for a in recommended),
             considered=tuple(considered),
             documents=tuple(finding for finding, _ in found),
@@ -242,8 +294,8 @@ class Composer:
                 lines.append(line)
         return lines
 
-    def _citer(self, programme: Programme, book: CitationBook) -> _Citer:
-        return _Citer(self.section, book, programme.name)
+    def _citer(self, programme: Programme, book: CitationBook) -> Citer:
+        return Citer(self.section, book, programme.name)
 
     def _timeline(self, assessment: Assessment, as_of: date) -> list[TimelineEntry]:
         return timeline_entries(
@@ -256,7 +308,7 @@ class Composer:
     def _where_and_when(
         self,
         entries: Sequence[TimelineEntry],
-        cited: _Citer,
+        cited: Citer,
         source: SourceRef | None,
         said: set[str],
     ) -> list[str]:
@@ -275,7 +327,7 @@ class Composer:
             lines.append(" ".join([text, *dict.fromkeys(reasons)]))
         return lines
 
-    def _status_sentences(self, assessment: Assessment, cited: _Citer, said: set[str]) -> str:
+    def _status_sentences(self, assessment: Assessment, cited: Citer, said: set[str]) -> str:
         """The programme's state on the date, cited; if it rests on a date no source
         states, uncited, with the reasoning, then what the source does say, quoted."""
         status = assessment.status
@@ -290,8 +342,8 @@ class Composer:
         return " ".join(parts)
 
     def _recommended(
-        self, assessment: Assessment, book: CitationBook, as_of: date
-    ) -> tuple[list[str], list[int]]:
+        self, assessment: Assessment, book: CitationBook, as_of: date, asker: Asker | None
+    ) -> _Card:
         programme = assessment.programme
         cited = self._citer(programme, book)
         verdict = VERDICT_WORDS[assessment.verdict]
@@ -301,12 +353,13 @@ class Composer:
             f"**{programme.name}** ({verdict}). "
             + cited(sentence(programme.summary.text), programme.summary.source)
         ]
-        met = [r for r in assessment.results() if r.truth is Truth.met]
+        results = deciding_results(assessment)  # no unknown alternative beside "eligible"
+        met = [r for r in results if r.truth is Truth.met]
         if met:
             lines.append("Why it fits: " + self._grouped(met, cited))
-        unknown = [r for r in assessment.results() if r.truth is Truth.unknown]
+        unknown = [r for r in results if r.truth is Truth.unknown]
         if unknown:
-            missing = ", ".join(_MISSING_WORDS.get(m, m) for m in assessment.missing)
+            missing = ", ".join(_MISSING_WORDS.get(m, m) for m in deciding_missing(assessment))
             lines.append("Still to check: " + self._grouped(unknown, cited))
             if missing:
                 lines.append(f"Knowing {missing} would settle it.")
@@ -317,10 +370,24 @@ class Composer:
             self._timeline(assessment, as_of), cited, windows[0].source, said
         )
         pathway = assessment.edition.pathway
+        advice = pathway.advice_for(asker)
+        advised = None
+        if advice is not None and asker is not None:  # what the asker can do comes first
+            advised = cited(sentence(advice.text), advice.source)
+            lines.append(f"For you ({describe(asker)}): {advised}")
         lines.append(cited(_how_to_refer(pathway), pathway.source))
-        return lines, cited.used
+        routes: list[ReachRoute] = []
+        for contact in programme.contacts:
+            line, found = cited_contact(contact, cited)
+            if line is not None:
+                lines.append("How to reach them: " + line)
+                routes += found
+        no_contact = no_phone_or_email(programme.name, programme.contacts, pathway.in_person)
+        if no_contact is not None:
+            lines.append(no_contact)
+        return _Card(lines, cited.used, advised, tuple(routes), no_contact)
 
-    def _grouped(self, results: Sequence[CriterionResult], cited: _Citer) -> str:
+    def _grouped(self, results: Sequence[CriterionResult], cited: Citer) -> str:
         """One sentence per source section, so each carries the citation that supports it."""
         groups: dict[SourceRef | None, list[str]] = {}
         for result in results:
@@ -350,13 +417,19 @@ class Composer:
             sentences += self._where_and_when(places, cited, source, said)
         return f"**{programme.name}**: " + " ".join(sentences), cited.used
 
-    def _programme_answer(self, assessment: Assessment, used: Sequence[int]) -> ProgrammeAnswer:
+    def _programme_answer(
+        self, assessment: Assessment, used: Sequence[int], card: _Card | None = None
+    ) -> ProgrammeAnswer:
         programme = assessment.programme
         pathway = assessment.edition.pathway
         return ProgrammeAnswer(
             report=programme_report(assessment),
             summary=programme.summary.text,
             how_to_refer=(pathway.summary, *pathway.next_steps),
+            advice=card.advice if card else None,
+            routes=card.routes if card else (),
+            no_contact=card.no_contact if card else None,
+            details=tuple(card.lines[1:]) if card else (),
             citations=tuple(dict.fromkeys(used)),
         )
 
@@ -373,14 +446,25 @@ class Composer:
             if not quoted:
                 continue
             finding = DocumentFinding(
-                name=chunk.title,
+                name=shown_title(chunk),
                 source=chunk.source,
                 locator=chunk.locator,
                 citations=tuple(number for _, number in quoted),
             )
             quotes = " ".join(f"“{quote}” [{number}]" for quote, number in quoted)
-            shown.append((finding, f"**{chunk.title}** ({chunk.locator}): {quotes}"))
+            shown.append((finding, f"**{finding.name}** ({chunk.locator}): {quotes}"))
         return shown
+
+
+@dataclass(frozen=True)
+class _Card:
+    """A recommended programme's block: its cited lines and what the answer adds."""
+
+    lines: list[str]
+    used: list[int]
+    advice: str | None
+    routes: tuple[ReachRoute, ...]
+    no_contact: str | None
 
 
 def _about_a_person(case: Case) -> bool:
@@ -427,49 +511,8 @@ def _stale_note(dated: date | None, numbers: Sequence[int], as_of: date) -> str:
     )
 
 
-class _Citer:
-    """Cites claims about one programme, remembering which citations it used."""
-
-    def __init__(self, section: SectionLookup, book: CitationBook, programme: str) -> None:
-        self._section = section
-        self._book = book
-        self._programme = programme
-        self.used: list[int] = []
-
-    def __call__(self, claim: str, source: SourceRef | None) -> str:
-        """The claim with the marker of the best quote from the source's section, if any."""
-        chunk = self._section(source) if source is not None else None
-        # Every sentence of the programme's document names it: choose the quote on the
-        # rest of the claim (the place, the age, the date).
-        words = claim.replace(self._programme, "")
-        number = self._book.cite(chunk, words) if chunk is not None else None
-        if number is None:
-            return claim
-        self.used.append(number)
-        return _marked(claim, number)
-
-    def quote(self, claim: str, source: SourceRef | None) -> str | None:
-        """The source's sentence that best fits the claim, quoted with its marker:
-        '“...” [3]', for a claim the answer does not attach a citation to itself."""
-        chunk = self._section(source) if source is not None else None
-        if chunk is None:
-            return None
-        number = self._book.cite(chunk, claim.replace(self._programme, ""))
-        if number is None:
-            return None
-        self.used.append(number)
-        return f"“{self._book.citations[number - 1].quote}” [{number}]"
-
-
 def _where_and_when(places: Sequence[str]) -> str:
     return "Where and when: " + "; ".join(places) + "."
-
-
-def _marked(sentence: str, number: int) -> str:
-    """'It runs.' -> 'It runs [3].': the marker belongs to the sentence it supports."""
-    if sentence.endswith((".", "!", "?")):
-        return f"{sentence[:-1]} [{number}]{sentence[-1]}"
-    return f"{sentence} [{number}]"
 
 
 def _how_to_refer(pathway: Pathway) -> str:

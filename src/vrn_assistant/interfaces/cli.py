@@ -23,7 +23,7 @@ from vrn_core.jsontext import load_json
 from vrn_core.wording import parse_day
 
 if TYPE_CHECKING:
-    from vrn_assistant.answer import Answer
+    from vrn_assistant.answer import Answer, Citation
     from vrn_assistant.assistant import Assistant
     from vrn_assistant.settings import IndexSettings
 
@@ -50,7 +50,13 @@ def add_assistant_commands(commands: Any) -> None:
             "on their own under the index's overlays/, leaving the shared index as it is"
         ),
     )
-    asker.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    shown = asker.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    shown.add_argument(
+        "--summary",
+        action="store_true",
+        help="print a plain referral summary (facts read, programmes, how to refer, sources)",
+    )
     asker.set_defaults(handler=_run_ask)
 
     ingester = commands.add_parser(
@@ -72,11 +78,78 @@ def add_assistant_commands(commands: Any) -> None:
     app.add_argument("--port", type=int, default=8501, help="port to listen on")
     app.set_defaults(handler=_run_app)
 
+    server = commands.add_parser(
+        "serve",
+        help="start the partners' HTTP API (Open Referral UK 3.0, eligibility, questions)",
+        description="Serve the HTTP API on uvicorn (docs/api.md); OpenAPI at /openapi.json, "
+        "interactive docs at /docs. Settings come from the same environment as the CLI.",
+    )
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    server.add_argument("--port", type=int, default=8000, help="port to listen on")
+    server.set_defaults(handler=_run_serve)
+
+    curator = commands.add_parser(
+        "curate",
+        help="review what added documents would change in the catalogue",
+        description="List the proposals the added documents' dated claims make, each beside "
+        "the catalogue's fact; --accept writes one into the catalogue (validated first), "
+        "--reject records one so it is not proposed again.",
+    )
+    curator.add_argument(
+        "--source",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="a folder or file of added documents (repeatable; default: the configured ones)",
+    )
+    decided = curator.add_mutually_exclusive_group()
+    decided.add_argument("--accept", metavar="ID", help="write this proposal into the catalogue")
+    decided.add_argument("--reject", metavar="ID", help="record this proposal as rejected")
+    curator.add_argument("--reason", metavar="TEXT", help="why it is rejected (with --reject)")
+    curator.add_argument("--knowledge", type=Path, help="catalogue folder (default: configured)")
+    curator.set_defaults(handler=_run_curate)
+
+
+def _run_curate(args: argparse.Namespace, out: TextIO) -> int:
+    from vrn_assistant.claims.curation import accept, by_programme, describe, gather, reject
+    from vrn_assistant.settings import AssistantSettings
+
+    if args.reason is not None and args.reject is None:
+        raise UsageError("--reason goes with --reject ID")
+    settings = AssistantSettings.from_env()
+    knowledge = args.knowledge or settings.knowledge_dir
+    sources = args.source or settings.sources
+    if not sources:
+        raise UsageError("no added documents to review: give --source DIR, or set VRN_SOURCES")
+    review = gather(knowledge, sources)
+    if args.accept is not None:
+        done = accept(knowledge, review.catalogue, review.get(args.accept), review.chunks)
+        added = f"; added {done.document}" if done.document_added else ""
+        out.write(f"accepted {done.proposal.id}: wrote {done.record}{added}\n")
+    elif args.reject is not None:
+        proposal = review.get(args.reject)
+        path = reject(knowledge, proposal, args.reason or "", date.today())
+        out.write(f"rejected {proposal.id}: recorded in {path}\n")
+    elif not review.proposals:
+        out.write("no proposals: the added documents change nothing the catalogue holds\n")
+    else:
+        for programme, proposals in by_programme(review.proposals).items():
+            out.write(f"\n{review.catalogue.get(programme).name} ({programme})\n")
+            out.write("\n".join(line for p in proposals for line in describe(p)) + "\n")
+    return 0
+
 
 def _run_app(args: argparse.Namespace, out: TextIO) -> int:
     from vrn_assistant.interfaces.launch import launch
 
     return launch(args.address, args.port)
+
+
+def _run_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from vrn_assistant.interfaces.service import create_app, serve
+
+    return serve(create_app(), args.host, args.port)  # a bad setting or catalogue: one line
 
 
 def _assistant(sources: Sequence[Path], *, overlay: bool = False) -> Assistant:
@@ -140,7 +213,14 @@ def _run_ask(args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(answer.eval_record(case_id), ensure_ascii=False) + "\n")
         return 0
     answer = assistant.ask(args.question, args.as_of)
-    out.write(answer.model_dump_json(indent=2) + "\n" if args.json else render(answer))
+    if args.json:
+        out.write(answer.model_dump_json(indent=2) + "\n")
+    elif args.summary:
+        from vrn_assistant.answering.summary import referral_summary
+
+        out.write(referral_summary(answer).text)
+    else:
+        out.write(render(answer, terminal=out.isatty()))
     return 0
 
 
@@ -198,17 +278,51 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def render(answer: Answer) -> str:
-    """The answer for a terminal: the text, then the numbered sources."""
-    lines = [answer.text, ""]
+def render(answer: Answer, *, terminal: bool = False) -> str:
+    """The answer for a terminal: the text, the programmes' cards, the numbered sources.
+
+    On a terminal (`terminal`), its Markdown is drawn with rich: bold, lists, links.
+    Piped or redirected, it is plain text with the Markdown marks taken out."""
+    if terminal:
+        return _drawn(answer)
+    lines = [answer.full_text().replace("**", ""), ""]
+    if answer.clarify is not None:
+        lines += [f"To settle it: {answer.clarify.question} {answer.clarify.changes}", ""]
     if answer.citations:
         lines.append("Sources")
         for c in answer.citations:
-            dated = f", {c.as_of:%B %Y}" if c.as_of else ""
-            stale = " (older than 12 months)" if c.stale else ""
-            lines.append(f"[{c.number}] {c.title}, {c.locator} ({c.source}{dated}){stale}")
+            lines.append(f"[{c.number}] {_cited_as(c)}")
             lines.append(f"    “{c.quote}”")
     return "\n".join(lines) + "\n"
+
+
+def _cited_as(citation: Citation) -> str:
+    dated = f", {citation.as_of:%B %Y}" if citation.as_of else ""
+    stale = " (older than 12 months)" if citation.stale else ""
+    return f"{citation.title}, {citation.locator} ({citation.source}{dated}){stale}"
+
+
+def _drawn(answer: Answer) -> str:
+    """The answer's Markdown drawn for a terminal by rich, each line of it a line."""
+    import io
+    import shutil
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    text = answer.full_text().split("\n")
+    # A line followed by another is a hard break ("  "), as the app shows it.
+    lines = [
+        f"{line}  " if line and nxt else line
+        for line, nxt in zip(text, [*text[1:], ""], strict=True)
+    ]
+    if answer.citations:
+        lines += ["", "**Sources**", ""]
+        lines += [f"- [{c.number}] {_cited_as(c)}: “{c.quote}”" for c in answer.citations]
+    drawn = io.StringIO()
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    Console(file=drawn, force_terminal=True, width=width).print(Markdown("\n".join(lines)))
+    return drawn.getvalue()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,11 +13,12 @@ validation; every dated fact must end up with a date.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import ValidationError
 
@@ -27,7 +28,7 @@ from vrn_core.dating import DOCUMENT_DATES
 from vrn_core.errors import CatalogueError, UnknownProgramme
 from vrn_core.paths import default_knowledge_dir
 from vrn_core.places import Gazetteer
-from vrn_core.programme import Contact, Edition, Programme
+from vrn_core.programme import Contact, Edition, Programme, UsualRoute
 from vrn_core.sources import SourceRef
 from vrn_core.yamlfile import read_yaml, validation_error
 
@@ -41,6 +42,9 @@ class Catalogue:
     programmes: tuple[Programme, ...]
     gazetteer: Gazetteer
     corpus_dir: Path
+    contacts: Mapping[str, Contact] = field(default_factory=dict)
+    """The shared contacts of contacts.yaml by id, including the usual routes (police,
+    children's social care) an answer gives when no programme fits."""
     _by_id: dict[str, Programme] = field(init=False, repr=False, compare=False)
     _dated: tuple[tuple[Programme, tuple[date, ...], tuple[Edition, ...]], ...] = field(
         init=False, repr=False, compare=False
@@ -74,6 +78,23 @@ class Catalogue:
         except KeyError:
             raise UnknownProgramme(programme_id, tuple(self._by_id)) from None
 
+    def usual_routes(self, need: UsualRoute, place_id: str | None = None) -> tuple[Contact, ...]:
+        """The shared contacts that are the usual route for `need`: for a known place, the
+        ones whose area may hold it ("Lancashire" may be any council's), or that serve
+        everywhere; for no place, all of them."""
+        found = []
+        for contact in self.contacts.values():
+            if need not in contact.usual_for:
+                continue
+            serves = (
+                place_id is None
+                or not contact.areas
+                or any(self.gazetteer.within(place_id, area) is not False for area in contact.areas)
+            )
+            if serves:
+                found.append(contact)
+        return tuple(found)
+
     def document_path(self, source: SourceRef) -> Path:
         return self.corpus_dir / source.document
 
@@ -90,6 +111,7 @@ def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
     texts = _read_corpus(corpus_dir)
     dates = {name: day for name, (_, day) in texts.items() if day is not None}
     headings: dict[str, frozenset[str]] = {}
+    _check_shared_contacts(shared, root / "contacts.yaml", corpus_dir, headings, texts, gazetteer)
     programmes: list[Programme] = []
     seen: dict[str, Path] = {}
     for path in sorted(programme_dir.glob("*.yaml")):
@@ -108,7 +130,12 @@ def load_catalogue(knowledge_dir: Path | None = None) -> Catalogue:
         programmes.append(programme)
     if not programmes:
         raise CatalogueError("no programme files (*.yaml) found", path=str(programme_dir))
-    return Catalogue(programmes=tuple(programmes), gazetteer=gazetteer, corpus_dir=corpus_dir)
+    return Catalogue(
+        programmes=tuple(programmes),
+        gazetteer=gazetteer,
+        corpus_dir=corpus_dir,
+        contacts=MappingProxyType(shared),
+    )
 
 
 @cache
@@ -196,6 +223,27 @@ def _text_of(document: Path) -> str:
         raise CatalogueError(f"cannot read the file ({exc})", path=str(document)) from None
 
 
+def _check_shared_contacts(
+    shared: Mapping[str, Contact],
+    path: Path,
+    corpus_dir: Path,
+    headings: dict[str, frozenset[str]],
+    texts: dict[str, tuple[str, date | None]],
+    gazetteer: Gazetteer,
+) -> None:
+    """Each shared contact's source must be a section of the corpus, its areas places."""
+    for contact_id, contact in shared.items():
+        _check_refs((contact.source,), path, contact_id, corpus_dir, headings, texts)
+        for number, place_id in enumerate(contact.areas):
+            if place_id not in gazetteer:
+                raise CatalogueError(
+                    f"unknown place id {place_id!r} (see places.yaml)",
+                    path=str(path),
+                    record=contact_id,
+                    field=f"areas.{number}",
+                )
+
+
 def _check_sources(
     programme: Programme,
     path: Path,
@@ -203,7 +251,18 @@ def _check_sources(
     headings: dict[str, frozenset[str]],
     texts: dict[str, tuple[str, date | None]],
 ) -> None:
-    for source in programme.sources():
+    _check_refs(programme.sources(), path, programme.id, corpus_dir, headings, texts)
+
+
+def _check_refs(
+    sources: Iterable[SourceRef],
+    path: Path,
+    record: str,
+    corpus_dir: Path,
+    headings: dict[str, frozenset[str]],
+    texts: dict[str, tuple[str, date | None]],
+) -> None:
+    for source in sources:
         document = corpus_dir / source.document
         if source.document not in headings:
             if source.document in texts:
@@ -214,7 +273,7 @@ def _check_sources(
                 raise CatalogueError(
                     f"cites {source.document}, which is not in {corpus_dir}",
                     path=str(path),
-                    record=programme.id,
+                    record=record,
                     field="source.document",
                 )
             headings[source.document] = frozenset(heading.text for heading in headings_in(text))
@@ -222,7 +281,7 @@ def _check_sources(
             raise CatalogueError(
                 f"cites section {source.locator!r} of {source.document}, which has no such heading",
                 path=str(path),
-                record=programme.id,
+                record=record,
                 field="source.locator",
             )
 

