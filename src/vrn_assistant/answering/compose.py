@@ -25,10 +25,10 @@ from vrn_assistant.answer import (
     DocumentFinding,
     ProgrammeAnswer,
     ReachRoute,
-    ReadFact,
 )
 from vrn_assistant.answering.citations import CitationBook, best_sentences, shown_title
 from vrn_assistant.answering.citer import Citer, SectionLookup
+from vrn_assistant.answering.facts import about_a_person, facts_line, read_facts
 from vrn_assistant.answering.routes import (
     COVERAGE,
     EXAMPLE_QUESTIONS,
@@ -44,7 +44,6 @@ from vrn_assistant.understanding.extraction import Extraction
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, Danger
 from vrn_core import (
     Assessment,
-    Case,
     Catalogue,
     CriterionResult,
     Pathway,
@@ -58,9 +57,9 @@ from vrn_core.availability import TimelineEntry, confirmed_month, timeline_entri
 from vrn_core.programme import UsualRoute
 from vrn_core.report import deciding_missing, deciding_results, programme_report
 from vrn_core.vocabulary import VERDICT_WORDS, Asker, describe
-from vrn_core.wording import describe_all, describe_any, format_day, sentence
+from vrn_core.wording import format_day, sentence
 
-__all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup", "read_facts"]
+__all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup"]
 
 # Lines on what newer added documents say about the programmes assessed (vrn_assistant.claims).
 Notes = Callable[[Sequence[Assessment], date, CitationBook], list[str]]
@@ -79,48 +78,6 @@ _MISSING_WORDS = {
     "sector": "the sector they work in",
     "course": "their course of study",
 }
-
-
-def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
-    """The facts read from the question, for the user to check and correct."""
-    case = extraction.case
-    facts: list[ReadFact] = []
-    if case.age is not None:
-        facts.append(ReadFact(field="age", value=str(case.age)))
-    elif case.age_range is not None:
-        facts.append(
-            ReadFact(field="age", value=f"between {case.age_range.min} and {case.age_range.max}")
-        )
-    if extraction.place is not None:
-        match = extraction.place
-        facts.append(ReadFact(field="place", value=match.describe(), note=match.matched_text))
-    elif case.place:
-        facts.append(ReadFact(field="place", value=case.place))
-    if case.setting is not None:
-        facts.append(ReadFact(field="setting", value=describe(case.setting)))
-    if case.roles:
-        facts.append(ReadFact(field="roles", value=describe_all(sorted(case.roles))))
-    if case.without_roles:
-        facts.append(
-            ReadFact(field="without_roles", value="not " + describe_any(sorted(case.without_roles)))
-        )
-    if case.issues:
-        facts.append(ReadFact(field="issues", value=describe_all(sorted(case.issues))))
-    if case.without_issues:
-        facts.append(
-            ReadFact(
-                field="without_issues", value="not " + describe_any(sorted(case.without_issues))
-            )
-        )
-    if case.offence is not None:
-        facts.append(ReadFact(field="offence", value=describe(case.offence)))
-    if case.gender is not None:
-        facts.append(ReadFact(field="gender", value=describe(case.gender)))
-    if case.sector is not None:
-        facts.append(ReadFact(field="sector", value=describe(case.sector)))
-    if case.course is not None:
-        facts.append(ReadFact(field="course", value=case.course))
-    return tuple(facts)
 
 
 @dataclass(frozen=True)
@@ -157,7 +114,7 @@ class Composer:
         if off_topic:
             lines += [COVERAGE, "For example:", *(f"- “{q}”" for q in EXAMPLE_QUESTIONS)]
         else:
-            lines.append(_facts_line(facts, as_of))
+            lines.append(facts_line(facts, as_of))
         lines.append("")
         matched = extraction.place.place if extraction.place is not None else None
         place_id = matched.id if matched is not None else None
@@ -186,7 +143,7 @@ class Composer:
                 )
         else:
             place = extraction.place.place if extraction.place is not None else None
-            if place is not None and not _about_a_person(extraction.case):
+            if place is not None and not about_a_person(extraction.case):
                 listing = self._running_in(place.name, assessments, book, as_of)
             if listing:
                 lines.append(
@@ -465,37 +422,6 @@ class _Card:
     advice: str | None
     routes: tuple[ReachRoute, ...]
     no_contact: str | None
-
-
-def _about_a_person(case: Case) -> bool:
-    """Does the question describe someone, rather than ask what runs in a place?"""
-    return bool(
-        case.age is not None
-        or case.age_range is not None
-        or case.setting is not None
-        or case.roles
-        or case.issues
-        or case.offence is not None
-        or case.course is not None
-    )
-
-
-def _facts_line(facts: Sequence[ReadFact], as_of: date) -> str:
-    if not facts:
-        return (
-            f"I could not read any facts about the person from the question (as of "
-            f"{format_day(as_of)}). Age, place, setting and what is involved help me check. "
-            "Nothing typed is stored, and personal details I recognise are redacted first."
-        )
-    parts = []
-    for fact in facts:
-        label = fact.field.replace("_", " ")
-        parts.append(f"{label}: {fact.value}")
-    return (
-        f"What I read (as of {format_day(as_of)}): "
-        + "; ".join(parts)
-        + ". Correct me if any is wrong."
-    )
 
 
 def _stale_note(dated: date | None, numbers: Sequence[int], as_of: date) -> str:
