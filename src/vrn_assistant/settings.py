@@ -101,6 +101,8 @@ class AssistantSettings:
     VRN_INDEX_DIR, VRN_CHROMA_URL, VRN_CHROMA_TIMEOUT   the index (see IndexSettings)
     VRN_ALLOW_UPLOADS  "1" or "true" lets the app save uploaded documents (off by default)
     VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
+    VRN_USERS          who may sign in to add documents: NAME:HASH entries separated by
+                       commas, each hash from `python -m vrn_assistant.interfaces.signin`
     """
 
     knowledge_dir: Path = field(default_factory=default_knowledge_dir)
@@ -109,6 +111,7 @@ class AssistantSettings:
     dense: bool = True  # False: lexical retrieval only, no embedding model loaded
     allow_uploads: bool = False
     upload_dir: Path = Path("var/uploads")
+    users: tuple[tuple[str, str], ...] = ()  # (name, scrypt hash); none: nobody can sign in
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> AssistantSettings:
@@ -126,7 +129,24 @@ class AssistantSettings:
             index=IndexSettings.from_env(env),
             allow_uploads=allow_uploads,
             upload_dir=upload_dir,
+            users=_users(env.get("VRN_USERS", "")),
         )
+
+
+def _users(raw: str) -> tuple[tuple[str, str], ...]:
+    """VRN_USERS: `NAME:HASH,NAME:HASH`; SettingError (never echoing a hash) if malformed."""
+    users: list[tuple[str, str]] = []
+    for number, entry in enumerate((e.strip() for e in raw.split(",")), start=1):
+        if not entry:
+            continue
+        name, _, hashed = entry.partition(":")
+        if not name.strip() or not hashed.startswith("scrypt$") or hashed.count("$") != 5:
+            raise SettingError(
+                f"VRN_USERS entry {number} is not NAME:HASH with a hash from "
+                "`python -m vrn_assistant.interfaces.signin`"
+            )
+        users.append((name.strip(), hashed))
+    return tuple(users)
 
 
 def server_address(url: str) -> tuple[str, int, bool]:

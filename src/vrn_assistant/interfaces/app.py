@@ -1,8 +1,10 @@
-"""The practitioners' web app: `streamlit run src/vrn_assistant/interfaces/app.py` (or `make app`).
+"""The practitioners' web app: `vrn app` (or `make app`).
 
 This file only lays things out. The rules (vrn_core) decide every verdict, the
 assistant (vrn_assistant.assistant) reads the question and cites the sources,
-and vrn_assistant.interfaces.views turns both into what is shown.
+and vrn_assistant.interfaces.views, display and coverage turn both into what is
+shown; pages.py lays out the catalogue, coverage and upload pages, facts.py the
+facts form.
 
 Privacy: the question is redacted by the assistant before anything reads it;
 only the redacted text (`answer.question`) is kept, in this session's
@@ -21,25 +23,45 @@ import streamlit as st
 
 from vrn_assistant.answer import Answer
 from vrn_assistant.answering.phrasing import Phraser, chat_model_from_env
+from vrn_assistant.answering.summary import referral_summary
 from vrn_assistant.assistant import MAX_QUESTION_CHARS, Assistant
 from vrn_assistant.errors import IndexUnavailable, LanguageModelError
-from vrn_assistant.interfaces import views
+from vrn_assistant.interfaces import display, pages, views
+from vrn_assistant.interfaces.facts import ANSWER, CASE, QUESTION, ROUND, facts_form
 from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
-from vrn_core import Case, Gender, Issue, OffenceCategory, Role, Sector, Setting, VrnError
-from vrn_core.browse import area_match, filter_programmes
-from vrn_core.places import MatchStatus
+from vrn_core import VrnError
 from vrn_core.wording import format_day
 
 TITLE = "Which VRN programme fits?"
-PAGES = ("Ask", "Catalogue", "Add documents")
+PAGES = ("Ask", "Catalogue", "Coverage")
+UPLOADS = "Add documents"  # pages only when uploads are on, each behind the sign-in
+REVIEW = "Review added documents"  # vrn_assistant.interfaces.review.REVIEW
 EXAMPLE = "24yo arrested in Blackbun for GBH, coach available?"
+PRINT = "print"  # ?print=1: the answer alone, ready to print
+SHOWN = "vrn_shown"  # the round last scrolled into view
+AS_OF = "vrn_as_of_day"  # the last date typed in full
+NONCE = "vrn_scrolls"  # how many answers were brought into view
 
-# Session-state keys (per browser session; nothing here is shared).
-QUESTION = "vrn_question"  # the REDACTED question
-CASE = "vrn_case"  # the facts as the user corrected them, or None
-ANSWER = "vrn_answer"
-ROUND = "vrn_round"  # bumps with each new question, so the facts form starts afresh
+# The chat box is fixed at the foot of the page: keep what keyboard focus or a scroll
+# brings into view clear of it (and of the header). Streamlit's own chrome never prints;
+# in the print view the sidebar is hidden too.
+_CSS = """
+<style>
+.stMain { scroll-padding-bottom: 10rem; scroll-padding-top: 4.5rem; }
+.st-key-answer { scroll-margin-top: 4.5rem; }
+[data-testid="stMainBlockContainer"] { padding-bottom: 14rem; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stBottom"],
+  [data-testid="stToolbar"], .st-key-print-actions { display: none !important; }
+}
+</style>
+"""
+_PRINT_VIEW_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>
+"""
 
 
 @dataclass
@@ -61,6 +83,18 @@ def load_service(key: str, _settings: AssistantSettings) -> Service:
 
 def main() -> None:
     st.set_page_config(page_title=TITLE, page_icon=None, layout="wide")
+    st.html(_CSS)
+    try:
+        settings = AssistantSettings.from_env()
+        service = load_service(repr(settings), settings)
+    except (LanguageModelError, VrnError, ValueError) as exc:
+        st.title(TITLE)
+        st.error(f"The assistant cannot start: {exc}")
+        st.stop()
+    if st.query_params.get(PRINT) == "1" and st.session_state.get(ANSWER) is not None:
+        print_view(st.session_state[ANSWER])
+        return
+
     st.title(TITLE)
     st.markdown(
         "Describe the person and the situation; the answer says which Lancashire Violence "
@@ -71,27 +105,12 @@ def main() -> None:
         "reference numbers). Any that are typed are redacted before the question is read, "
         "and nothing is stored."
     )
-
     with st.sidebar:
         st.header("Sections")
-        page = st.radio("Go to", PAGES, key="vrn_page")
-        st.header("Date")
-        as_of = st.date_input(
-            "As of",
-            value=date.today(),
-            min_value=date(2015, 1, 1),
-            max_value=date(date.today().year + 5, 12, 31),
-            format="DD/MM/YYYY",
-            help="Whether a programme is running is judged on this date.",
-            key="vrn_as_of",
-        )
+        choices = (*PAGES, UPLOADS, REVIEW) if settings.allow_uploads else PAGES
+        page = st.selectbox("Go to", choices, key="vrn_page")
+    as_of = as_of_control()  # on the page itself, where a phone user sees it
 
-    try:
-        settings = AssistantSettings.from_env()
-        service = load_service(repr(settings), settings)
-    except (LanguageModelError, VrnError, ValueError) as exc:
-        st.error(f"The assistant cannot start: {exc}")
-        st.stop()
     assistant = service.assistant
     if assistant.model_problem:
         st.warning(
@@ -105,11 +124,39 @@ def main() -> None:
         st.stop()
 
     if page == "Catalogue":
-        catalogue_page(assistant, as_of)
-    elif page == "Add documents":
-        upload_page(assistant, settings)
+        pages.catalogue_page(assistant, as_of)
+    elif page == "Coverage":
+        pages.coverage_page(assistant, as_of)
+    elif page == UPLOADS:
+        pages.upload_page(assistant, settings)
+    elif page == REVIEW:
+        from vrn_assistant.interfaces.review import review_page  # only where uploads are on
+
+        review_page(settings)
     else:
         ask_page(assistant, as_of)
+
+
+def as_of_control() -> date:
+    """The date to judge on, applied as it is typed (after a short pause), no need to
+    leave the field; a date still being typed keeps the last one."""
+    today = date.today()
+    earliest, latest = date(2015, 1, 1), date(today.year + 5, 12, 31)
+    typed = st.text_input(
+        "As of (DD/MM/YYYY)",
+        value=today.strftime("%d/%m/%Y"),
+        key="vrn_as_of",
+        live="600ms",
+        width=260,
+        help="Whether a programme is running is judged on this date.",
+    )
+    day, problem = display.read_as_of(typed or "", earliest, latest)
+    if day is None:
+        st.warning(problem or "")
+        day = st.session_state.get(AS_OF, today)
+    st.session_state[AS_OF] = day
+    st.caption(f"Judged on {format_day(day)}.")
+    return day
 
 
 def _ensure_index(service: Service, settings: AssistantSettings) -> None:
@@ -165,8 +212,9 @@ def ask_page(assistant: Assistant, as_of: date) -> None:
 
     with st.container(key="answer"):
         if answer.emergency:
-            st.error(EMERGENCY_ADVICE, icon=":material/emergency:")
-        with st.chat_message("user"):
+            emergency_box()
+        with st.container(border=True, key="question"):
+            st.markdown("**Your question, as read** (personal details removed)")
             st.markdown(views.quote_markdown(answer.question))
             st.caption(views.redaction_note(answer.redacted))
         main, side = st.columns([2, 1], gap="large")
@@ -177,101 +225,79 @@ def ask_page(assistant: Assistant, as_of: date) -> None:
                 st.error(f"The search index cannot be reached: {exc}")
         with main:
             show_answer(answer)
+    if state.get(SHOWN) != (state[ROUND], answer.as_of, answer.case):
+        state[SHOWN] = (state[ROUND], answer.as_of, answer.case)
+        state[NONCE] = state.get(NONCE, 0) + 1
+        _scroll_to_answer(state[NONCE])
 
 
-def facts_form(assistant: Assistant, answer: Answer, as_of: date) -> Answer | None:
-    """The facts read from the question, editable; returns the new answer on 'Update answer'."""
-    st.header("Facts read")
-    st.caption(
-        "Correct anything misread, then update the answer. Empty or unknown means not known."
-    )
-    current = views.form_from_case(answer.case)
-    n = st.session_state[ROUND]
-    with st.form(key=f"facts-{n}", border=True):
-        age = st.number_input(
-            "Age (years)",
-            min_value=0,
-            max_value=120,
-            value=current.age,
-            step=1,
-            placeholder="unknown",
-            key=f"age-{n}",
+def emergency_box() -> None:
+    """'Call 999 now', large, then three short lines; said once, first."""
+    with st.container(key="emergency"):
+        st.error(
+            f"## {display.EMERGENCY_HEADLINE}\n\n"
+            + "\n".join(f"- {line}" for line in display.EMERGENCY_LINES)
         )
-        place = st.text_input(
-            "Place (town, district or site)", value=current.place, key=f"place-{n}"
-        )
-        setting = _choice("Setting (where they are now)", Setting, current.setting, f"setting-{n}")
-        roles = st.multiselect(
-            "Roles",
-            list(Role),
-            default=list(current.roles),
-            format_func=views.label_of,
-            key=f"roles-{n}",
-        )
-        issues = st.multiselect(
-            "Issues involved",
-            list(Issue),
-            default=list(current.issues),
-            format_func=views.label_of,
-            key=f"issues-{n}",
-        )
-        offence = _choice("Offence", OffenceCategory, current.offence, f"offence-{n}")
-        gender = _choice("Gender", Gender, current.gender, f"gender-{n}")
-        sector = _choice("Sector (for practitioners)", Sector, current.sector, f"sector-{n}")
-        course = st.text_input("Course (for students)", value=current.course, key=f"course-{n}")
-        submitted = st.form_submit_button("Update answer", type="primary")
-    if answer.notes:
-        with st.expander("How the question was read"):
-            st.markdown("\n".join(f"- {views.escape_markdown(note)}" for note in answer.notes))
-    if not submitted:
-        return None
-    form = views.FactsForm(
-        age=int(age) if age is not None else None,
-        place=place,
-        setting=setting,
-        roles=tuple(roles),
-        issues=tuple(issues),
-        offence=offence,
-        gender=gender,
-        sector=sector,
-        course=course,
-    )
-    case: Case = views.case_from_form(form, answer.case)
-    state = st.session_state
-    updated = assistant.ask(state[QUESTION], as_of, case=case)
-    state[CASE] = case
-    state[ANSWER] = updated
-    return updated
 
 
-def _choice(label: str, values: Any, current: Any, key: str) -> Any:
-    options = [None, *values]
-    return st.selectbox(
-        label, options, index=options.index(current), format_func=views.label_of, key=key
-    )
+def _scroll_to_answer(nonce: int) -> None:
+    """Bring the top of a new answer into view: on a phone the page would otherwise stay
+    at its foot, the facts form, where the chat box left it. (`nonce` makes each answer's
+    script new, so the browser runs it again.)"""
+    st.html(f"<script>/* answer {nonce} */</script>" + _SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
+# Streamlit keeps a chat pinned to the page's foot while it renders: for up to five
+# seconds, whenever the page has stopped growing and the answer is out of view, bring its
+# top back; stop once it has settled in view, or when the user scrolls, clicks or types.
+_SCROLL_SCRIPT = """<script>
+(() => {
+  let last = -1, still = 0, ticks = 0, stop = false, shown = false;
+  const quit = () => { stop = true; };
+  for (const name of ["wheel", "touchmove", "keydown", "mousedown"]) {
+    window.addEventListener(name, quit, {once: true, capture: true});
+  }
+  const timer = setInterval(() => {
+    const box = document.querySelector(".st-key-answer");
+    const main = document.querySelector(".stMain");
+    const height = main ? main.scrollHeight : 0;
+    still = height === last ? still + 1 : 0;
+    last = height;
+    ticks += 1;
+    if (box && still >= 2 && !stop) {
+      const top = box.getBoundingClientRect().top;
+      if (top < -5 || top > window.innerHeight / 2) {
+        box.scrollIntoView({block: "start"});
+        shown = true;
+      } else if (shown && still >= 6) {
+        stop = true;  // in view, and the page has settled: leave the scrolling to the user
+      }
+    }
+    if (stop || ticks > 50) { clearInterval(timer); }
+  }, 100);
+})();
+</script>"""
 
 
 def show_answer(answer: Answer) -> None:
-    st.header("Recommended programmes")
-    if not answer.recommended:
-        st.markdown(
-            f"No VRN programme in the catalogue fits these facts on {format_day(answer.as_of)}."
-        )
-    for programme in answer.recommended:
-        card = views.programme_card(programme)
-        with st.container(border=True):
-            st.subheader(card.name)
-            st.markdown(f"**{card.badge}**")
-            st.markdown(views.markdown_text(card.summary))
-            if card.checks:
-                st.markdown("**Checklist**")
-                st.markdown("\n".join(f"- {item.markdown()}" for item in card.checks))
-            st.markdown("**How to refer**")
-            st.markdown("\n".join(f"- {views.markdown_text(step)}" for step in card.how_to_refer))
-            st.caption(card.sources)
+    st.header("In short")
+    st.markdown(views.markdown_text("\n".join(display.in_short(answer))))
+    with st.container(key="answer-actions"):
+        summary = referral_summary(answer)
+        with st.expander("Referral summary, to copy as plain text", expanded=False):
+            st.caption("The copy button is at the top right of the text.")
+            st.code(summary.text, language=None, wrap_lines=True)
+        if st.button("Print view", key="open_print", help="The answer alone, ready to print"):
+            st.query_params[PRINT] = "1"
+            st.rerun()
 
-    st.header("Answer")
-    st.markdown(views.markdown_text(answer.text))
+    if answer.recommended:
+        st.header("Recommended programmes")
+    for programme in answer.recommended:
+        programme_card(programme, answer.as_of)
+
+    with st.expander("The answer in full, as written", expanded=False):
+        st.markdown(views.markdown_text(display.text_without_emergency(answer, EMERGENCY_ADVICE)))
 
     groups = views.group_considered(answer)
     for title, programmes in (
@@ -283,133 +309,88 @@ def show_answer(answer: Answer) -> None:
             with st.expander(f"{title} ({len(programmes)})", expanded=False):
                 st.markdown("\n".join(f"- {line}" for line in groups.lines(programmes)))
 
-    if answer.documents:
-        st.header("From added documents")
-        quotes = {c.number: c for c in answer.citations}
-        for finding in answer.documents:
-            with st.container(border=True):
-                st.subheader(finding.name)
-                st.caption(f"{finding.locator} · {finding.source}")
-                for number in finding.citations:
-                    if number in quotes:
-                        st.markdown(views.quote_markdown(quotes[number].quote) + f"\n\n[{number}]")
-
+    documents(answer)
     if answer.citations:
         st.header("Sources")
         for citation in answer.citations:
             with st.expander(views.citation_label(citation)):
-                st.markdown(views.citation_body(citation))
-                note = views.stale_note(citation, answer.as_of)
-                if note:
-                    st.warning(note)
+                source(answer, citation)
 
 
-# ---------------------------------------------------------------- Catalogue
-
-
-def catalogue_page(assistant: Assistant, as_of: date) -> None:
-    catalogue = assistant.catalogue
-    st.header("Catalogue")
-    st.caption(
-        f"Every programme in the catalogue, with where and when it runs on {format_day(as_of)}."
-    )
-    left, middle, right = st.columns(3)
-    with left:
-        area = st.text_input("Area (town, district or site)", key="cat_area")
-    with middle:
-        age = st.number_input(
-            "Age (years)",
-            min_value=0,
-            max_value=120,
-            value=None,
-            step=1,
-            placeholder="any age",
-            key="cat_age",
+def programme_card(programme: Any, as_of: date) -> None:
+    card = views.programme_card(programme)
+    availability = programme.report.availability
+    with st.container(border=True):
+        st.subheader(card.name)
+        st.markdown(f"**{card.badge}**")
+        warning = display.freshness_warning(availability, as_of)
+        if warning:
+            st.warning(warning, icon="⚠️")
+        st.caption(
+            display.stated_line(availability.stated, availability.confirmed, availability.source)
         )
-    with right:
-        kind = st.selectbox(
-            "Kind", views.KIND_CHOICES, format_func=views.kind_label, key="cat_kind"
-        )
-    match = area_match(catalogue.gazetteer, area)
-    if match is not None:
-        if match.status is MatchStatus.unknown:
-            st.warning(
-                f"'{area}' is not a place the gazetteer knows: showing only programmes "
-                "not tied to one area."
-            )
-        else:
-            st.caption("Area: " + match.describe())
-    programmes = filter_programmes(
-        catalogue,
-        area=area or None,
-        age=int(age) if age is not None else None,
-        kind=kind,
-    )
-    st.markdown(f"**{len(programmes)} of {len(catalogue)} programmes**")
-    for programme in programmes:
-        entry = views.catalogue_entry(programme, as_of, catalogue)
+        st.markdown(views.markdown_text(card.summary))
+        if card.checks:
+            st.markdown("**Checklist**")
+            st.markdown("\n".join(f"- {item.markdown()}" for item in card.checks))
+        st.markdown("**How to refer**")
+        st.markdown("\n".join(f"- {views.markdown_text(step)}" for step in card.how_to_refer))
+        st.caption(card.sources)
+
+
+def documents(answer: Answer) -> None:
+    if not answer.documents:
+        return
+    st.header("From added documents")
+    quotes = {c.number: c for c in answer.citations}
+    for finding in answer.documents:
         with st.container(border=True):
-            st.subheader(entry.name)
-            st.caption(f"Kind: {entry.kind}")
-            st.markdown(views.markdown_text(entry.summary))
-            st.markdown("**Where and when**")
-            st.markdown("\n".join(f"- {line}" for line in entry.where_when))
-            st.markdown("**Who it is for**")
-            st.markdown("\n".join(f"- {line}" for line in entry.who_for))
-            st.markdown("**How to refer**")
-            st.markdown("\n".join(f"- {views.markdown_text(step)}" for step in entry.how_to_refer))
+            st.subheader(finding.name)
+            st.caption(f"{finding.locator} · {finding.source}")
+            for number in finding.citations:
+                if number in quotes:
+                    st.markdown(views.quote_markdown(quotes[number].quote) + f"\n\n[{number}]")
 
 
-# ---------------------------------------------------------------- Add documents
+def source(answer: Answer, citation: Any) -> None:
+    st.markdown(views.citation_body(citation))
+    note = views.stale_note(citation, answer.as_of)
+    if note:
+        st.warning(note)
 
 
-def upload_page(assistant: Assistant, settings: AssistantSettings) -> None:
-    st.header("Add documents")
-    if not settings.allow_uploads:
-        st.info(
-            "Uploads are turned off. An administrator can enable them with VRN_ALLOW_UPLOADS=1."
+# ---------------------------------------------------------------- Print view
+
+
+def print_view(answer: Answer) -> None:
+    """The answer alone: no form, no chat box, no sidebar, every source open."""
+    st.html(_PRINT_VIEW_CSS)
+    with st.container(key="print-actions", horizontal=True):
+        if st.button("Back to the answer", key="close_print"):
+            del st.query_params[PRINT]
+            st.rerun()
+        st.html(
+            '<button type="button" onclick="window.print()">Print</button>',
+            unsafe_allow_javascript=True,
+            width="content",
         )
-        return
-    folder = settings.upload_dir
-    st.markdown(
-        f"Documents added here are saved in `{folder}` and searched and quoted alongside the "
-        "catalogue's sources. They are not given verdicts: the rules cover catalogue programmes only."
-    )
-    files = st.file_uploader(
-        "Documents to add (Markdown, text, PDF or HTML)",
-        type=list(views.UPLOAD_TYPES),
-        accept_multiple_files=True,
-        key="upload_files",
-    )
-    if not st.button("Add to the index", disabled=not files):
-        return
-    refused: list[str] = []
-    for upload in files or []:
-        try:
-            views.save_upload(folder, upload.name, upload.getvalue())
-        except (ValueError, OSError) as exc:
-            refused.append(str(exc))
-    for message in refused:
-        st.warning(message)
-    try:
-        with st.status("Indexing…", expanded=True) as status:
-            bar = st.progress(0.0, text="Starting…")
-            report = assistant.ingest(_progress(bar))
-            summary = views.ingest_summary(report)
-            status.update(label=summary.headline, state="complete")
-    except IndexUnavailable as exc:
-        st.error(f"The search index cannot be reached: {exc}")
-        return
-    st.success(summary.headline)
-    for title, items in (
-        ("Added", summary.added),
-        ("Updated", summary.updated),
-        ("Removed", summary.removed),
-        ("Skipped, and why", summary.skipped),
-    ):
-        if items:
-            st.subheader(title)
-            st.markdown("\n".join(f"- {views.escape_markdown(item)}" for item in items))
+    with st.container(key="print"):
+        st.title(referral_summary(answer).title)
+        if answer.emergency:
+            emergency_box()
+        st.markdown("**Question, as read (personal details removed)**")
+        st.markdown(views.quote_markdown(answer.question))
+        for section in referral_summary(answer).sections:
+            if section.heading == "Emergency":
+                continue  # the box above says it
+            st.subheader(section.heading)
+            st.markdown(views.markdown_text("\n".join(map(views.escape_markdown, section.lines))))
+        documents(answer)
+        if answer.citations:
+            st.header("Sources")
+            for citation in answer.citations:
+                st.subheader(views.citation_label(citation))
+                source(answer, citation)
 
 
 main()

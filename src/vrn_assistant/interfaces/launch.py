@@ -22,7 +22,7 @@ STREAMLIT_OPTIONS: dict[str, str] = {
     "server.headless": "true",
     "browser.gatherUsageStats": "false",  # nothing about a session leaves the machine
     "server.maxUploadSize": str(MAX_BYTES // (1024 * 1024)),  # the index skips larger files
-    "client.toolbarMode": "minimal",  # no Deploy button or developer menu
+    "client.toolbarMode": "viewer",  # no Deploy button, no developer options in the menu
 }
 
 

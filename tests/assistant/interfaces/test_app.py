@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, ChatInput, Error
+from streamlit.testing.v1.element_tree import Warning as WarningBox
 
 from tests.conftest import ROOT
 from vrn_assistant.answer import Answer
+from vrn_assistant.answering.summary import referral_summary
 from vrn_assistant.interfaces import views
+from vrn_assistant.interfaces.review import REVIEW
+from vrn_assistant.interfaces.signin import hash_password
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
 from vrn_core import ProgrammeKind
 
@@ -26,6 +30,8 @@ README_QUESTION = "24yo arrested in Blackbun for GBH, coach available?"
 EMERGENCY_QUESTION = "He has a knife and is threatening his girlfriend right now in Blackpool"
 DA_QUESTION = "Domestic abuse victim in Burnley"
 NOVEMBER_2020 = date(2020, 11, 15)
+PASSWORD = "correct horse battery"
+PASSWORD_HASH = hash_password(PASSWORD)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +40,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("app-index")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("VRN_INDEX_DIR", str(folder))
-        for name in ("VRN_CHROMA_URL", "VRN_SOURCES", "VRN_ALLOW_UPLOADS", "VRN_LLM"):
+        for name in ("VRN_CHROMA_URL", "VRN_SOURCES", "VRN_ALLOW_UPLOADS", "VRN_LLM", "VRN_USERS"):
             patch.delenv(name, raising=False)
         yield folder
 
@@ -54,9 +60,15 @@ def app(first_run: AppTest) -> AppTest:
     return at
 
 
+def set_day(at: AppTest, day: date) -> AppTest:
+    at.text_input(key="vrn_as_of").set_value(day.strftime("%d/%m/%Y")).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def ask(at: AppTest, question: str, as_of: date | None = None) -> AppTest:
     if as_of is not None:
-        at.date_input[0].set_value(as_of).run()
+        set_day(at, as_of)
     at.chat_input[0].set_value(question).run()
     assert not at.exception, at.exception
     return at
@@ -96,8 +108,8 @@ def test_the_app_builds_an_empty_index_with_a_progress_bar(
     assert "Do not enter personal details" in first_run.info[0].value
     status = first_run.status[0]
     assert status.label.startswith("Indexed ")
-    assert first_run.date_input[0].label == "As of"
-    assert first_run.date_input[0].value == date.today()
+    day = first_run.text_input(key="vrn_as_of")
+    assert day.label == "As of (DD/MM/YYYY)" and day.value == date.today().strftime("%d/%m/%Y")
     assert first_run.chat_input[0].placeholder == "Describe the person and the situation"
 
 
@@ -109,6 +121,9 @@ def test_recommended_programme_card_with_checklist_and_verbatim_citations(app: A
     assert "✓ Eligible" in card_text
     assert "✓ (met) **Aged 18 to 25**: 24 is within DIVERT's 18–25" in card_text
     assert "Tell the custody staff" in card_text
+    # Where the card's dates come from, and (still fresh in November 2020) no warning.
+    assert "As stated on 1 October 2020 in divert.md (Where and when)." in card_text
+    assert not app.warning
     assert answer.citations
     corpus = {
         path.relative_to(ROOT).as_posix(): " ".join(path.read_text(encoding="utf-8").split())
@@ -137,13 +152,20 @@ def test_personal_details_are_redacted_before_they_are_shown_or_kept(app: AppTes
     assert cards(app)[0] == "DIVERT"
 
 
-def test_emergency_banner_comes_first(app: AppTest) -> None:
+def test_emergency_box_comes_first_says_call_999_and_is_not_repeated(app: AppTest) -> None:
     ask(app, EMERGENCY_QUESTION)
     block = app.get_by_key("answer")
     first = block.children[0]
-    assert isinstance(first, Error), first
-    assert first.value == EMERGENCY_ADVICE
-    assert app.error[0].value == EMERGENCY_ADVICE
+    assert isinstance(first, Block) and first.key == "emergency"
+    box = first.children[0]
+    assert isinstance(box, Error)
+    assert box.value.startswith("## Call 999 now\n\n")
+    lines = box.value.split("\n\n", 1)[1].splitlines()
+    assert len(lines) <= 3 and all(len(line) < 100 for line in lines)
+    assert any("press 55" in line for line in lines)
+    # The long advice is said nowhere else on the page, and no card follows it unasked.
+    assert all(EMERGENCY_ADVICE not in m.value for m in app.markdown)
+    assert len(app.error) == 1
 
 
 def test_editing_a_fact_changes_the_verdict(app: AppTest) -> None:
@@ -152,7 +174,8 @@ def test_editing_a_fact_changes_the_verdict(app: AppTest) -> None:
     age = app.number_input[0]
     assert age.label == "Age (years)" and age.value == 24
     age.set_value(27)
-    app.button[0].click().run()  # "Update answer"
+    [update] = [b for b in app.button if b.label == "Update answer"]
+    update.click().run()
     assert not app.exception
     assert "DIVERT" not in cards(app)
     near = expander(app, "Near misses")
@@ -165,7 +188,7 @@ def test_editing_a_fact_changes_the_verdict(app: AppTest) -> None:
 def test_the_date_control_changes_availability(app: AppTest) -> None:
     ask(app, DA_QUESTION, NOVEMBER_2020)
     assert "Operation Provide" in cards(app)
-    app.date_input[0].set_value(date(2021, 6, 1)).run()
+    set_day(app, date(2021, 6, 1))
     assert not app.exception
     assert answer_of(app).as_of == date(2021, 6, 1)
     assert "Operation Provide" not in cards(app)
@@ -174,7 +197,7 @@ def test_the_date_control_changes_availability(app: AppTest) -> None:
 
 
 def test_catalogue_browser_filters(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("Catalogue").run()
+    app.sidebar.selectbox(key="vrn_page").set_value("Catalogue").run()
     assert not app.exception
     every = [s.value for s in app.subheader]
     assert len(every) == 12
@@ -194,15 +217,17 @@ def test_catalogue_browser_filters(app: AppTest) -> None:
     assert "Where and when" in texts(app) and "How to refer" in texts(app)
 
 
-def test_uploads_are_off_by_default(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("Add documents").run()
-    assert not app.exception
-    assert any(
-        "Uploads are turned off. An administrator can enable them with VRN_ALLOW_UPLOADS=1."
-        in info.value
-        for info in app.info
-    )
+def test_uploads_are_off_by_default_and_not_in_the_menu(app: AppTest) -> None:
+    assert list(app.sidebar.selectbox(key="vrn_page").options) == ["Ask", "Catalogue", "Coverage"]
     assert len(app.file_uploader) == 0
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_name").set_value(name)
+    at.text_input(key="sign_in_password").set_value(password)
+    at.button[0].click().run()  # "Sign in"
+    assert not at.exception, at.exception
+    return at
 
 
 def test_uploads_when_enabled_are_indexed_reported_and_quoted(
@@ -214,9 +239,17 @@ def test_uploads_when_enabled_are_indexed_reported_and_quoted(
     monkeypatch.setenv("VRN_INDEX_DIR", str(index))
     monkeypatch.setenv("VRN_ALLOW_UPLOADS", "1")
     monkeypatch.setenv("VRN_UPLOAD_DIR", str(uploads))
+    monkeypatch.setenv("VRN_USERS", f"idva:{PASSWORD_HASH}")
     at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.sidebar.radio[0].set_value("Add documents").run()
+    at.sidebar.selectbox(key="vrn_page").set_value("Add documents").run()
     assert not at.exception, at.exception
+    assert len(at.file_uploader) == 0  # not before signing in
+    sign_in(at, "idva", "not the password")
+    assert [e.value for e in at.error] == ["That name and password do not match."]
+    assert len(at.file_uploader) == 0
+    sign_in(at, "idva", PASSWORD)
+    assert len(at.file_uploader) == 1
+    assert str(uploads) not in texts(at) and str(tmp_path) not in texts(at)
     note = (
         "---\ntitle: Preston youth boxing club\nas_of: 2020-10-01\n---\n\n"
         "## Sessions\n\nThe Preston youth boxing club runs free evening boxing sessions "
@@ -233,11 +266,13 @@ def test_uploads_when_enabled_are_indexed_reported_and_quoted(
     assert (uploads / "boxing.md").read_text() == note
     shown = texts(at)
     assert "1 added" in at.success[0].value and "1 skipped" in at.success[0].value
+    assert shown.count(at.success[0].value) == 1  # each result said once
     assert "boxing.md" in shown
     skipped = [m.value for m in at.markdown if "broken.pdf" in m.value]
-    assert skipped and ":" in skipped[0]  # the path and the reason
+    assert skipped and ":" in skipped[0]  # the file and the reason
+    assert str(uploads) not in shown and str(tmp_path) not in shown  # no server path
 
-    at.sidebar.radio[0].set_value("Ask").run()
+    at.sidebar.selectbox(key="vrn_page").set_value("Ask").run()
     ask(at, "Free boxing sessions in Preston for young people at risk of knife crime?")
     assert answer_of(at).documents
     assert "From added documents" in [h.value for h in at.header]
@@ -256,8 +291,8 @@ def test_two_sessions_do_not_see_each_other(first_run: AppTest) -> None:
     one.run()
     assert answer_of(one).question == custody and answer_of(two).question == DA_QUESTION
     assert DA_QUESTION not in texts(one) and custody not in texts(two)
-    assert texts(one.chat_message[0]).splitlines()[0] == views.quote_markdown(custody)
-    assert texts(two.chat_message[0]).splitlines()[0] == views.quote_markdown(DA_QUESTION)
+    assert views.quote_markdown(custody) in texts(one.get_by_key("question")).splitlines()
+    assert views.quote_markdown(DA_QUESTION) in texts(two.get_by_key("question")).splitlines()
     assert cards(one)[0] == "DIVERT" and "Operation Provide" in cards(two)
 
 
@@ -278,3 +313,92 @@ def test_the_question_box_stops_at_the_question_cap(app: AppTest) -> None:
     from vrn_assistant.assistant import MAX_QUESTION_CHARS
 
     assert app.chat_input[0].proto.max_chars == MAX_QUESTION_CHARS
+
+
+def test_past_the_freshness_horizon_the_card_warns_with_the_source_date(app: AppTest) -> None:
+    ask(app, README_QUESTION, date(2022, 3, 1))
+    assert cards(app)[0] == "DIVERT"
+    warnings = [w.value for w in app.get_by_key("answer") if isinstance(w, WarningBox)]
+    assert any(w.startswith("Not confirmed since October 2020") for w in warnings), warnings
+    assert "As stated on 1 October 2020 in divert.md" in texts(app.get_by_key("answer"))
+
+
+def test_the_answer_is_said_once_a_summary_above_the_cards(app: AppTest) -> None:
+    ask(app, README_QUESTION, NOVEMBER_2020)
+    answer = answer_of(app)
+    headers = [h.value for h in app.header]
+    assert headers.index("In short") < headers.index("Recommended programmes")
+    shown = [m.value for m in app.markdown]
+    assert not any(answer.text[:200] in m for m in shown[: shown.index("**Checklist**")])
+    full = expander(app, "The answer in full")
+    assert not full.proto.expanded
+
+
+def test_the_referral_summary_is_plain_text_to_copy(app: AppTest) -> None:
+    ask(app, README_QUESTION, NOVEMBER_2020)
+    [code] = app.code
+    assert code.value == referral_summary(answer_of(app)).text.rstrip("\n")
+    assert code.language in (None, "", "plaintext", "text")
+    assert "**" not in code.value
+
+
+def test_the_print_view_has_no_form_no_chat_box_and_every_source_open(app: AppTest) -> None:
+    ask(app, README_QUESTION, NOVEMBER_2020)
+    answer = answer_of(app)
+    app.button(key="open_print").click().run()
+    assert not app.exception, app.exception
+    assert app.query_params.get("print") in ("1", ["1"])
+    assert len(app.chat_input) == 0 and len(app.number_input) == 0 and not app.expander
+    assert app.title[0].value == referral_summary(answer).title
+    body = texts(app.get_by_key("print"))
+    for citation in answer.citations:
+        assert views.citation_label(citation) in body
+        assert views.quote_markdown(citation.quote) in body
+    app.button(key="close_print").click().run()
+    assert len(app.chat_input) == 1 and "print" not in app.query_params
+
+
+def test_the_coverage_page_shows_programmes_by_district_with_sources(app: AppTest) -> None:
+    set_day(app, NOVEMBER_2020)
+    app.sidebar.selectbox(key="vrn_page").set_value("Coverage").run()
+    assert not app.exception, app.exception
+    [table] = app.table
+    frame = table.value
+    assert list(frame.columns)[:2] == ["Programme", "Burnley"] and len(frame) == 12
+    divert = frame[frame["Programme"] == "DIVERT"].iloc[0]
+    assert divert["Blackpool"] == "✓ running" and divert["Wyre"] == "–"
+    body = texts(expander(app, "DIVERT"))
+    assert "**Blackpool**: ✓ running" in body and "divert.md (Where and when)" in body
+    assert "not confirmed since October 2020" in body  # the timeline's last state
+
+
+def test_signing_in_needs_users_set_by_the_deployer(
+    first_run: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VRN_ALLOW_UPLOADS", "1")
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.sidebar.selectbox(key="vrn_page").set_value("Add documents").run()
+    assert not at.exception, at.exception
+    assert any("Nobody can sign in yet" in w.value for w in at.warning)
+    menu = at.sidebar.selectbox(key="vrn_page")
+    assert list(menu.options) == ["Ask", "Catalogue", "Coverage", "Add documents", REVIEW]
+    menu.set_value(REVIEW).run()
+    assert not at.exception, at.exception
+    assert any("Nobody can sign in yet" in w.value for w in at.warning)
+    assert "sign_in_name" not in [t.key for t in at.text_input]
+    assert len(at.file_uploader) == 0
+    assert "sign_in_name" not in [t.key for t in at.text_input]
+
+
+def test_a_date_still_being_typed_keeps_the_last_one(app: AppTest) -> None:
+    ask(app, DA_QUESTION, NOVEMBER_2020)
+    app.text_input(key="vrn_as_of").set_value("15/11/20").run()  # year not finished
+    assert not app.exception, app.exception
+    assert answer_of(app).as_of == NOVEMBER_2020
+    assert any("DD/MM/YYYY" in w.value for w in app.warning)
+    app.text_input(key="vrn_as_of").set_value("15/11/1920").run()
+    assert any("Give a date from 1 January 2015" in w.value for w in app.warning)
+    app.text_input(key="vrn_as_of").set_value("not a date").run()
+    assert any("DD/MM/YYYY" in w.value for w in app.warning)
+    set_day(app, date(2021, 6, 1))
+    assert answer_of(app).as_of == date(2021, 6, 1) and not app.warning

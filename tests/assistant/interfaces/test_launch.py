@@ -39,7 +39,7 @@ def test_streamlit_takes_the_settings_from_another_directory(tmp_path: Path) -> 
     ).stdout
     assert "\nmaxUploadSize = 5\n" in shown
     assert "\ngatherUsageStats = false\n" in shown
-    assert '\ntoolbarMode = "minimal"\n' in shown
+    assert '\ntoolbarMode = "viewer"\n' in shown
 
 
 @pytest.mark.slow

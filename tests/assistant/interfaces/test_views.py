@@ -371,7 +371,7 @@ def test_an_assumed_date_is_said_to_be_assumed_and_never_cited(assistant: Assist
         ),
         ("19yo arrested in Preston for assault, in custody", NOVEMBER_2020, "November 2020", "within weeks"),
     ]:  # fmt: skip
-        text = assistant.ask(question, day).text
+        text = assistant.ask(question, day).full_text()  # the text and the cards
         assert f"The {'end' if '2023' in assumed else 'start'} date, {assumed}, is assumed" in text
         assert why in text
         stating = [s for s in _sentences(text) if "assumed" in s]
@@ -423,3 +423,81 @@ def test_the_facts_form_keeps_a_range_until_an_exact_age_is_given() -> None:
         replace(views.form_from_case(original), age=21, roles=(Role.parent,)), original
     )
     assert exact.age == 21 and exact.age_range is None and not exact.without_roles
+
+
+# ---------------------------------------------------------------- display: dates, danger, once
+
+
+def test_each_card_says_when_and_where_its_dates_were_stated(divert_answer: Answer) -> None:
+    from vrn_assistant.interfaces import display
+
+    availability = divert_answer.recommended[0].report.availability
+    line = display.stated_line(availability.stated, availability.confirmed, availability.source)
+    assert line == "As stated on 1 October 2020 in divert.md (Where and when)."
+    assert display.freshness_warning(availability, NOVEMBER_2020) is None
+
+
+def test_a_later_confirmation_is_said_too() -> None:
+    from vrn_assistant.interfaces import display
+    from vrn_core import SourceRef
+
+    source = SourceRef.model_validate("divert.md#Where and when")
+    line = display.stated_line(date(2020, 10, 1), date(2021, 5, 3), source)
+    assert line.endswith("; last confirmed on 3 May 2021.")
+    assert display.stated_line(None, None, None) == "No source gives when or where it runs."
+
+
+def test_past_the_horizon_the_card_carries_a_warning(assistant: Assistant) -> None:
+    from vrn_assistant.interfaces import display
+
+    late = assistant.ask(README_QUESTION, DECEMBER_2026)
+    availability = _programme(late, "divert").report.availability
+    warning = display.freshness_warning(availability, DECEMBER_2026)
+    assert warning is not None
+    assert warning.startswith("Not confirmed since October 2020")
+    assert "Check with the provider before referring" in warning
+
+
+def test_the_catalogue_dates_each_programme_and_warns_when_old() -> None:
+    from vrn_assistant.interfaces import display
+
+    divert = default_catalogue().get("divert")
+    assert display.catalogue_dates(divert, NOVEMBER_2020) == (
+        "As stated on 1 October 2020 in divert.md (Where and when).",
+    )
+    assert display.catalogue_warning(divert, NOVEMBER_2020) is None
+    warning = display.catalogue_warning(divert, DECEMBER_2026)
+    assert warning is not None and warning.startswith("Not confirmed since October 2020")
+
+
+def test_the_emergency_box_is_call_999_then_three_short_lines() -> None:
+    from vrn_assistant.interfaces import display
+
+    assert display.EMERGENCY_HEADLINE == "Call 999 now"
+    assert len(display.EMERGENCY_LINES) == 3
+    assert all(len(line) <= 90 for line in display.EMERGENCY_LINES)
+    assert any("55" in line for line in display.EMERGENCY_LINES)  # the Silent Solution
+
+
+def test_the_emergency_advice_is_not_repeated_in_the_text(assistant: Assistant) -> None:
+    from vrn_assistant.interfaces import display
+    from vrn_assistant.understanding.safety import EMERGENCY_ADVICE
+
+    urgent = assistant.ask("He has a knife and is threatening her right now in Blackpool")
+    assert urgent.emergency and EMERGENCY_ADVICE in urgent.text
+    shown = display.text_without_emergency(urgent, EMERGENCY_ADVICE)
+    assert EMERGENCY_ADVICE not in shown and shown.strip()
+    calm = urgent.model_copy(update={"emergency": False})
+    assert display.text_without_emergency(calm, EMERGENCY_ADVICE) == urgent.text
+
+
+def test_in_short_is_one_line_per_recommended_programme(divert_answer: Answer) -> None:
+    from vrn_assistant.interfaces import display
+
+    lines = display.in_short(divert_answer)
+    assert len(lines) == len(divert_answer.recommended)
+    assert lines[0] == "**DIVERT**: ✓ Eligible"
+    nothing = divert_answer.model_copy(update={"recommended": ()})
+    assert display.in_short(nothing) == (
+        "No VRN programme in the catalogue fits these facts on 15 November 2020.",
+    )
