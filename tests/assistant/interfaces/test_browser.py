@@ -344,7 +344,11 @@ def test_a_practitioner_asks_corrects_copies_and_prints(
     time.sleep(0.2)
     chat_top = _visible_top(driver, "[data-testid='stBottom']")
     assert update.rect["y"] + update.rect["height"] <= chat_top + 1, "hidden behind the chat box"
-    update.click()
+    # Pressed from the keyboard, as it was reached: focus can leave it under the page's
+    # sticky header, where a mouse click would land on the header instead.
+    from selenium.webdriver.common.keys import Keys
+
+    update.send_keys(Keys.ENTER)
     _until(driver, lambda d: who.after(_body(d)), timeout=20)
 
     # The referral summary, copied to the clipboard as plain text.
