@@ -12,6 +12,7 @@ quotes we hold (see `phrasing`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ from vrn_assistant.retrieval.embeddings import (
 from vrn_assistant.retrieval.index import CorpusIndex, IngestReport, Query
 from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.extraction import Extraction, PersonReading, extract
+from vrn_assistant.understanding.extraction.unknown_places import unknown_place_note, unknown_places
 from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
 from vrn_assistant.understanding.semantic import SemanticReader, fill
@@ -157,6 +159,13 @@ class Assistant:
             extraction = _corrected(extraction, case, self.catalogue)
         elif self.semantic is not None:  # what the word lists left unknown, by sense
             extraction = fill(extraction, self.semantic.read(text))
+        if case is None:  # a place the gazetteer lacks is said, never silently dropped
+            unknown = unknown_places(
+                text, self.catalogue.gazetteer, extraction.places, self._protected
+            )
+            if unknown:
+                said = (*extraction.notes, *map(unknown_place_note, unknown))
+                extraction = dataclasses.replace(extraction, notes=said)
         claims = self._claim_book()
         assessments = rank(
             claims.catalogue,
