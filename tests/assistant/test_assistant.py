@@ -46,6 +46,17 @@ def _load_score() -> ModuleType:
     return module
 
 
+def _boxing_page(folder: Path) -> Path:
+    """`folder`, made, holding an added HTML page about a boxing project in Kirkham."""
+    folder.mkdir()
+    (folder / "youth-boxing.html").write_text(
+        "<html><head><title>Fylde Youth Boxing Project</title></head><body>"
+        "<h2>What it offers</h2><p>The Fylde Youth Boxing Project offers free evening boxing "
+        "sessions in Kirkham for young people at risk of exclusion.</p></body></html>"
+    )
+    return folder
+
+
 def _cases(name: str) -> list[dict[str, Any]]:
     lines = shared_path("eval", name).read_text().splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -215,13 +226,7 @@ def test_without_the_embedding_model_it_falls_back_to_keywords(tmp_path: Path) -
 
 
 def test_added_html_and_text_documents_are_cited(tmp_path: Path) -> None:
-    extra = tmp_path / "docs"
-    extra.mkdir()
-    (extra / "youth-boxing.html").write_text(
-        "<html><head><title>Fylde Youth Boxing Project</title></head><body>"
-        "<h2>What it offers</h2><p>The Fylde Youth Boxing Project offers free evening boxing "
-        "sessions in Kirkham for young people at risk of exclusion.</p></body></html>"
-    )
+    extra = _boxing_page(tmp_path / "docs")
     (extra / "mentoring.txt").write_text(
         "Pendle Mentoring Circle\n\nVolunteer mentors in Nelson meet care leavers weekly to "
         "plan education and work.\n"
@@ -275,13 +280,7 @@ def test_answers_do_not_depend_on_the_working_directory(
 ) -> None:
     """One index, asked from two working directories: the same answers and citations, and
     the catalogue's own documents cited as the catalogue's (not as other documents)."""
-    extra = tmp_path / "docs"
-    extra.mkdir()
-    (extra / "youth-boxing.html").write_text(
-        "<html><head><title>Fylde Youth Boxing Project</title></head><body>"
-        "<h2>What it offers</h2><p>The Fylde Youth Boxing Project offers free evening boxing "
-        "sessions in Kirkham for young people at risk of exclusion.</p></body></html>"
-    )
+    extra = _boxing_page(tmp_path / "docs")
     settings = AssistantSettings(
         knowledge_dir=KNOWLEDGE,
         sources=(extra,),

@@ -44,20 +44,8 @@ def facts_form(assistant: Assistant, answer: Answer, as_of: date) -> Answer | No
             "Place (town, district or site)", value=current.place, key=f"place-{n}"
         )
         setting = _choice("Setting (where they are now)", Setting, current.setting, f"setting-{n}")
-        roles = st.multiselect(
-            "Roles",
-            list(Role),
-            default=list(current.roles),
-            format_func=views.label_of,
-            key=f"roles-{n}",
-        )
-        issues = st.multiselect(
-            "Issues involved",
-            list(Issue),
-            default=list(current.issues),
-            format_func=views.label_of,
-            key=f"issues-{n}",
-        )
+        roles = _choices("Roles", Role, current.roles, f"roles-{n}")
+        issues = _choices("Issues involved", Issue, current.issues, f"issues-{n}")
         offence = _choice("Offence", OffenceCategory, current.offence, f"offence-{n}")
         gender = _choice("Gender", Gender, current.gender, f"gender-{n}")
         sector = _choice("Sector (for practitioners)", Sector, current.sector, f"sector-{n}")
@@ -91,4 +79,10 @@ def _choice(label: str, values: Any, current: Any, key: str) -> Any:
     options = [None, *values]
     return st.selectbox(
         label, options, index=options.index(current), format_func=views.label_of, key=key
+    )
+
+
+def _choices(label: str, values: Any, current: Any, key: str) -> Any:
+    return st.multiselect(
+        label, list(values), default=list(current), format_func=views.label_of, key=key
     )

@@ -10,29 +10,14 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from tests.assistant.retrieval.test_documents import _reason, _write
 from vrn_assistant.retrieval.documents import (
     MAX_TITLE_CHARS,
-    DocumentError,
     load_chunks,
     pdf,
     read_corpus,
 )
 from vrn_assistant.retrieval.documents.splitter import SECTION_CHARS
-
-
-def _write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(content)
-    return path
-
-
-def _reason(path: Path) -> str:
-    with pytest.raises(DocumentError) as caught:
-        load_chunks(path)
-    return caught.value.reason
 
 
 def _timed_reason(path: Path, seconds: float) -> str:

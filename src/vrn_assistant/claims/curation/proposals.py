@@ -182,21 +182,16 @@ def _window_proposal(
     state = "paused" if version.status is WindowStatus.paused else "running"
     if version.end is not None:
         state += f" until {version.end.isoformat()}"
-    return Proposal(
-        id=claim.id,
-        claim=claim,
-        programme=programme.id,
-        programme_name=programme.name,
+    return _beside(
+        programme,
+        claim,
+        version,
         fact=("availability", number),
         fact_label=f"where and when: {version.label or programme.name}",
         verb=verb,
         current=f"{_places(version.places, gazetteer)} ({state})",
-        current_source=version.source,
-        current_stated=version.stated,
-        current_confirmed=version.last_confirmed,
         proposed=proposed,
         update=update,
-        day=claim.day,
     )
 
 
@@ -214,21 +209,48 @@ def _age(programme: Programme, claim: Claim, day: date) -> Proposal | None:
     update: tuple[tuple[str, Value], ...] = (
         () if same else (("label", label), ("min", claim.min_age), ("max", claim.max_age))
     )
+    return _beside(
+        programme,
+        claim,
+        version,
+        fact=("criteria", number),
+        fact_label=f"who it is for: {version.label}",
+        verb=verb,
+        current=version.label,
+        proposed=label,
+        update=update,
+    )
+
+
+def _beside(
+    programme: Programme,
+    claim: Claim,
+    version: Window | AgeCriterion,
+    *,
+    fact: tuple[str, int],
+    fact_label: str,
+    verb: Verb,
+    current: str,
+    proposed: str,
+    update: tuple[tuple[str, Value], ...],
+) -> Proposal:
+    """The proposal putting `claim` beside the fact `version` of `programme`."""
+    assert claim.day is not None
     return Proposal(
         id=claim.id,
         claim=claim,
         programme=programme.id,
         programme_name=programme.name,
-        fact=("criteria", number),
-        fact_label=f"who it is for: {version.label}",
+        fact=fact,
+        fact_label=fact_label,
         verb=verb,
-        current=version.label,
+        current=current,
         current_source=version.source,
         current_stated=version.stated,
         current_confirmed=version.last_confirmed,
-        proposed=label,
+        proposed=proposed,
         update=update,
-        day=day,
+        day=claim.day,
     )
 
 

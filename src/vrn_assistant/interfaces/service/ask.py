@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vrn_assistant.assistant import MAX_QUESTION_CHARS
 from vrn_assistant.errors import IndexUnavailable
-from vrn_assistant.interfaces.service.bodies import read_body
+from vrn_assistant.interfaces.service.bodies import BODY_ERRORS, json_body, read_body
 from vrn_assistant.interfaces.service.eligibility import read_day
 from vrn_assistant.interfaces.service.errors import ApiError, Problem
 from vrn_assistant.interfaces.service.state import ServiceState, state_of
@@ -71,22 +71,13 @@ class AskAnswer(_Strict):
     citations: list[_Cited] = Field(description="Source n of [n], with its verbatim quote.")
 
 
-_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AskRequest"}}},
-    }
-}
-
-
 @router.post(
     "/ask",
     summary="Answer a question with cited sources",
     response_model=AskAnswer,
-    openapi_extra=_BODY,
+    openapi_extra=json_body(AskRequest),
     responses={
-        413: {"model": Problem, "description": "The body is over the size limit."},
-        422: {"model": Problem, "description": "A body that cannot be read; `field` names it."},
+        **BODY_ERRORS,
         503: {"model": Problem, "description": "The index is not built or cannot be used."},
     },
 )

@@ -7,18 +7,31 @@ field (`body.age`) but never repeat the value sent.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
-from vrn_assistant.interfaces.service.errors import ApiError
+from vrn_assistant.interfaces.service.errors import ApiError, Problem
 from vrn_core.errors import CaseError
 from vrn_core.jsontext import load_json
 
-__all__ = ["read_body"]
+__all__ = ["BODY_ERRORS", "json_body", "read_body"]
 
 Model = TypeVar("Model", bound=BaseModel)
+
+# The answers of a route whose body `read_body` reads, besides its own.
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": Problem, "description": "The body is over the size limit."},
+    422: {"model": Problem, "description": "A body that cannot be read; `field` names it."},
+}
+
+
+def json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` for a route whose body `read_body` reads as `model`: FastAPI does
+    not see that body, so the document is told it is required JSON of that schema."""
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
 def _field(loc: tuple[int | str, ...]) -> str:

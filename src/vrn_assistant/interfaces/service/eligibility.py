@@ -9,13 +9,12 @@ reason for each criterion, what is unknown, availability, near misses and source
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import Field, field_validator
 
-from vrn_assistant.interfaces.service.bodies import read_body
-from vrn_assistant.interfaces.service.errors import Problem
+from vrn_assistant.interfaces.service.bodies import BODY_ERRORS, json_body, read_body
 from vrn_assistant.interfaces.service.state import ServiceState, state_of
 from vrn_core.case import Case
 from vrn_core.report import CheckReport, check
@@ -56,25 +55,14 @@ class EligibilityRequest(Case):
         return value
 
 
-_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/EligibilityRequest"}}
-        },
-    }
-}
-
-
 @router.post(
     "/eligibility",
     summary="Which programmes fit this case, and why",
     response_model=None,
-    openapi_extra=_BODY,
+    openapi_extra=json_body(EligibilityRequest),
     responses={
         200: {"model": CheckReport, "description": "The report of every programme."},
-        413: {"model": Problem, "description": "The body is over the size limit."},
-        422: {"model": Problem, "description": "A body that cannot be read; `field` names it."},
+        **BODY_ERRORS,
     },
 )
 async def eligibility(

@@ -17,12 +17,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from vrn_assistant.interfaces.service.errors import ApiError, Problem
 from vrn_assistant.interfaces.service.listing import (
     MAX_PER_PAGE,
     PER_PAGE,
     Filters,
+    OrukView,
     find_district,
     page,
 )
@@ -266,61 +268,53 @@ async def get_service_at_location(id: str) -> JSONResponse:
     raise ApiError(404, "No service at location has that id: the catalogue has no locations.")
 
 
-@router.get(
-    "/taxonomies",
-    response_model=TaxonomyPage,
-    summary="Taxonomies, paged",
-    dependencies=[Depends(_only("page", "per_page"))],
-    responses=_ERRORS,
+def _add_listing(
+    singular: str,
+    plural: str,
+    items: Callable[[OrukView], list[dict[str, Any]]],
+    page_model: type[BaseModel],
+    item_model: type[BaseModel],
+) -> None:
+    """`GET /<plural>` (the day's items, paged) and `GET /<plural>/{id}` (one of them)."""
+    path = "/" + plural.replace(" ", "_")
+
+    async def list_items(
+        state: Annotated[ServiceState, Depends(state_of)],
+        page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
+        per_page: PerPage = PER_PAGE,
+    ) -> JSONResponse:
+        return _json(page(items(state.view(date.today())), page_number, per_page))
+
+    async def get_item(
+        state: Annotated[ServiceState, Depends(state_of)],
+        id: str,
+    ) -> JSONResponse:
+        found = {item["id"]: item for item in items(state.view(date.today()))}
+        return _record(found.get(id), singular)
+
+    router.add_api_route(
+        path,
+        list_items,
+        methods=["GET"],
+        name="list_" + plural.replace(" ", "_"),
+        response_model=page_model,
+        summary=f"{plural.capitalize()}, paged",
+        dependencies=[Depends(_only("page", "per_page"))],
+        responses=_ERRORS,
+    )
+    router.add_api_route(
+        path + "/{id}",
+        get_item,
+        methods=["GET"],
+        name="get_" + singular.replace(" ", "_"),
+        response_model=item_model,
+        summary=f"One {singular}",
+        dependencies=[Depends(_only())],
+        responses=_NOT_FOUND,
+    )
+
+
+_add_listing("taxonomy", "taxonomies", OrukView.taxonomies, TaxonomyPage, Taxonomy)
+_add_listing(
+    "taxonomy term", "taxonomy terms", OrukView.taxonomy_terms, TaxonomyTermPage, TaxonomyTerm
 )
-async def list_taxonomies(
-    state: Annotated[ServiceState, Depends(state_of)],
-    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
-    per_page: PerPage = PER_PAGE,
-) -> JSONResponse:
-    return _json(page(state.view(date.today()).taxonomies(), page_number, per_page))
-
-
-@router.get(
-    "/taxonomies/{id}",
-    response_model=Taxonomy,
-    summary="One taxonomy",
-    dependencies=[Depends(_only())],
-    responses=_NOT_FOUND,
-)
-async def get_taxonomy(
-    state: Annotated[ServiceState, Depends(state_of)],
-    id: str,
-) -> JSONResponse:
-    found = {t["id"]: t for t in state.view(date.today()).taxonomies()}
-    return _record(found.get(id), "taxonomy")
-
-
-@router.get(
-    "/taxonomy_terms",
-    response_model=TaxonomyTermPage,
-    summary="Taxonomy terms, paged",
-    dependencies=[Depends(_only("page", "per_page"))],
-    responses=_ERRORS,
-)
-async def list_taxonomy_terms(
-    state: Annotated[ServiceState, Depends(state_of)],
-    page_number: Annotated[int, Query(alias="page", ge=1)] = 1,
-    per_page: PerPage = PER_PAGE,
-) -> JSONResponse:
-    return _json(page(state.view(date.today()).taxonomy_terms(), page_number, per_page))
-
-
-@router.get(
-    "/taxonomy_terms/{id}",
-    response_model=TaxonomyTerm,
-    summary="One taxonomy term",
-    dependencies=[Depends(_only())],
-    responses=_NOT_FOUND,
-)
-async def get_taxonomy_term(
-    state: Annotated[ServiceState, Depends(state_of)],
-    id: str,
-) -> JSONResponse:
-    found = {t["id"]: t for t in state.view(date.today()).taxonomy_terms()}
-    return _record(found.get(id), "taxonomy term")
