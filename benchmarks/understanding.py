@@ -31,6 +31,12 @@ Scoring (micro-averaged over the questions that label at least one person):
   `without_issues` and `not_roles` (`Case.without_roles`, where the revision has one).
   "person roles" leaves out the roles an asker holds (practitioner, organisation,
   researcher, policy maker), which the Case records for the asker, not the person.
+  "roles, asker apart" compares every role, but the asker's work roles read are left
+  out when the labelled person holds none of them: the Case records the asker's roles
+  on purpose (programmes ask "the asker is a practitioner"), and a label about someone
+  else says nothing of the asker, so plain "roles" counts a right reading as wrong
+  there. Where the labelled person holds one ("I manage a housing team, how do we
+  become trauma informed?"), they are compared like any role.
 - questions naming nobody in need are scored only for person facts read anyway.
 - people counted: the number of people in need read (`Extraction.people`, from the
   revision that has it; one before) against the number labelled.
@@ -189,6 +195,7 @@ FACTS = (
     "setting",
     "setting (custody/ED/prison)",
     "roles",
+    "roles, asker apart",
     "person roles",
     "issues",
     "offence",
@@ -349,6 +356,11 @@ class Scorer:
         _single(facts["setting (custody/ED/prison)"], rule_read, rule_gold, rule_read == rule_gold)
         ok = _pairs(facts["roles"], row["roles"], gold.get("roles", []))
         note("roles", ok, row["roles"], gold.get("roles", []))
+        labelled_roles = set(gold.get("roles", []))
+        read_roles = set(row["roles"])
+        if not labelled_roles & ASKER_ROLES:
+            read_roles -= ASKER_ROLES
+        _pairs(facts["roles, asker apart"], read_roles, labelled_roles)
         _pairs(
             facts["person roles"],
             set(row["roles"]) - ASKER_ROLES,

@@ -63,3 +63,35 @@ def test_the_table_names_no_question(bench: ModuleType) -> None:
     table = bench.render("sealed", "abc1234", questions, report, report, 0)
     assert "secret" not in table and "q1" not in table
     assert "| age |" in table and "pass rate" in table
+
+
+def _row(roles: list[str]) -> dict[str, object]:
+    return {
+        "age": None,
+        "age_range": None,
+        "place": None,
+        "setting": None,
+        "offence": None,
+        "gender": None,
+        "roles": roles,
+        "issues": [],
+        "without_issues": [],
+        "without_roles": [],
+        "people": 1,
+    }
+
+
+def test_the_askers_work_roles_are_set_apart_only_when_the_person_holds_none(
+    bench: ModuleType,
+) -> None:
+    scorer = bench.Scorer()
+    report = bench.Report()
+    about_someone_else = {"people": [{"roles": ["suspect"]}]}
+    about_the_asker = {"people": [{"roles": ["organisation"]}]}
+    scorer._facts(about_someone_else, _row(["practitioner", "suspect"]), report)
+    scorer._facts(about_the_asker, _row(["practitioner"]), report)
+    apart, plain = report.facts["roles, asker apart"], report.facts["roles"]
+    # The custody sergeant's own role is not held against the reading of the suspect...
+    assert (apart.tp, apart.fp, apart.fn) == (1, 1, 1)
+    # ...but a wrong asker role for a labelled organisation still counts, as in "roles".
+    assert (plain.tp, plain.fp, plain.fn) == (1, 2, 1)

@@ -54,6 +54,7 @@ def _readings() -> tuple[_Reading, ...]:
     # "he hasn't got any kids and is 24": "and" carries the subject on
     person_is = rf"(?:{words.word('person_is')}|\[name\]|\band)"
     said = words.word("age_said")
+    counted = rf"(?:{words.word('counted_of')})"
     qualifier = r"(?:only\s+|just\s+|now\s+)?"
     return (
         # "24 year old", "24-year-old", "twenty-three years of age"
@@ -89,7 +90,11 @@ def _readings() -> tuple[_Reading, ...]:
             ),
         ),
         # "lad 20 custody preston", "woman 31 in Ribbleton", "lad of 19", "Lady of 78"
-        _Reading(re.compile(rf"{person}\s+(?:of\s+)?$"), re.compile(_NOT_AN_AGE_AFTER)),
+        _Reading(re.compile(rf"{person}\s+$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # ... but "mum of 3" counts her children
+        _Reading(
+            re.compile(rf"(?!{counted}\s)(?:{person})\s+of\s+$"), re.compile(_NOT_AN_AGE_AFTER)
+        ),
         # "woman (19)", "grandkids (6 and 13)"
         _Reading(re.compile(rf"{person}\s*\(\s*$"), re.compile(r"\s*(?:\)|,|&|and\b)")),
         # "he is 17", "my son's 15.", "Client is 28", "kids are 4 and 12", "he turned 18 today"

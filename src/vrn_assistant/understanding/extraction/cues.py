@@ -47,6 +47,8 @@ OTHERS_BEFORE = re.compile(
 AUDIENCE_BEFORE = re.compile(
     r"\b(?:for|with|to|at|about|support(?:ing)?|help(?:ing)?|aimed\s+at|other|among|amongst"
     r"|protect(?:ing)?|safeguard(?:ing)?|engage|engaging)\s+"
+    # "works with lots of families", "for many children": a quantity is an audience too
+    r"(?:(?:lots|loads|plenty)\s+of\s+|(?:many|several|some|all)\s+)?"
     # "for a dad whose son..." names the subject; "for young children" an audience
     r"(?:(?!(?:a|an|the|this|that|my|our)\b)[\w-]+\s+)?$"
 )
