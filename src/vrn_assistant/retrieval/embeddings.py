@@ -22,6 +22,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from vrn_assistant.errors import EmbeddingModelMissing
+from vrn_assistant.retrieval.quick_model import default_cache_dir, quick_model
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -100,7 +101,13 @@ class MiniLMEmbeddings(Embeddings):
     model_name = MODEL_NAME  # recorded in the index manifest: vectors are reused only for it
 
     def __init__(
-        self, files: ModelFiles | None = None, *, batch_size: int = 32, threads: int | None = None
+        self,
+        files: ModelFiles | None = None,
+        *,
+        batch_size: int = 32,
+        threads: int | None = None,
+        quick_queries: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -109,8 +116,13 @@ class MiniLMEmbeddings(Embeddings):
         self.files = files
         self.batch_size = batch_size
         self.threads = threads
+        # Questions go through a quicker copy of the model (retrieval/quick_model.py),
+        # made once in `cache_dir`; documents always through the shipped one.
+        self.quick_queries = quick_queries
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._runtime: _Runtime | None = None
+        self._query_runtime: _Runtime | None = None
 
     def load(self) -> None:
         """Load the model now rather than on first use; raises EmbeddingModelMissing."""
@@ -131,8 +143,28 @@ class MiniLMEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         # One text is never padded: the encoder sees exactly its tokens.
-        result: list[float] = self._loaded().embed([text])[0].tolist()
+        result: list[float] = self._for_queries().embed([text])[0].tolist()
         return result
+
+    def _for_queries(self) -> _Runtime:
+        if not self.quick_queries:
+            return self._loaded()
+        runtime = self._query_runtime
+        if runtime is None:
+            shipped = self._loaded()  # checks the shipped files' hashes first
+            with self._lock:
+                runtime = self._query_runtime
+                if runtime is None:
+                    runtime = self._query_runtime = self._quick(shipped)
+        return runtime
+
+    def _quick(self, shipped: _Runtime) -> _Runtime:
+        files = self.files or locate_model_files()
+        quick = quick_model(files.model, _MODEL.sha256, self.cache_dir or default_cache_dir())
+        if quick is None:
+            return shipped
+        threads = self.threads or min(2, os.cpu_count() or 1)
+        return _Runtime.load(ModelFiles(model=quick, tokenizer=files.tokenizer), threads, None)
 
     def _loaded(self) -> _Runtime:
         runtime = self._runtime
@@ -142,7 +174,7 @@ class MiniLMEmbeddings(Embeddings):
                 if runtime is None:
                     files = self.files or locate_model_files()
                     threads = self.threads or min(2, os.cpu_count() or 1)
-                    runtime = self._runtime = _Runtime.load(files, threads)
+                    runtime = self._runtime = _Runtime.load(files, threads, _MODEL.sha256)
         return runtime
 
 
@@ -156,8 +188,9 @@ class _Runtime:
     input_names: tuple[str, ...]
 
     @classmethod
-    def load(cls, files: ModelFiles, threads: int) -> _Runtime:
-        verify_sha256(files.model, _MODEL.sha256)
+    def load(cls, files: ModelFiles, threads: int, model_sha256: str | None) -> _Runtime:
+        if model_sha256 is not None:  # None: a copy made and checked here (quick_model)
+            verify_sha256(files.model, model_sha256)
         verify_sha256(files.tokenizer, _TOKENIZER.sha256)
         # Imported here: they take a while and only matter once we embed.
         import onnxruntime
