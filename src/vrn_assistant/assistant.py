@@ -107,7 +107,7 @@ class Assistant:
         index = CorpusIndex(settings.index, embeddings)
         roots = (catalogue.corpus_dir, *settings.sources)
         semantic = None
-        if embeddings is not None:
+        if embeddings is not None and settings.semantic:
             cache = settings.index.path / "semantic"
             semantic = SemanticReader(embeddings, catalogue.gazetteer, cache_dir=cache)
         return cls(

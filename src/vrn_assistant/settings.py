@@ -101,6 +101,8 @@ class AssistantSettings:
     VRN_INDEX_DIR, VRN_CHROMA_URL, VRN_CHROMA_TIMEOUT   the index (see IndexSettings)
     VRN_ALLOW_UPLOADS  "1" or "true" lets the app save uploaded documents (off by default)
     VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
+    VRN_SEMANTIC       "1" or "true" adds the sentence-encoder reading of what the word lists
+                       miss (understanding/semantic; off by default: docs/benchmarks.md)
     VRN_USERS          who may sign in to add documents: NAME:HASH entries separated by
                        commas, each hash from `python -m vrn_assistant.interfaces.signin`
     """
@@ -109,6 +111,9 @@ class AssistantSettings:
     sources: tuple[Path, ...] = ()
     index: IndexSettings = field(default_factory=IndexSettings.from_env)
     dense: bool = True  # False: lexical retrieval only, no embedding model loaded
+    # Off by default: on the tuning questions it changed no answer, and it costs about
+    # 7 ms a question and a first build of several seconds (docs/benchmarks.md).
+    semantic: bool = False
     allow_uploads: bool = False
     upload_dir: Path = Path("var/uploads")
     users: tuple[tuple[str, str], ...] = ()  # (name, scrypt hash); none: nobody can sign in
@@ -129,6 +134,7 @@ class AssistantSettings:
             index=IndexSettings.from_env(env),
             allow_uploads=allow_uploads,
             upload_dir=upload_dir,
+            semantic=env.get("VRN_SEMANTIC", "").strip().lower() in _SWITCH_ON,
             users=_users(env.get("VRN_USERS", "")),
         )
 

@@ -213,9 +213,24 @@ def test_an_assistant_without_dense_retrieval_has_no_semantic_reader(
             knowledge_dir=KNOWLEDGE,
             index=plain_assistant.index.settings,
             dense=False,
+            semantic=True,
         )
     )
     assert fresh.semantic is None
+
+
+def test_the_semantic_reader_is_off_unless_asked_for(
+    plain_assistant: Assistant, embedder: MiniLMEmbeddings
+) -> None:
+    settings = AssistantSettings.from_env(
+        {"VRN_INDEX_DIR": str(plain_assistant.index.settings.path)}
+    )
+    assert not settings.semantic
+    assert Assistant.from_settings(settings).semantic is None
+    wanted = AssistantSettings.from_env(
+        {"VRN_INDEX_DIR": str(plain_assistant.index.settings.path), "VRN_SEMANTIC": "1"}
+    )
+    assert wanted.semantic and Assistant.from_settings(wanted).semantic is not None
 
 
 def _guess(value: Setting | Role | Issue, confident: bool, score: float = 0.5) -> Guess:
