@@ -33,12 +33,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from vrn_core import window_words as said
 from vrn_core.case import Case
 from vrn_core.criteria import Criterion, evaluate
 from vrn_core.dating import Change, Dated
 from vrn_core.places import Gazetteer, MatchStatus, PlaceMatch
 from vrn_core.vocabulary import Status, Truth, WindowStatus
-from vrn_core.wording import format_month, sentence, when_ends, when_starts
 
 __all__ = [
     "AreaResult",
@@ -184,23 +184,14 @@ class StatusResult:
     def reason(self) -> str:
         if self.window is None:
             return f"{self.programme} has no offer that applies here"
-        return _status_reason(self.window, self.status, self.programme)
+        return said.status_reason(self.window, self.status, self.programme)
 
     @property
     def assumptions(self) -> tuple[str, ...]:
         """One sentence for each date the reason rests on that no source states, with why."""
         if self.window is None:
             return ()
-        return _assumptions(self.window, _DATES_SAID[self.status])
-
-
-def _starts(day: date) -> str:
-    """'in December 2020' for a whole month, 'on 18 October 2020' for a day."""
-    return " ".join(when_starts(day))
-
-
-def _ends(day: date) -> str:
-    return " ".join(when_ends(day))
+        return said.assumptions(self.window, _DATES_SAID[self.status])
 
 
 def _area_names(windows: Sequence[Window], gazetteer: Gazetteer) -> str:
@@ -356,72 +347,6 @@ def _pick(windows: list[Window], status: Status) -> Window:
     return best
 
 
-def _start_words(window: Window, *, past: bool) -> str | None:
-    """'started in March 2020', 'expected to start in December 2020', 'assumed to ...'."""
-    if window.start is None:
-        return None
-    if window.assumed_reason("start") is not None:
-        verb = "assumed to have started" if past else "assumed to start"
-    elif window.expected:
-        verb = "expected to have started" if past else "expected to start"
-    else:
-        verb = "started" if past else "starts"
-    return f"{verb} {_starts(window.start)}"
-
-
-def _end_words(window: Window) -> str | None:
-    if window.end is None:
-        return None
-    verb = "assumed to end" if window.assumed_reason("end") is not None else "ends"
-    return f"{verb} {_ends(window.end)}"
-
-
-def _ended_words(window: Window) -> str:
-    assert window.end is not None
-    verb = "assumed to have ended" if window.assumed_reason("end") is not None else "ended"
-    return f"{verb} {_ends(window.end)}"
-
-
-def confirmed_month(window: Window) -> str:
-    """'October 2020': when the window's evidence was last confirmed."""
-    confirmed = window.last_confirmed
-    return format_month(confirmed) if confirmed is not None else "an unknown date"
-
-
-def _status_reason(window: Window, status: Status, programme: str) -> str:
-    phase = f" ({window.label})" if window.label else ""
-    if status is Status.running or status is Status.not_confirmed:
-        parts = (_start_words(window, past=True), _end_words(window))
-        detail = ", ".join(part for part in parts if part)
-        detail = f" ({detail})" if detail else ""
-        if status is Status.running:
-            return f"{programme}{phase} is running{detail}"
-        return (
-            f"{programme}{phase}: not confirmed since {confirmed_month(window)}, when it was "
-            f"running{detail}; check that it still runs before referring"
-        )
-    if status is Status.ended:
-        verb = "is " if window.assumed_reason("end") is not None else ""
-        return f"{programme}{phase} {verb}{_ended_words(window)}"
-    if status is Status.paused:
-        return f"{programme}{phase} is paused"
-    if window.start is not None:
-        return f"{programme}{phase} is planned: {_start_words(window, past=False)}"
-    return f"{programme}{phase} is planned, with no start date announced"
-
-
-def _assumptions(window: Window, said: Sequence[Literal["start", "end"]]) -> tuple[str, ...]:
-    found: list[str] = []
-    for which in said:
-        reasoning = window.assumed_reason(which)
-        day = window.start if which == "start" else window.end
-        if reasoning is None or day is None:
-            continue
-        when = when_starts(day)[1] if which == "start" else when_ends(day)[1]
-        found.append(sentence(f"The {which} date, {when}, is assumed: {reasoning}"))
-    return tuple(found)
-
-
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """One area's current (or next, or last) window, in words."""
@@ -455,9 +380,9 @@ def timeline_entries(
                 entries.append(
                     TimelineEntry(
                         where=where,
-                        words=_state_words(window, status),
+                        words=said.state_words(window, status),
                         status=status,
-                        assumptions=_assumptions(window, _DATES_SAID[status]),
+                        assumptions=said.assumptions(window, _DATES_SAID[status]),
                     )
                 )
                 break
@@ -484,38 +409,3 @@ def timeline(
     Pass `stale_before` (vrn_core.dating.stale_before) so that a window running on old
     evidence reads "not confirmed since ..." rather than "running"."""
     return [str(entry) for entry in timeline_entries(windows, on, gazetteer, stale_before)]
-
-
-def _running_words(window: Window) -> list[str]:
-    parts: list[str] = []
-    if window.start is not None:
-        if window.assumed_reason("start") is not None:
-            prefix = "assumed from "
-        elif window.expected:
-            prefix = "expected from "
-        else:
-            prefix = "from "
-        parts.append(prefix + when_starts(window.start)[1])
-    if window.end is not None:
-        prefix = "assumed until " if window.assumed_reason("end") is not None else "until "
-        parts.append(prefix + when_ends(window.end)[1])
-    return parts
-
-
-def _state_words(window: Window, status: Status) -> str:
-    if status is Status.running:
-        return ", ".join(["running", *_running_words(window)])
-    if status is Status.not_confirmed:
-        then = ", ".join(["running then", *_running_words(window)])
-        return f"not confirmed since {confirmed_month(window)} ({then})"
-    if status is Status.ended:
-        return _ended_words(window)
-    if status is Status.paused:
-        return "paused"
-    if window.start is not None:
-        if window.assumed_reason("start") is not None:
-            return "planned, assumed to start " + _starts(window.start)
-        return ("planned, expected " if window.expected else "planned, starting ") + _starts(
-            window.start
-        )
-    return "planned, no start date announced"

@@ -41,7 +41,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from vrn_core.availability import Window, confirmed_month, judge
+from vrn_core.availability import Window, judge
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import AgeCriterion, AllOf, Criterion
 from vrn_core.dating import stale_before
@@ -49,6 +49,7 @@ from vrn_core.errors import ExportError
 from vrn_core.places import LANCASHIRE, Place
 from vrn_core.programme import Contact, Pathway, Programme
 from vrn_core.vocabulary import STATUS_WORDS, Status, describe
+from vrn_core.window_words import confirmed_month
 from vrn_core.wording import format_day, format_month, full_stop
 
 __all__ = [

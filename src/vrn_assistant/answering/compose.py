@@ -53,10 +53,11 @@ from vrn_core import (
     Truth,
     Verdict,
 )
-from vrn_core.availability import TimelineEntry, confirmed_month, timeline_entries
+from vrn_core.availability import TimelineEntry, timeline_entries
 from vrn_core.programme import UsualRoute
 from vrn_core.report import deciding_missing, deciding_results, programme_report
 from vrn_core.vocabulary import VERDICT_WORDS, Asker, describe
+from vrn_core.window_words import confirmed_month
 from vrn_core.wording import format_day, sentence
 
 __all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup"]
