@@ -80,6 +80,7 @@ class Assistant:
         self.semantic = semantic  # None: the word lists alone read the question
         self._names = {p.id: p.names() for p in catalogue}
         self._protected = protected_names(catalogue)  # this catalogue's, not the default's
+        self._guarded = frozenset(name.lower() for name in self._protected)
         # The catalogue's corpus among the roots is indexed as such: its chunks record
         # root CATALOGUE and their path in it, which is how SourceRefs find them.
         corpus = catalogue.corpus_dir.resolve()
@@ -161,7 +162,7 @@ class Assistant:
             extraction = fill(extraction, self.semantic.read(text))
         if case is None:  # a place the gazetteer lacks is said, never silently dropped
             unknown = unknown_places(
-                text, self.catalogue.gazetteer, extraction.places, self._protected
+                text, self.catalogue.gazetteer, extraction.places, self._guarded
             )
             if unknown:
                 said = (*extraction.notes, *map(unknown_place_note, unknown))

@@ -16,7 +16,7 @@ CATALOGUE = default_catalogue()
 
 def _unknown(text: str) -> tuple[str, ...]:
     found = extract(text, CATALOGUE.gazetteer).places
-    names = {name for programme in CATALOGUE for name in programme.names()}
+    names = {name.lower() for programme in CATALOGUE for name in programme.names()}
     return unknown_places(text, CATALOGUE.gazetteer, found, names)
 
 

@@ -38,39 +38,43 @@ def unknown_places(
     text: str,
     gazetteer: Gazetteer,
     found: Sequence[PlaceMatch],
-    protected: Collection[str] = (),
+    guarded: Collection[str] = (),
 ) -> tuple[str, ...]:
     """Names after a place word that no place found in the text covers and the gazetteer
-    cannot resolve, in order, once each. `protected`: programme and organisation names."""
+    cannot resolve, in order, once each. `guarded`: programme and organisation names, in
+    lower case (the caller lowers them once, not on every question)."""
     known = {match.matched_text.lower() for match in found if match.matched_text}
-    guarded = {name.lower() for name in protected}
     unknown: list[str] = []
     for candidate in _CANDIDATE.finditer(text):
         if _inside_a_title(text, candidate.start()):
             continue
         name = candidate.group(1)
-        words = name.lower().split()
-        if words[0] in _NOT_PLACES or name.lower() in guarded or words[0] in guarded:
+        lowered = name.lower()
+        words = lowered.split()
+        if words[0] in _NOT_PLACES or lowered in guarded or words[0] in guarded:
             continue
-        if any(word in known or name.lower() in known for word in words):
+        if not known.isdisjoint(words) or any(
+            lowered in seen or words[0] in seen for seen in known
+        ):
             continue
-        if any(name.lower() in seen.lower() or words[0] in seen.lower() for seen in known):
-            continue
-        resolved = gazetteer.resolve(name)
-        if resolved.status is not MatchStatus.unknown:
-            continue
-        first = gazetteer.resolve(name.split()[0])
-        if first.status is not MatchStatus.unknown:
+        # Resolved whole, then by its first word when it has more than one.
+        tried = (name, name.split()[0]) if len(words) > 1 else (name,)
+        if any(gazetteer.resolve(each).status is not MatchStatus.unknown for each in tried):
             continue
         if name not in unknown:
             unknown.append(name)
     return tuple(unknown)
 
 
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
 def _inside_a_title(text: str, start: int) -> bool:
     """'Families in Need': a capitalised word before "in" makes it part of a name."""
-    before = text[:start].rstrip().split()
-    return bool(before) and before[-1][:1].isupper() and not before[-1].isupper()
+    # Only the word just before matters: read a few characters back, not the whole text.
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and not word.isupper()
 
 
 def unknown_place_note(name: str) -> str:
