@@ -23,9 +23,9 @@ def _unknown(text: str) -> tuple[str, ...]:
 @pytest.mark.parametrize(
     ("text", "unknown"),
     [
-        ("She lives in Wray and her partner hits her", ("Wray",)),
+        ("She lives in Abbeystead and her partner hits her", ("Abbeystead",)),
         ("19 year old held at Tarnside custody, violent offence", ("Tarnside",)),
-        ("lad lives in Slyne, is at Royal Preston ED", ("Slyne",)),
+        ("lad lives in Brookhouse, is at Royal Preston ED", ("Brookhouse",)),
     ],
 )
 def test_a_place_the_gazetteer_lacks_is_found(text: str, unknown: tuple[str, ...]) -> None:
@@ -49,7 +49,7 @@ def test_known_places_and_ordinary_capitals_are_not_reported(text: str) -> None:
 
 def test_the_answer_says_the_place_is_not_known(assistant: Assistant) -> None:
     answer = assistant.ask(
-        "Woman living in Wray, her partner keeps hitting her. What can help?",
+        "Woman living in Abbeystead, her partner keeps hitting her. What can help?",
         date(2020, 11, 15),
     )
-    assert any("'Wray' is not a place I know in Lancashire" in note for note in answer.notes)
+    assert any("'Abbeystead' is not a place I know in Lancashire" in note for note in answer.notes)

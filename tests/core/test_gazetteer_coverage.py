@@ -1,0 +1,129 @@
+"""The gazetteer knows the small parishes of Lancaster, Ribble Valley, Burnley, Fylde and
+West Lancashire: a practitioner naming one gets its district, and a name it shares with
+another place is asked about, not guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import KNOWLEDGE
+from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
+
+PLACES = KNOWLEDGE / "places.yaml"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(PLACES)
+
+
+def _found(matches: list[PlaceMatch]) -> list[str]:
+    return [m.place.id if m.place is not None else m.status.value for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("typed", "district"),
+    [
+        ("Dunnockshaw", "district:burnley"),
+        ("Clowbridge", "district:burnley"),
+        ("Habergham Eaves", "district:burnley"),
+        ("Singleton", "district:fylde"),
+        ("Westby-with-Plumptons", "district:fylde"),
+        ("Great Plumpton", "district:fylde"),
+        ("Treales, Roseacre and Wharles", "district:fylde"),
+        ("Ribby-with-Wrea", "district:fylde"),
+        ("Wray", "district:lancaster"),
+        ("Hornby-with-Farleton", "district:lancaster"),
+        ("Nether Kellet", "district:lancaster"),
+        ("Yealand Conyers", "district:lancaster"),
+        ("Ellel", "district:lancaster"),
+        ("Grindleton", "district:ribble-valley"),
+        ("Bolton-by-Bowland", "district:ribble-valley"),
+        ("Dunsop Bridge", "district:ribble-valley"),
+        ("Great Mitton", "district:ribble-valley"),
+        ("Read", "district:ribble-valley"),
+        ("Simonswood", "district:west-lancashire"),
+        ("Haskayne", "district:west-lancashire"),
+        ("Great Altcar", "district:west-lancashire"),
+        ("Hesketh-with-Becconsall", "district:west-lancashire"),
+        ("Bispham Green", "district:west-lancashire"),
+    ],
+)
+def test_a_small_parish_resolves_to_its_district(gaz: Gazetteer, typed: str, district: str) -> None:
+    match = gaz.resolve(typed)
+    assert match.status is MatchStatus.matched, match.describe()
+    assert match.place is not None and match.place.kind is PlaceKind.town
+    found = gaz.district_of(match.place.id)
+    assert found is not None and found.id == district
+    assert gaz.in_lancashire(match.place.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my nephew lives in Bolton-by-Bowland and needs a mentor", ["town:bolton-by-bowland"]),
+        ("she moved from Grindleton to Wray last year", ["town:grindleton", "town:wray"]),
+        ("a 16 year old in Dunnockshaw, is there a youth worker?", ["town:dunnockshaw"]),
+        ("the family live in Singleton near Poulton", ["town:singleton", "town:poulton-le-fylde"]),
+        ("lives in Read, near Whalley", ["town:read", "town:whalley"]),
+        ("grandparents in Simonswood", ["town:simonswood"]),
+        # Bolton alone is still the Greater Manchester town.
+        ("he was arrested in Bolton", ["outside:bolton"]),
+        # Bispham alone is still the Blackpool suburb.
+        ("fighting near the cliffs at Bispham", ["town:bispham"]),
+    ],
+)
+def test_scanning_a_question_finds_the_parish(
+    gaz: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert _found(gaz.find_in_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please read the leaflet before the referral",
+        "a singleton pregnancy with no support at home",
+        "there is staining on the ceiling of the flat",
+    ],
+)
+def test_parishes_named_like_everyday_words_need_a_capital(gaz: Gazetteer, text: str) -> None:
+    assert gaz.find_in_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "inside", "outside"),
+    [
+        ("Newton", "town:newton-in-bowland", "town:newton-with-clifton"),
+        ("Barrow", "town:barrow", "outside:barrow-in-furness"),
+        ("Middleton", "town:middleton-lancaster", "outside:middleton"),
+        ("Halton", "town:halton-lancaster", "outside:halton"),
+        ("Dalton", "town:dalton", "outside:dalton-in-furness"),
+        ("Pendleton", "town:pendleton", "outside:pendleton"),
+        ("Easington", "town:easington-ribble-valley", "outside:easington"),
+    ],
+)
+def test_a_parish_name_shared_with_another_place_is_ambiguous(
+    gaz: Gazetteer, typed: str, inside: str, outside: str
+) -> None:
+    match = gaz.resolve(typed)
+    assert match.status is MatchStatus.ambiguous
+    assert {inside, outside} <= {p.id for p in match.alternatives}
+
+
+# Towns and villages per district, measured on 2 December 2026 once the parishes were in.
+_FLOORS = {
+    "district:burnley": 11,
+    "district:fylde": 16,
+    "district:lancaster": 46,
+    "district:ribble-valley": 51,
+    "district:west-lancashire": 24,
+}
+
+
+@pytest.mark.parametrize(("district", "floor"), sorted(_FLOORS.items()))
+def test_each_district_keeps_at_least_its_measured_places(
+    gaz: Gazetteer, district: str, floor: int
+) -> None:
+    towns = [p for p in gaz if p.kind is PlaceKind.town and gaz.within(p.id, district)]
+    assert len(towns) >= floor
