@@ -22,7 +22,7 @@ from pathlib import Path
 
 from vrn_assistant.answer import Answer
 from vrn_assistant.answering.citations import CitationBook, terms
-from vrn_assistant.answering.compose import Composer
+from vrn_assistant.answering.compose import NO_PASSAGES, Composer, Passages
 from vrn_assistant.answering.people import answer_people
 from vrn_assistant.answering.phrasing import Phraser
 from vrn_assistant.claims import ClaimBook, claim_notes
@@ -175,7 +175,6 @@ class Assistant:
             place=extraction.place,
             asked_about=extraction.asked_about,
         )
-        documents, related = self._search(query, extraction)
 
         def notes(found: Sequence[Assessment], on: date, book: CitationBook) -> list[str]:
             return claim_notes(claims, found, on, book, self._section, extraction.asked_about)
@@ -188,8 +187,7 @@ class Assistant:
             danger=danger,
             extraction=extraction,
             assessments=assessments,
-            documents=documents,
-            related=related,
+            passages=lambda: self._search(query, extraction),
             dense_retrieval=self.index.dense_available,
         )
 
@@ -201,8 +199,7 @@ class Assistant:
                 danger=None,  # the emergency advice leads the first person's part
                 extraction=reading,
                 assessments=ranked,
-                documents=(),
-                related=(),
+                passages=lambda: NO_PASSAGES,
                 dense_retrieval=self.index.dense_available,
             )
 
@@ -216,9 +213,9 @@ class Assistant:
             answer = self.phraser.phrase(answer)
         return answer
 
-    def _search(self, query: Query, extraction: Extraction) -> tuple[list[Chunk], list[Chunk]]:
-        """Passages that answer the question: (from added documents, from the catalogue's
-        corpus). Each must share words with the question; at most FINDINGS of each."""
+    def _search(self, query: Query, extraction: Extraction) -> Passages:
+        """Passages that answer the question, from added documents and from the catalogue's
+        corpus. Each must share words with the question; at most FINDINGS of each."""
         corpus = self._corpus()
         # Programmes named in the question (fuzzily, by name or alias) lift what they cite.
         boost = [
@@ -238,7 +235,7 @@ class Assistant:
             found = catalogue if chunk.from_catalogue else added
             if len(found) < FINDINGS:
                 found.append(chunk)
-        return added, catalogue
+        return Passages(added=tuple(added), catalogue=tuple(catalogue))
 
 
 def encodable(text: str) -> str:

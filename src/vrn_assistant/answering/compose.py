@@ -60,13 +60,25 @@ from vrn_core.vocabulary import VERDICT_WORDS, Asker, describe
 from vrn_core.window_words import confirmed_month
 from vrn_core.wording import format_day, sentence
 
-__all__ = ["EMERGENCY_LEAD", "Composer", "SectionLookup"]
+__all__ = ["EMERGENCY_LEAD", "NO_PASSAGES", "Composer", "Passages", "SectionLookup"]
 
 # Lines on what newer added documents say about the programmes assessed (vrn_assistant.claims).
 Notes = Callable[[Sequence[Assessment], date, CitationBook], list[str]]
 
 EMERGENCY_LEAD = f"**Emergency.** {EMERGENCY_ADVICE}"  # an answer's first line, in danger
 QUOTES_PER_FINDING = 2  # sentences quoted from each passage of an added document
+
+
+@dataclass(frozen=True)
+class Passages:
+    """What retrieval found for a question: passages of added documents, and of the
+    catalogue's own corpus (shown only when no programme fits)."""
+
+    added: Sequence[Chunk] = ()
+    catalogue: Sequence[Chunk] = ()
+
+
+NO_PASSAGES = Passages()
 
 _MISSING_WORDS = {
     "age": "their age",
@@ -96,11 +108,21 @@ class Composer:
         danger: Danger | None,
         extraction: Extraction,
         assessments: Sequence[Assessment],
-        documents: Sequence[Chunk],
-        related: Sequence[Chunk],
+        passages: Callable[[], Passages],
         dense_retrieval: bool,
     ) -> Answer:
+        """`passages` is called once, after the programmes are written (or first thing for
+        a question with no facts, which needs them to tell whether it is off topic):
+        retrieval waits for the query vector, and the composing before overlaps that wait.
+        Citation numbers are the same either way: passages are cited after programmes."""
         book = CitationBook(as_of)
+        found_passages: list[Passages] = []
+
+        def retrieved() -> Passages:
+            if not found_passages:
+                found_passages.append(passages())
+            return found_passages[0]
+
         lines: list[str] = []
         if danger is not None:
             lines += [EMERGENCY_LEAD, ""]
@@ -110,7 +132,10 @@ class Composer:
             not facts
             and not recommended
             and not extraction.asked_about
-            and not any(best_sentences(c.text, question, 1) for c in (*documents, *related))
+            and not any(
+                best_sentences(c.text, question, 1)
+                for c in (*retrieved().added, *retrieved().catalogue)
+            )
         )
         if off_topic:
             lines += [COVERAGE, "For example:", *(f"- “{q}”" for q in EXAMPLE_QUESTIONS)]
@@ -181,16 +206,16 @@ class Composer:
         if self.notes is not None:
             noted = self.notes(assessments, as_of, book)
             lines += ["", *noted] if noted else []
-        found = self._findings(documents, question, book)
+        found = self._findings(retrieved().added, question, book)
         if found:
             lines += ["", "**From other documents**"]
             lines += ["- " + line for _, line in found]
         if not recommended and not listing and not off_topic:
             # Nothing fits by the rules; passages that match the words may still help.
-            passages = self._findings(related, question, book)
-            if passages:
+            related = self._findings(retrieved().catalogue, question, book)
+            if related:
                 lines += ["", "**Related passages** (not a recommendation: no programme fits)"]
-                lines += ["- " + line for _, line in passages]
+                lines += ["- " + line for _, line in related]
         stale: dict[date | None, list[int]] = {}
         for citation in book.stale():
             stale.setdefault(citation.as_of, []).append(citation.number)

@@ -9,7 +9,7 @@ from functools import cache
 
 from tests.conftest import KNOWLEDGE
 from vrn_assistant.answer import Answer
-from vrn_assistant.answering.compose import Composer
+from vrn_assistant.answering.compose import NO_PASSAGES, Composer
 from vrn_assistant.answering.summary import referral_summary
 from vrn_assistant.retrieval.chunks import Chunk
 from vrn_assistant.retrieval.documents import load_chunks
@@ -55,8 +55,7 @@ def _answer(extraction: Extraction, question: str = "q") -> Answer:
         danger=None,
         extraction=extraction,
         assessments=assessments,
-        documents=(),
-        related=(),
+        passages=lambda: NO_PASSAGES,
         dense_retrieval=True,
     )
 
