@@ -425,6 +425,8 @@ def test_everyday_words_that_are_place_names_need_a_capital(gaz: Gazetteer) -> N
         ("we went to church on Sunday and then to the fence by the barley field", []),
         ("a youth worker chipping in, the dog is brindle", []),
         ("she moved from Fence to Barley", ["town:fence", "town:barley"]),
+        ("Read the leaflet first. Church groups can refer too", []),  # sentence starts
+        ("she lives in Read, near Whalley", ["town:read", "town:whalley"]),
     ],
 )
 def test_villages_named_like_everyday_words_are_found_only_as_names(

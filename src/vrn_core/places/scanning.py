@@ -80,6 +80,17 @@ def find_in_text(names: _NameIndex, text: str) -> list[PlaceMatch]:
         gap = text[tokens[position - 1].end() : tokens[position].start()]
         return not any(mark in gap for mark in ".!?\n")
 
+    def named_place(start: int, end: int) -> bool:
+        # An everyday word is a place only as a proper noun: "lives in Read" names the
+        # village, "Read the leaflet" starts a sentence. At a sentence's start it counts
+        # only standing alone, as a place typed on its own ("Church, in Hyndburn").
+        if proper_noun(start):
+            return True
+        if not capitalised(start):
+            return False
+        after = text[tokens[end - 1].end() :].lstrip(" ")
+        return not after or after[0] in ",;\n"
+
     def phrase(start: int, end: int) -> tuple[str, tuple[int, int]]:
         first, last = tokens[start].start(), tokens[end - 1].end()
         return text[first:last], (first, last)
@@ -90,7 +101,7 @@ def find_in_text(names: _NameIndex, text: str) -> list[PlaceMatch]:
         for end in range(min(count, start + _MAX_NGRAM), start, -1):
             key = " ".join(words[start:end])
             if key in names._index:
-                if key in names._capitalised_only and not capitalised(start):
+                if key in names._capitalised_only and not named_place(start, end):
                     continue
                 exact.append((start, end, key))
                 break
@@ -122,7 +133,9 @@ def find_in_text(names: _NameIndex, text: str) -> list[PlaceMatch]:
             match = names._fuzzy_match(query, key, threshold, span, choices)
             if match is None:
                 continue
-            if normalise(match.matched_text) in names._capitalised_only and not capitalised(start):
+            if normalise(match.matched_text) in names._capitalised_only and not named_place(
+                start, end
+            ):
                 continue
             fuzzy.append((match.score, start, end, match))
     for _score, start, end, match in sorted(fuzzy, key=lambda hit: (-hit[0], hit[1] - hit[2])):
