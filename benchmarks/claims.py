@@ -1,7 +1,7 @@
 """Claims from added documents: precision and recall against the answer key, and cost.
 
 1. Precision and recall by kind (age band, place, status, referral route,
-   contact) on tests/assistant/fixtures/later, against the tables of its
+   contact, eligibility) on tests/assistant/fixtures/later, against the tables of its
    answer key (later-answer-key.md, kept beside the folder). A claim is counted at the grain the key gives: (document, programme,
    kind), and for age bands also the band itself. "(all VRN programmes)" rows match a claim of that kind from
    that document about any programme.
@@ -36,6 +36,7 @@ KINDS = {
     "status": "status",
     "referral route": "referral route",
     "contact": "contact",
+    "eligibility": "eligibility",
 }
 ALL = "(all)"
 _ROW = re.compile(r"^\|\s*(\d+)\.(\d+)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|")

@@ -10,7 +10,9 @@ met, not met if every part is not met, unknown otherwise.
 
 Every leaf is a dated fact (vrn_core.dating): it may carry `changes`, later values
 each with its own source and `from` date, e.g. an age band that widens. A change
-to a criterion's values restates its `label` too, since the label says them.
+to a criterion's values restates its `label` too, since the label says them. A
+leaf's `also` names who else it takes in words no case fact settles ("at risk of
+getting involved in crime"): where its values are not met, it is unknown instead.
 """
 
 from __future__ import annotations
@@ -123,6 +125,16 @@ class _Base(BaseModel):
 
 
 class _Leaf(_Base, Dated):
+    also: str | None = Field(
+        default=None,
+        min_length=3,
+        description=(
+            "Who else the programme is for, in words no case fact settles (a newer source's "
+            "'or who are at risk of getting involved in crime'): a case that does not meet "
+            "the values is then unknown, not excluded."
+        ),
+    )
+
     def _check_change(self, update: dict[str, Any], number: int) -> None:
         if set(update) - {"label"} and "label" not in update:
             raise ValueError(
@@ -133,6 +145,7 @@ class _Leaf(_Base, Dated):
 
 class _CriterionChange(Change):
     label: str | None = Field(default=None, min_length=3, description="The label, restated.")
+    also: str | None = Field(default=None, min_length=3, description="Who else it is for.")
 
 
 class AgeChange(_CriterionChange):
@@ -306,6 +319,10 @@ def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResul
             parts=parts,
         )
     truth, reason, missing = leaf(criterion, case, programme)
+    also = cast(_Leaf, criterion).also
+    if truth is Truth.not_met and also is not None:
+        reason = f"{reason}, but it also takes people {also}: not known whether they are"
+        truth = Truth.unknown
     return CriterionResult(
         criterion.id,
         criterion.label,

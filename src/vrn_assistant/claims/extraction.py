@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from vrn_assistant.claims.eligibility import eligibility
 from vrn_assistant.claims.model import Claim, ClaimKind
 from vrn_assistant.claims.naming import Mention, Names, new_programme_names
 from vrn_assistant.claims.reading import (
@@ -178,4 +179,16 @@ def _read(
         found.append(Claim(kind=ClaimKind.referral, value=text, **common))
     for route in contacts(text):
         found.append(Claim(kind=ClaimKind.contact, value=route, **common))
+    who = eligibility(text)
+    if who is not None:
+        found.append(
+            Claim(
+                kind=ClaimKind.eligibility,
+                value=who.words,
+                accepts=who.accepts,
+                also=who.also,
+                only=who.only,
+                **common,
+            )
+        )
     return found

@@ -27,6 +27,7 @@ class ClaimKind(StrEnum):
     status = "status"
     referral = "referral route"
     contact = "contact"
+    eligibility = "eligibility"
 
 
 class ClaimStatus(StrEnum):
@@ -58,6 +59,17 @@ class Claim(BaseModel):
     )
     status: ClaimStatus | None = None
     until: date | None = None
+    accepts: tuple[str, ...] = Field(
+        default=(),
+        description="Who it is for, as criteria values ('setting:police_custody', "
+        "'role:victim'; eligibility claims).",
+    )
+    also: str | None = Field(
+        default=None,
+        description="Who else it is for, in words no criterion value holds "
+        "('at risk of getting involved in crime').",
+    )
+    only: bool = Field(default=False, description="An eligibility claim that narrows ('only for').")
     quote: str = Field(description="The statement, verbatim from the chunk's text.")
     source: str = Field(description="The document, as citations name it.")
     locator: str = Field(description="The section of the document.")

@@ -13,10 +13,11 @@ from datetime import date
 from vrn_assistant.answering.citations import CitationBook
 from vrn_assistant.claims.book import ClaimBook
 from vrn_assistant.claims.model import Claim, ClaimKind, ClaimStatus
-from vrn_assistant.claims.overlay import Applied
+from vrn_assistant.claims.overlay import Applied, criterion_change
 from vrn_assistant.claims.provisional import NOT_REVIEWED
 from vrn_assistant.retrieval.chunks import Chunk
 from vrn_core import Assessment, SourceRef
+from vrn_core.criteria import RoleCriterion, SettingCriterion
 from vrn_core.wording import format_month
 
 __all__ = ["HEADING", "PROGRAMMES", "claim_notes"]
@@ -76,6 +77,7 @@ def claim_notes(
                     shown.add(applied.claim.id)
                     shown.update(_conflicts(book, claims, applied, citations, sentences))
             extra = [c for c in _ranked(claims) if c.id not in shown]
+            extra += [c for c in _wider(book, programme, claims) if c.id not in shown]
             for claim in extra[:EXTRA]:
                 said = _beside(book, claim, citations)
                 if said:
@@ -132,6 +134,16 @@ def _applied(
         )
     if claim.status is ClaimStatus.running:
         return f"{_upper(_dated(claim))} says it is still running [{new}]."
+    if claim.kind is ClaimKind.eligibility:
+        said = (
+            f"is only for people {claim.value}"
+            if claim.only
+            else f"also takes people {_who(claim)}"
+        )
+        return (
+            f"The catalogue{when} asks that {applied.before}{old_mark}; {_dated(claim)} says it "
+            f"{said} [{new}], which the verdict uses."
+        )
     return (
         f"The catalogue{when} has it {applied.before}{old_mark}; {_dated(claim)} says it is "
         f"{claim.value} [{new}], which the verdict uses."
@@ -176,8 +188,8 @@ def _ranked(claims: Sequence[Claim]) -> list[Claim]:
     quoted: set[str] = set()
     ranked: list[Claim] = []
     for claim in sorted(claims, key=rank):
-        if claim.kind is ClaimKind.place:
-            continue  # places change verdicts or are conflicts; additions alone say little
+        if claim.kind in {ClaimKind.place, ClaimKind.eligibility}:
+            continue  # these change verdicts or are conflicts; alone they say little
         if claim.status is ClaimStatus.running:
             continue  # "still running" is said where it revises the record, else nothing new
         key = (claim.kind.value, claim.value)
@@ -186,6 +198,25 @@ def _ranked(claims: Sequence[Claim]) -> list[Claim]:
             quoted.add(claim.quote)
             ranked.append(claim)
     return ranked
+
+
+def _who(claim: Claim) -> str:
+    """Who else an eligibility claim takes, in words (its values when it names no one else)."""
+    return claim.also or claim.value
+
+
+def _wider(book: ClaimBook, programme: str, claims: Sequence[Claim]) -> list[Claim]:
+    """Undated eligibility claims that would widen or narrow one of the programme's role
+    or setting criteria (dated ones are applied): shown beside, never used."""
+    record = book.catalogue.get(programme)
+    criteria = [c for c in record.criteria if isinstance(c, SettingCriterion | RoleCriterion)]
+    return [
+        claim
+        for claim in claims
+        if claim.kind is ClaimKind.eligibility
+        and not claim.stated
+        and any(criterion_change(criterion, claim) is not None for criterion in criteria)
+    ]
 
 
 def _beside(book: ClaimBook, claim: Claim, citations: CitationBook) -> str | None:
@@ -198,6 +229,11 @@ def _beside(book: ClaimBook, claim: Claim, citations: CitationBook) -> str | Non
         ClaimKind.status: f"says: “{quote}”",
         ClaimKind.referral: f"gives the route: “{quote}”",
         ClaimKind.contact: f"gives the contact {claim.value}",
+        ClaimKind.eligibility: (
+            f"says it is only for people {claim.value}"
+            if claim.only
+            else f"says it also takes people {_who(claim)}"
+        ),
     }.get(claim.kind, f"says: “{quote}”")
     beside = "" if claim.stated else " (shown beside the catalogue, not used)"
     return f"{_upper(_dated(claim))} {what} [{number}]{beside}."

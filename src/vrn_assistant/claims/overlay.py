@@ -9,7 +9,12 @@ it for the dates it applies to):
   running window); one that names a place the catalogue does not cover adds it
   to that window's places, from that date;
 - a status claim that it is running restates the main window (confirmed again);
-  paused or not taking referrals pauses it; ended ends it on that date.
+  paused or not taking referrals pauses it; ended ends it on that date;
+- an eligibility claim that shares a value with one of the programme's role or
+  setting criteria ("held in police custody") widens that criterion with the
+  values it adds, and with who else it names in words ("or who are at risk of
+  getting involved in crime": not met becomes unknown); one that says "only
+  for" narrows it to the values it names (see `eligibility`).
 
 Age bands, referral routes and contacts are shown beside the catalogue's facts,
 never in place of them: a band in a provider's page is often that provider's
@@ -31,10 +36,11 @@ from vrn_assistant.claims.model import Claim, ClaimKind, ClaimStatus
 from vrn_assistant.claims.provisional import provisional_record, reference
 from vrn_core import Catalogue, Programme, SourceRef
 from vrn_core.availability import Window, WindowChange
+from vrn_core.criteria import Criterion, RoleChange, RoleCriterion, SettingChange, SettingCriterion
 from vrn_core.dating import with_changes
-from vrn_core.vocabulary import WindowStatus
+from vrn_core.vocabulary import Role, Setting, WindowStatus, describe
 
-__all__ = ["Applied", "Overlay", "overlay"]
+__all__ = ["Applied", "Overlay", "criterion_change", "overlay"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +106,12 @@ def _revised(
     dated = sorted((c for c in claims if c.stated and c.day is not None), key=_day)
     if not dated:
         return programme, []
+    criteria, applied = _criteria(programme, dated)
     gazetteer = catalogue.gazetteer
     main = _main(programme)
     window = programme.availability[main]
     before_places = ", ".join(gazetteer.get(p).name for p in window.places) or "anywhere"
     updates: dict[date, dict[str, Any]] = {}
-    applied: list[Applied] = []
     places = window.places
     listed = {c.source for c in dated if c.kind is ClaimKind.place and c.complete}
     for claim in dated:
@@ -129,7 +135,7 @@ def _revised(
                 change["end"] = day
             if claim.status is not ClaimStatus.funded_until:
                 applied.append(Applied(claim, _status_words(window), window.source, window.stated))
-    if not updates:
+    if not updates and not applied:
         return programme, []
     changes = [
         WindowChange(
@@ -140,10 +146,71 @@ def _revised(
         for day, fields in sorted(updates.items())
     ]
     windows = list(programme.availability)
-    windows[main] = with_changes(window, changes)
+    if changes:
+        windows[main] = with_changes(window, changes)
     data: dict[str, Any] = {name: getattr(programme, name) for name in Programme.model_fields}
     data["availability"] = tuple(windows)
+    data["criteria"] = criteria
     return Programme.model_validate(data), applied
+
+
+def _criteria(
+    programme: Programme, dated: Sequence[Claim]
+) -> tuple[tuple[Criterion, ...], list[Applied]]:
+    """The programme's criteria widened or narrowed by dated eligibility claims."""
+    revised: list[Criterion] = []
+    applied: list[Applied] = []
+    for criterion in programme.criteria:
+        if not isinstance(criterion, SettingCriterion | RoleCriterion):
+            revised.append(criterion)  # groups and other kinds: as the catalogue has them
+            continue
+        for claim in dated:
+            if claim.kind is not ClaimKind.eligibility:
+                continue
+            day = _day(claim)
+            if criterion.stated is not None and day <= criterion.stated:
+                continue  # not newer than the catalogue
+            change = criterion_change(criterion.on(day), claim)
+            if change is None:
+                continue
+            changed = with_changes(criterion, [change])
+            if changed is not criterion:
+                applied.append(Applied(claim, criterion.label, criterion.source, criterion.stated))
+                criterion = changed
+        revised.append(criterion)
+    return tuple(revised), applied
+
+
+def criterion_change(
+    criterion: SettingCriterion | RoleCriterion, claim: Claim
+) -> SettingChange | RoleChange | None:
+    """The change an eligibility claim makes to a role or setting criterion: the values
+    it adds and who else it names in words, or (for "only for") the values it keeps;
+    None when it says nothing about this criterion or nothing new."""
+    own = tuple(value.value for value in criterion.any_of)
+    said = [term.partition(":")[2] for term in claim.accepts if term.startswith(criterion.type)]
+    if not set(own) & set(said):
+        return None  # about someone else: this criterion is not what it restates
+    fields: dict[str, Any] = {}
+    if claim.only:
+        kept = tuple(value for value in own if value in said)
+        if len(kept) < len(own):
+            fields = {"any_of": kept, "label": f"{criterion.label} ({claim.value} only)"}
+    else:
+        added = tuple(value for value in said if value not in own)
+        also = claim.also if claim.also is not None and claim.also != criterion.also else None
+        vocabulary = Setting if isinstance(criterion, SettingCriterion) else Role
+        extra = [describe(vocabulary(value)) for value in added] + ([also] if also else [])
+        if extra:
+            fields = {"label": f"{criterion.label}, or {', or '.join(extra)}"}
+        if added:
+            fields["any_of"] = (*own, *added)
+        if also:
+            fields["also"] = also
+    if not fields:
+        return None
+    kind = SettingChange if isinstance(criterion, SettingCriterion) else RoleChange
+    return kind.model_validate({**fields, "source": reference(claim), "stated": claim.day})
 
 
 def _day(claim: Claim) -> date:

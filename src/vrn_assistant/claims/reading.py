@@ -75,9 +75,13 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\d,.£])(?:999|101|0\d{3,4} ?\d{3} ?\d{3,4})(?![\d%]|[.,]\d)")
 _PHONE_CUE = re.compile(r"\b(?:call|ring|ringing|phone|telephone|dial)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|across|covering|around|throughout|from|of)|[,:]|\band|^)\s*(?:the\s+)?$",
+    r"(?:\b(?:in|at|across|covers?|covering|serves?|serving|around|throughout|from|of)|[,:]|"
+    r"\band|^)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the coach for the Fylde borough": an area said by its council's name.
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+_AREA = re.compile(r"\s+(?:borough|district|council area)\b", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:would like to|plans? to|hope to|in future|in the future|will be extended)\b",
     re.IGNORECASE,
@@ -214,8 +218,9 @@ def age_bands(text: str) -> list[AgeBand]:
 
 
 def places(text: str, gazetteer: Gazetteer) -> PlaceList | None:
-    """The Lancashire places a statement puts the programme in ("in Blackpool", a list
-    item), not those in an organisation's name ("employed by Blackpool Teaching ...")."""
+    """The Lancashire places a statement puts the programme in ("in Blackpool", "covers
+    Wyre", "for the Fylde borough", a list item), not those in an organisation's name
+    ("employed by Blackpool Teaching ...")."""
     if _FUTURE.search(text):
         return None  # "we would like to extend it across Lancashire": not where it runs
     ids: dict[str, str] = {}
@@ -237,7 +242,11 @@ def places(text: str, gazetteer: Gazetteer) -> PlaceList | None:
         before = before + " " if text[start - 1 : start].isspace() else before
         if _ORGANISATION.match(text, end) or text[start - 1 : start] in {".", "/", "@"}:
             continue  # "Blackpool FC", "Lancashire Police", "lancashire.police.uk"
-        if item or _PLACE_BEFORE.search(before):
+        said = text[start:end].lower()  # the gazetteer may take "Fylde borough" whole
+        area = _FOR_BEFORE.search(before) is not None and (
+            said.endswith((" borough", " district")) or _AREA.match(text, end) is not None
+        )
+        if item or area or _PLACE_BEFORE.search(before):
             ids.setdefault(place.id, place.name)
     return _listed(ids, text)
 

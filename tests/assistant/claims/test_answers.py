@@ -82,3 +82,33 @@ def test_without_added_documents_nothing_is_said_about_them(tmp_path: Path) -> N
     plain = build_assistant(tmp_path, dense=False)
     answer = plain.ask("15yo stabbed, at Blackpool Victoria A&E. navigator?", date(2024, 12, 2))
     assert "From newer documents" not in answer.text
+
+
+KIRKHAM = (
+    "20yo in Kirkham, not been arrested but drifting towards crime, no job no routine. "
+    "can a DIVERT coach work with him?"
+)
+
+
+def test_a_newer_document_widens_who_it_is_for_and_says_so(assistant: Assistant) -> None:
+    """07 (27 April 2022): the DIVERT coach "for the Fylde borough" supports people held
+    in custody "or who are at risk of getting involved in crime"."""
+    answer = assistant.ask(KIRKHAM, date(2022, 6, 10))
+    assert "divert" in [p.report.id for p in answer.recommended][:3]
+    sentence = re.search(
+        r"The catalogue \(October 2020\) asks that the person is in police custody \[(\d+)\]; "
+        r"a document dated April 2022 \(a date in its text\) says it also takes people at risk "
+        r"of getting involved in crime \[(\d+)\], which the verdict uses\.",
+        answer.text,
+    )
+    assert sentence is not None, answer.text
+    old, new = (int(n) for n in sentence.groups())
+    assert _cited(answer, old).endswith("divert.md")
+    assert _cited(answer, new).endswith("07-divert-fylde-update.txt")
+    assert re.search(r"a document dated April 2022 \(a date in its text\) adds Fylde", answer.text)
+
+
+def test_before_the_fylde_update_kirkham_is_outside_divert(assistant: Assistant) -> None:
+    answer = assistant.ask(KIRKHAM, date(2022, 4, 20))
+    assert "divert" not in {p.report.id for p in answer.recommended}
+    assert "at risk of getting involved in crime" not in answer.text
