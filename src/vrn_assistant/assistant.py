@@ -150,6 +150,10 @@ class Assistant:
         QuestionTooLong; characters that cannot be encoded as UTF-8 are read as U+FFFD."""
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)
+        with self.index.pinned():  # one generation of the index for the whole answer
+            return self._answer(question, as_of, case)
+
+    def _answer(self, question: str, as_of: date | None, case: Case | None) -> Answer:
         day = as_of if as_of is not None else date.today()
         redaction = redact(encodable(question), protected=self._protected)
         text = redaction.text

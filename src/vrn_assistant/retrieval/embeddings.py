@@ -14,6 +14,7 @@ import importlib.util
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,11 @@ class MiniLMEmbeddings(Embeddings):
         result: list[float] = self._for_queries().embed([text])[0].tolist()
         return result
 
+    def start_query(self, text: str) -> Future[list[float]] | None:
+        """`embed_query(text)` started now and finished in the model's own threads, or None
+        where the model runs on one thread (then compute it in a thread of your own)."""
+        return self._for_queries().start(text)
+
     def _for_queries(self) -> _Runtime:
         if not self.quick_queries:
             return self._loaded()
@@ -186,6 +192,7 @@ class _Runtime:
     tokenizer: tokenizers.Tokenizer
     session: onnxruntime.InferenceSession
     input_names: tuple[str, ...]
+    threads: int
 
     @classmethod
     def load(cls, files: ModelFiles, threads: int, model_sha256: str | None) -> _Runtime:
@@ -209,9 +216,36 @@ class _Runtime:
             str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
         )
         names = tuple(node.name for node in session.get_inputs())
-        return cls(tokenizer=tokenizer, session=session, input_names=names)
+        return cls(tokenizer=tokenizer, session=session, input_names=names, threads=threads)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        inputs, mask = self._inputs(texts)
+        outputs = self.session.run(["last_hidden_state"], inputs)
+        return _pooled(np.asarray(outputs[0], dtype=np.float32), mask)
+
+    def start(self, text: str) -> Future[list[float]] | None:
+        """One text's vector, computed on the runtime's own threads (`run_async`), or None
+        where it has no thread pool (one thread). Nothing of Python has to wake up and take
+        the GIL to start it, so a caller busy in Python meanwhile does not hold it back,
+        as it would a worker thread (each of whose steps waits for the GIL)."""
+        if self.threads < 2:
+            return None
+        inputs, mask = self._inputs([text])
+        vector: Future[list[float]] = Future()
+
+        def finished(results: Sequence[Any], _data: object, error: str) -> None:
+            if error:
+                vector.set_exception(RuntimeError(f"the embedding model failed: {error}"))
+            else:
+                hidden = np.asarray(results[0], dtype=np.float32)
+                vector.set_result(_pooled(hidden, mask)[0].tolist())
+
+        self.session.run_async(["last_hidden_state"], inputs, finished, None)
+        return vector
+
+    def _inputs(
+        self, texts: Sequence[str]
+    ) -> tuple[dict[str, np.ndarray[Any, np.dtype[np.int64]]], np.ndarray[Any, np.dtype[np.int64]]]:
         encodings = self.tokenizer.encode_batch(list(texts))
         mask = np.array([encoding.attention_mask for encoding in encodings], dtype=np.int64)
         inputs = {
@@ -221,15 +255,17 @@ class _Runtime:
                 [encoding.type_ids for encoding in encodings], dtype=np.int64
             ),
         }
-        outputs = self.session.run(
-            ["last_hidden_state"], {name: inputs[name] for name in self.input_names}
-        )
-        hidden = np.asarray(outputs[0], dtype=np.float32)
-        # Mean pooling over real tokens, then unit length: what sentence-transformers does.
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+        return {name: inputs[name] for name in self.input_names}, mask
+
+
+def _pooled(
+    hidden: np.ndarray[Any, np.dtype[np.float32]], mask: np.ndarray[Any, np.dtype[np.int64]]
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Mean pooling over real tokens, then unit length: what sentence-transformers does."""
+    weights = mask[:, :, None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
 def _configured(tokenizer: tokenizers.Tokenizer) -> tokenizers.Tokenizer:

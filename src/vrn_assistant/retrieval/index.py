@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
@@ -113,7 +114,7 @@ class CorpusIndex:
 
     Reads are thread-safe and cheap: each one checks manifest.json's stat to
     notice an ingest made by another process or instance, and otherwise uses
-    the generation already in memory.
+    the generation already in memory. Inside `pinned()` the check is made once.
     """
 
     def __init__(self, settings: IndexSettings, embeddings: Embeddings | None) -> None:
@@ -125,8 +126,23 @@ class CorpusIndex:
         self._serving_state = _EMPTY
         self._lock = threading.Lock()  # guards loading
         self._embedder: ThreadPoolExecutor | None = None  # computes prepared query vectors
+        self._pins = threading.local()  # the generation pinned by this thread, if any
 
     # ------------------------------------------------------------ reading
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Serve one generation to this thread throughout (one question's reads), checking
+        manifest.json once on entry rather than on every read. An ingest that switches
+        generations meanwhile is seen by the next pin. Besides consistency, it saves
+        time: each check releases the GIL, and while the query vector is computed in
+        another thread every release can cost a thread switch."""
+        outer = getattr(self._pins, "serving", None)
+        self._pins.serving = outer if outer is not None else self._current()
+        try:
+            yield
+        finally:
+            self._pins.serving = outer
 
     @property
     def settings(self) -> IndexSettings:
@@ -181,6 +197,10 @@ class CorpusIndex:
             or (manifest is not None and manifest.collection is None)
         ):
             return Query(query, None)
+        start = getattr(self._embeddings, "start_query", None)  # MiniLMEmbeddings has it
+        started = start(query) if callable(start) else None
+        if isinstance(started, Future):
+            return Query(query, started)
         with self._lock:
             if self._embedder is None:
                 self._embedder = ThreadPoolExecutor(4, thread_name_prefix="vrn-query-vector")
@@ -203,8 +223,11 @@ class CorpusIndex:
                 found = self._vectors.nearest(collection, vector, min(k, len(serving.chunks)))
         except NotFoundError:
             # An ingest switched generations and dropped this collection mid-search.
-            if self._serving() is serving:
+            current = self._current()
+            if current is serving:
                 raise
+            if getattr(self._pins, "serving", None) is not None:
+                self._pins.serving = current
             return self.search_dense(query, k)
         return [(chunk_id, score) for chunk_id, score in found if chunk_id in serving.positions]
 
@@ -364,6 +387,10 @@ class CorpusIndex:
     # ------------------------------------------------------------ loading
 
     def _serving(self) -> _Serving:
+        pinned: _Serving | None = getattr(self._pins, "serving", None)
+        return pinned if pinned is not None else self._current()
+
+    def _current(self) -> _Serving:
         current = self._serving_state
         if current.stamp == self._store.stamp():
             return current

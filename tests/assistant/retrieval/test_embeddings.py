@@ -284,3 +284,15 @@ def test_onnxruntime_keeps_no_telemetry_or_device_id(tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
     assert not (tmp_path / ".cache" / "Microsoft").exists()
+
+
+def test_a_started_query_gives_the_same_vector_from_the_models_own_threads(
+    model_files: ModelFiles,
+) -> None:
+    query = "lad of 19 held at Blackpool custody for a fight"
+    two = MiniLMEmbeddings(model_files, threads=2, quick_queries=False)
+    started = two.start_query(query)
+    assert started is not None
+    assert np.allclose(started.result(timeout=30), two.embed_query(query), atol=1e-6)
+    # One thread has no pool to run it on: the caller computes it in a thread of its own.
+    assert MiniLMEmbeddings(model_files, threads=1, quick_queries=False).start_query(query) is None

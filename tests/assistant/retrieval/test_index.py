@@ -635,3 +635,28 @@ def test_a_search_racing_an_ingest_retries_on_the_new_generation(
 
     monkeypatch.setattr(serving, "_serving_collection", late)
     assert top(serving, "boxing saturdays", "dense") == ("corpus/knife.md", "Sessions")
+
+
+def test_a_pinned_reader_serves_one_generation_and_checks_the_manifest_once(
+    three_docs: None,
+    corpus: Path,
+    write_doc: WriteDoc,
+    make_index: MakeIndex,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    serving, ingesting = make_index(), make_index()
+    ingesting.ingest([corpus])
+    store = serving._store
+    checks: list[object] = []
+    stamp = store.stamp
+    monkeypatch.setattr(store, "stamp", lambda: checks.append(None) or stamp())
+    with serving.pinned():  # one answer's reads
+        assert top(serving, "knives", "lexical") == ("corpus/knife.md", "Sessions")
+        write_doc("knife.md", {"Sessions": "Boxing on Saturdays."})
+        ingesting.ingest([corpus])  # another process switches generations mid-answer
+        assert top(serving, "knives", "lexical") == ("corpus/knife.md", "Sessions")
+        assert serving.search_lexical("boxing saturdays", 3) == []
+        assert serving.generation != ingesting.generation
+    assert len(checks) <= 2  # on entering the pin (and once more to load on first use)
+    assert top(serving, "boxing saturdays", "lexical") == ("corpus/knife.md", "Sessions")
+    assert serving.generation == ingesting.generation
