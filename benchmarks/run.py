@@ -346,17 +346,19 @@ def _tree_state() -> _TreeState:
     )
 
 
-def bench_understanding(part: str, workdir: Path) -> Section:
+def bench_understanding(part: str, workdir: Path, blind_set: str = "questions") -> Section:
     """The blind question sets (tests/blind): facts and answers, this extractor beside the
     previous one, measured in the same run by benchmarks/understanding.py. The sealed part
     is reported in aggregate only."""
-    table = workdir / f"understanding-{part}.md"
+    table = workdir / f"understanding-{blind_set}-{part}.md"
     subprocess.run(
         [
             sys.executable,
             str(ROOT / "benchmarks" / "understanding.py"),
             "--part",
             part,
+            "--set",
+            blind_set,
             "--output",
             str(table),
         ],
@@ -367,7 +369,8 @@ def bench_understanding(part: str, workdir: Path) -> Section:
     )
     lines = table.read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if not line.startswith("# ")]
-    return Section(f"Understanding blind questions: {part} part", body)
+    title = f"{part} part" if blind_set == "questions" else f"{blind_set}, {part} part"
+    return Section(f"Understanding blind questions: {title}", body)
 
 
 # Sections kept in their own modules, each with section(quick, workdir) -> (title, lines)
@@ -402,7 +405,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         sections += [bench_module(name, args.quick, workdir) for name in SECTION_MODULES]
         if not args.quick:
-            sections += [bench_understanding(part, workdir) for part in ("tuning", "sealed")]
+            sections += [
+                bench_understanding(part, workdir, blind_set)
+                for blind_set in ("questions", "questions3")
+                for part in ("tuning", "sealed")
+            ]
     after = _tree_state()
     measured = f"commit {before.commit}" + (" with uncommitted changes" if before.dirty else "")
     if after != before:

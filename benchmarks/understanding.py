@@ -2,8 +2,9 @@
 
     python benchmarks/understanding.py --part tuning [--baseline-rev REV] [--output FILE]
     python benchmarks/understanding.py --part sealed          # aggregates only, never a question
+    python benchmarks/understanding.py --set questions3 --part sealed   # another blind set
 
-For every question of `tests/blind/questions-<part>.jsonl` it measures
+For every question of `tests/blind/<set>-<part>.jsonl` (set `questions` unless told) it measures
 
 (a) the facts `extract()` reads from the redacted question against the first person
     in need the writers labelled (`people[0]`): precision, recall and F1 per fact;
@@ -78,19 +79,22 @@ PERSON_FACTS = ("age", "setting", "offence", "gender")  # read where nobody is i
 Row = dict[str, Any]
 
 
-def questions_path(part: str) -> Path:
-    return BLIND / f"questions-{part}.jsonl"
+SETS = ("questions", "questions3")  # tests/blind/README.md says who wrote each, and when
 
 
-def load_questions(part: str) -> list[Row]:
-    with questions_path(part).open(encoding="utf-8") as handle:
+def questions_path(part: str, blind_set: str = "questions") -> Path:
+    return BLIND / f"{blind_set}-{part}.jsonl"
+
+
+def load_questions(part: str, blind_set: str = "questions") -> list[Row]:
+    with questions_path(part, blind_set).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 # ---------------------------------------------------------------- worker (one revision)
 
 
-def run_worker(part: str, result: Path, e2e: bool, rounds: int) -> int:
+def run_worker(part: str, blind_set: str, result: Path, e2e: bool, rounds: int) -> int:
     """Read every question with the `vrn_*` packages on sys.path; write one JSON row each."""
     from vrn_assistant.understanding.extraction import extract
     from vrn_assistant.understanding.redaction import redact
@@ -103,7 +107,7 @@ def run_worker(part: str, result: Path, e2e: bool, rounds: int) -> int:
     ask = _assistant(Path(tempfile.mkdtemp(prefix="vrn-understanding-"))) if e2e else None
     extract("warm up: the first call may load word lists", gazetteer, names)
     rows: list[Row] = []
-    for question in load_questions(part):
+    for question in load_questions(part, blind_set):
         row: Row = {"id": question["id"], "error": None}
         try:
             text = redact(question["question"]).text
@@ -434,7 +438,7 @@ def unpack(rev: str, into: Path) -> Path:
 
 
 def start_worker(
-    src: Path, part: str, result: Path, e2e: bool, rounds: int
+    src: Path, part: str, blind_set: str, result: Path, e2e: bool, rounds: int
 ) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(src)
@@ -442,6 +446,7 @@ def start_worker(
     env["HOME"] = tempfile.mkdtemp(prefix="vrn-home-")  # Chroma's caches stay out of $HOME
     env["ANONYMIZED_TELEMETRY"] = "False"
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--part", part]
+    command += ["--set", blind_set]
     command += ["--result", str(result), "--rounds", str(rounds)]
     if not e2e:
         command.append("--facts-only")
@@ -456,12 +461,12 @@ def _cell(value: float | None) -> str:
 
 
 def render(
-    part: str, rev: str, questions: Sequence[Row], old: Report, new: Report, unresolved: int
+    title: str, rev: str, questions: Sequence[Row], old: Report, new: Report, unresolved: int
 ) -> str:
     counts = [len(q.get("people") or []) for q in questions]
     people = {n: sum(1 for c in counts if (c if c < 2 else 2) == n) for n in (0, 1, 2)}
     lines = [
-        f"# Understanding blind questions: {part} part",
+        f"# Understanding blind questions: {title}",
         "",
         f"{len(questions)} questions; people in need labelled: none {people[0]}, one "
         f"{people[1]}, two or more {people[2]} (facts are compared with the first person). "
@@ -505,6 +510,7 @@ def render(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=PARTS, default="tuning")
+    parser.add_argument("--set", dest="blind_set", choices=SETS, default="questions")
     parser.add_argument("--baseline-rev", default=DEFAULT_BASELINE)
     parser.add_argument("--output", type=Path, help="also write the table here")
     parser.add_argument("--facts-only", action="store_true", help="skip the end-to-end answers")
@@ -518,22 +524,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        return run_worker(args.part, args.result, not args.facts_only, max(1, args.rounds))
+        return run_worker(
+            args.part, args.blind_set, args.result, not args.facts_only, max(1, args.rounds)
+        )
     if args.details is not None and args.part != "tuning":
         parser.error("--details is for the tuning part only: the sealed part is never shown")
-    if not questions_path(args.part).exists():
-        parser.error(f"{questions_path(args.part)} is not here")
-    questions = load_questions(args.part)
+    path = questions_path(args.part, args.blind_set)
+    if not path.exists():
+        parser.error(f"{path} is not here")
+    questions = load_questions(args.part, args.blind_set)
     with tempfile.TemporaryDirectory(prefix="vrn-baseline-") as tmp:
         old_src = unpack(args.baseline_rev, Path(tmp))
         results = {"old": Path(tmp) / "old.json", "new": Path(tmp) / "new.json"}
         workers = {
-            "old": start_worker(
-                old_src, args.part, results["old"], not args.facts_only, args.rounds
-            ),
-            "new": start_worker(
-                ROOT / "src", args.part, results["new"], not args.facts_only, args.rounds
-            ),
+            name: start_worker(
+                src, args.part, args.blind_set, results[name], not args.facts_only, args.rounds
+            )
+            for name, src in (("old", old_src), ("new", ROOT / "src"))
         }
         for name, worker in workers.items():
             _, stderr = worker.communicate()
@@ -550,7 +557,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     new = scorer.score(questions, rows["new"], keep)
     unresolved = scorer.unresolved
     old = scorer.score(questions, rows["old"], keep)
-    table = render(args.part, args.baseline_rev, questions, old, new, unresolved)
+    title = (
+        f"{args.part} part"
+        if args.blind_set == "questions"
+        else f"{args.blind_set}, {args.part} part"
+    )
+    table = render(title, args.baseline_rev, questions, old, new, unresolved)
     sys.stdout.write(table)
     if args.output is not None:
         args.output.write_text(table, encoding="utf-8")
