@@ -92,8 +92,9 @@ def add_assistant_commands(commands: Any) -> None:
         "curate",
         help="review what added documents would change in the catalogue",
         description="List the proposals the added documents' dated claims make, each beside "
-        "the catalogue's fact; --accept writes one into the catalogue (validated first), "
-        "--reject records one so it is not proposed again.",
+        "the catalogue's fact, and a new record for each programme known only from them; "
+        "--accept writes one into the catalogue (validated first), --reject records one so "
+        "it is not proposed again.",
     )
     curator.add_argument(
         "--source",
@@ -112,7 +113,16 @@ def add_assistant_commands(commands: Any) -> None:
 
 
 def _run_curate(args: argparse.Namespace, out: TextIO) -> int:
-    from vrn_assistant.claims.curation import accept, by_programme, describe, gather, reject
+    from vrn_assistant.claims.curation import (
+        NewRecord,
+        accept,
+        accept_new,
+        by_programme,
+        describe,
+        describe_new,
+        gather,
+        reject,
+    )
     from vrn_assistant.settings import AssistantSettings
 
     if args.reason is not None and args.reject is None:
@@ -123,8 +133,13 @@ def _run_curate(args: argparse.Namespace, out: TextIO) -> int:
     if not sources:
         raise UsageError("no added documents to review: give --source DIR, or set VRN_SOURCES")
     review = gather(knowledge, sources)
-    if args.accept is not None:
-        done = accept(knowledge, review.catalogue, review.get(args.accept), review.chunks)
+    chosen = review.get(args.accept) if args.accept is not None else None
+    if isinstance(chosen, NewRecord):
+        new = accept_new(knowledge, review.catalogue, chosen, review.chunks, date.today())
+        added = "".join(f"; added {path}" for path in new.added)
+        out.write(f"accepted {chosen.id}: wrote {new.record}{added}\n")
+    elif chosen is not None:
+        done = accept(knowledge, review.catalogue, chosen, review.chunks)
         added = f"; added {done.document}" if done.document_added else ""
         out.write(f"accepted {done.proposal.id}: wrote {done.record}{added}\n")
     elif args.reject is not None:
@@ -132,11 +147,20 @@ def _run_curate(args: argparse.Namespace, out: TextIO) -> int:
         path = reject(knowledge, proposal, args.reason or "", date.today())
         out.write(f"rejected {proposal.id}: recorded in {path}\n")
     elif not review.proposals:
-        out.write("no proposals: the added documents change nothing the catalogue holds\n")
+        out.write(
+            "no proposals: the added documents change nothing the catalogue holds and name "
+            "no programme it lacks\n"
+        )
     else:
         for programme, proposals in by_programme(review.proposals).items():
-            out.write(f"\n{review.catalogue.get(programme).name} ({programme})\n")
-            out.write("\n".join(line for p in proposals for line in describe(p)) + "\n")
+            out.write(f"\n{proposals[0].programme_name} ({programme})\n")
+            for proposal in proposals:
+                shown = (
+                    describe_new(proposal)
+                    if isinstance(proposal, NewRecord)
+                    else describe(proposal)
+                )
+                out.write("\n".join(shown) + "\n")
     return 0
 
 

@@ -13,9 +13,11 @@ from vrn_assistant.claims.curation import REJECTED, Verb, gather
 from vrn_assistant.interfaces.pages import SIGNED_IN
 from vrn_assistant.interfaces.signin import hash_password
 from vrn_assistant.settings import AssistantSettings, IndexSettings
+from vrn_core import load_catalogue
 from vrn_core.paths import default_knowledge_dir
 
 PAGE = "01-pcc-news-operation-provide-2021-11.html"
+LEAFLET = "11-champions-mentoring-leaflet.md"  # undated; names Champions, which is not listed
 LATER = Path(__file__).parents[1] / "fixtures" / "later"
 
 
@@ -96,3 +98,23 @@ def test_reject_needs_a_reason_and_is_remembered(settings: AssistantSettings) ->
     assert f"Rejected {proposal.id}" in at.success[0].value
     assert proposal.id in (settings.knowledge_dir / REJECTED).read_text(encoding="utf-8")
     assert not any(button.key == f"reject-{proposal.id}" for button in at.button)
+
+
+def test_a_programme_only_an_added_leaflet_names_is_listed_and_accepted(
+    settings: AssistantSettings,
+) -> None:
+    shutil.copy(LATER / LEAFLET, settings.upload_dir / LEAFLET)
+    at = _run(settings)
+    shown = _text(at)
+    assert "Champions" in [header.value for header in at.subheader]
+    assert "Would add a new programme: Champions" in shown
+    assert f"From: {LEAFLET} (undated)" in shown and "Age band: aged 10 to 25" in shown
+    champions = next(
+        p
+        for p in gather(settings.knowledge_dir, settings.sources).proposals
+        if p.verb is Verb.new_record
+    )
+    at.button(key=f"accept-{champions.id}").click().run()
+    assert "Accepted: champions.yaml is now in the catalogue." in at.success[0].value
+    assert load_catalogue(settings.knowledge_dir).get("champions").name == "Champions"
+    assert not any(button.key == f"accept-{champions.id}" for button in at.button)

@@ -5,8 +5,9 @@ date: a *change* when the claim says something else (new places, a pause, an
 end, another age band), a *confirmation* when it says the same thing later than
 the catalogue last confirmed it. Claims that are not newer than the fact, that
 come from an undated document (a dated fact needs a date), that are about a
-programme the catalogue does not hold, or whose kind is not a fact the rules use
-(referral wording, contacts, funding horizons) are not proposed. Everything
+programme the catalogue does not hold (those make a new record instead, see
+`new`), or whose kind is not a fact the rules use (referral wording, contacts,
+funding horizons) are not proposed. Everything
 here is pure: the catalogue and the claims in, proposals out.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from vrn_assistant.claims.model import Claim, ClaimKind, ClaimStatus
 from vrn_core import Catalogue, Programme, SourceRef
@@ -24,7 +26,7 @@ from vrn_core.criteria import AgeCriterion
 from vrn_core.places import Gazetteer
 from vrn_core.vocabulary import Status, WindowStatus
 
-__all__ = ["Proposal", "Verb", "by_programme", "describe", "propose"]
+__all__ = ["Proposal", "Verb", "age_label", "by_programme", "describe", "propose"]
 
 Value = str | int | date | tuple[str, ...] | None
 _RUNNING = frozenset({ClaimStatus.running, ClaimStatus.launched})
@@ -34,6 +36,7 @@ _PAUSED = frozenset({ClaimStatus.paused, ClaimStatus.not_taking_referrals})
 class Verb(StrEnum):
     change = "change"
     confirms = "confirms"
+    new_record = "new record"  # a programme the catalogue does not hold (see `new`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +86,17 @@ def propose(
     return sorted(found, key=lambda p: (order[p.programme], p.day, p.fact))
 
 
-def by_programme(proposals: Sequence[Proposal]) -> dict[str, list[Proposal]]:
-    """The proposals grouped by programme id, in their order."""
-    grouped: dict[str, list[Proposal]] = {}
+class _AboutProgramme(Protocol):
+    @property
+    def programme(self) -> str: ...
+
+
+P = TypeVar("P", bound=_AboutProgramme)
+
+
+def by_programme(proposals: Sequence[P]) -> dict[str, list[P]]:
+    """The proposals (and new records) grouped by programme id, in their order."""
+    grouped: dict[str, list[P]] = {}
     for proposal in proposals:
         grouped.setdefault(proposal.programme, []).append(proposal)
     return grouped
@@ -205,7 +216,7 @@ def _age(programme: Programme, claim: Claim, day: date) -> Proposal | None:
     verb = Verb.confirms if same else Verb.change
     if not _newer(version, day, verb):
         return None
-    label = _age_label(claim.min_age, claim.max_age)
+    label = age_label(claim.min_age, claim.max_age)
     update: tuple[tuple[str, Value], ...] = (
         () if same else (("label", label), ("min", claim.min_age), ("max", claim.max_age))
     )
@@ -254,7 +265,8 @@ def _beside(
     )
 
 
-def _age_label(low: int | None, high: int | None) -> str:
+def age_label(low: int | None, high: int | None) -> str:
+    """An age band in words: "aged 10 to 25", "aged 18 and over", "aged up to 17"."""
     if low is not None and high is not None:
         return f"aged {low} to {high}"
     if low is not None:

@@ -1,11 +1,13 @@
 """Accepting and rejecting proposals: the only part of curation that writes.
 
-Accepting writes two files: the programme's record, edited in place (a dated
-`changes` entry, or a `confirmed:` date), and the added document as Markdown in
-`corpus/`, so that the new source reference's section exists. Both are first
-written into a temporary copy of the knowledge folder and the whole catalogue is
-loaded from it with the strict loader; only if that succeeds are the real files
-written (each by a temporary file and a rename). Rejecting appends the proposal
+Accepting a change writes two files: the programme's record, edited in place (a
+dated `changes` entry, or a `confirmed:` date), and the added document as
+Markdown in `corpus/`, so that the new source reference's section exists.
+Accepting a new record writes `programmes/<id>.yaml` (see `records`) and each
+document it cites. The files are first written into a temporary copy of the
+knowledge folder and the whole catalogue is loaded from it with the strict
+loader; only if that succeeds are the real files written (each by a temporary
+file and a rename). Rejecting appends the proposal
 to `curation/rejected.yaml`, whose ids are never proposed again.
 """
 
@@ -21,13 +23,16 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from vrn_assistant.claims.curation.edits import add_change, scalar, set_confirmed
+from vrn_assistant.claims.curation.new import NewRecord, propose_new
 from vrn_assistant.claims.curation.proposals import Proposal, Verb, propose
+from vrn_assistant.claims.curation.records import record_text
 from vrn_assistant.claims.extraction import extract_claims
 from vrn_assistant.errors import CurationError
 from vrn_assistant.retrieval.chunks import Chunk, SkippedFile
 from vrn_assistant.retrieval.documents import Root, read_corpus
-from vrn_core import Catalogue, load_catalogue
+from vrn_core import Catalogue, SourceRef, load_catalogue
 from vrn_core.availability import Window
+from vrn_core.catalogue.frontmatter import document_as_of
 from vrn_core.catalogue.sections import headings
 from vrn_core.criteria import AgeCriterion
 from vrn_core.errors import CatalogueError
@@ -36,8 +41,10 @@ from vrn_core.yamlfile import YamlRefused, load_yaml_text
 __all__ = [
     "REJECTED",
     "Accepted",
+    "Added",
     "Review",
     "accept",
+    "accept_new",
     "corpus_document",
     "gather",
     "reject",
@@ -66,6 +73,16 @@ class Accepted:
     source: str  # the source reference the record now cites, `document#section`
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What accepting a new record wrote."""
+
+    proposal: NewRecord
+    record: Path  # programmes/<id>.yaml, new
+    documents: tuple[Path, ...]  # the corpus documents it cites
+    added: tuple[Path, ...]  # those of them written now (the others were there already)
+
+
 @dataclass(frozen=True)
 class Review:
     """What there is to review: the catalogue, the added documents read, the proposals."""
@@ -74,9 +91,9 @@ class Review:
     catalogue: Catalogue
     chunks: tuple[Chunk, ...]
     skipped: tuple[SkippedFile, ...]
-    proposals: tuple[Proposal, ...]
+    proposals: tuple[Proposal | NewRecord, ...]  # changes by programme, then new records
 
-    def get(self, proposal_id: str) -> Proposal:
+    def get(self, proposal_id: str) -> Proposal | NewRecord:
         """The proposal with this id; CurationError if none has it (any more)."""
         for proposal in self.proposals:
             if proposal.id == proposal_id.strip():
@@ -95,7 +112,9 @@ def gather(knowledge_dir: Path, sources: Sequence[Path]) -> Review:
     catalogue = load_catalogue(knowledge_dir)
     chunks, skipped = read_corpus([Root(path) for path in sources])
     claims = extract_claims(chunks, catalogue)
-    proposals = propose(catalogue, claims, rejected_ids(knowledge_dir))
+    rejected = rejected_ids(knowledge_dir)
+    proposals: list[Proposal | NewRecord] = [*propose(catalogue, claims, rejected)]
+    proposals += propose_new(catalogue, claims, rejected)
     return Review(knowledge_dir, catalogue, tuple(chunks), tuple(skipped), tuple(proposals))
 
 
@@ -128,9 +147,14 @@ def corpus_document(chunks: Sequence[Chunk], locator: str) -> tuple[str, str, st
     for heading, texts in sections.items():
         body += ["", f"## {heading}", *_escaped("\n\n".join(texts))]
     text = "\n".join([*front, *body]) + "\n"
+    return name, text, _section(locator)
+
+
+def _section(locator: str) -> str:
+    """The heading a chunk's locator becomes in its corpus document."""
     written = " ".join(locator.split())
     parsed = headings(f"## {written}\n")
-    return name, text, parsed[0].text if parsed else written
+    return parsed[0].text if parsed else written
 
 
 def _escaped(text: str) -> list[str]:
@@ -165,7 +189,7 @@ def accept(
             f"{document} already exists and holds another text; rename the added file "
             f"{claim.source} and try again"
         )
-    _validate(knowledge_dir, record, edited, document, document_text, proposal)
+    _validate(knowledge_dir, {record: edited, document: document_text}, proposal.id)
     if existing is None:
         _write(document, document_text)
     _write(record, edited)
@@ -201,6 +225,52 @@ def _edited(text: str, catalogue: Catalogue, proposal: Proposal, reference: str)
     return add_change(text, (section, number), fields, before)
 
 
+def accept_new(
+    knowledge_dir: Path,
+    catalogue: Catalogue,
+    proposal: NewRecord,
+    chunks: Sequence[Chunk],
+    on: date,
+) -> Added:
+    """Write the new record into the catalogue at `knowledge_dir` (loaded as `catalogue`),
+    with the documents it cites from `chunks`, accepted `on` that day; CurationError, with
+    nothing written, if it cannot."""
+    record = knowledge_dir / "programmes" / f"{proposal.programme}.yaml"
+    if record.exists():
+        raise CurationError(f"{record} already exists; edit it by hand instead")
+    copies: dict[str, tuple[Path, str]] = {}  # each cited document: its corpus path and text
+    for source in dict.fromkeys(claim.source for claim in proposal.claims):
+        parts = [chunk for chunk in chunks if chunk.source == source]
+        if not parts:
+            raise CurationError(f"{source} is not among the added documents any more")
+        name, text, _ = corpus_document(parts, parts[0].locator)
+        copies[source] = (knowledge_dir / "corpus" / name, text)
+    written: list[Path] = []
+    for path, text in copies.values():
+        existing = _read_or_none(path)
+        if existing is not None and existing != text:
+            raise CurationError(
+                f"{path} already exists and holds another text; rename the added file and try again"
+            )
+        if existing is None:
+            written.append(path)
+    undated = {source for source, (_, text) in copies.items() if document_as_of(text) is None}
+
+    def cite(reference: SourceRef) -> str:
+        return f"{copies[reference.document][0].name}#{_section(reference.locator)}"
+
+    names = [path.name for path, _ in copies.values()]
+    yaml_text = record_text(proposal, cite, undated, names, on, catalogue.gazetteer)
+    files = {record: yaml_text, **dict(copies.values())}
+    _validate(knowledge_dir, files, proposal.id)
+    for path, document_text in copies.values():
+        if path in written:
+            _write(path, document_text)
+    _write(record, yaml_text)
+    documents = tuple(path for path, _ in copies.values())
+    return Added(proposal, record, documents, tuple(written))
+
+
 def _record_path(knowledge_dir: Path, programme: str) -> Path:
     folder = knowledge_dir / "programmes"
     named = folder / f"{programme}.yaml"
@@ -216,27 +286,21 @@ def _record_path(knowledge_dir: Path, programme: str) -> Path:
     raise CurationError(f"no record in {folder} has the id {programme!r}")
 
 
-def _validate(
-    knowledge_dir: Path,
-    record: Path,
-    record_text: str,
-    document: Path,
-    document_text: str,
-    proposal: Proposal,
-) -> None:
-    """Load the whole catalogue from a temporary copy with both files written."""
+def _validate(knowledge_dir: Path, files: dict[Path, str], proposal_id: str) -> None:
+    """Load the whole catalogue from a temporary copy with `files` written."""
     with tempfile.TemporaryDirectory(prefix="vrn-curate-") as scratch:
         copy = Path(scratch) / "knowledge"
         shutil.copytree(knowledge_dir, copy)
-        (copy / record.relative_to(knowledge_dir)).write_text(record_text, encoding="utf-8")
-        (copy / "corpus").mkdir(exist_ok=True)
-        (copy / document.relative_to(knowledge_dir)).write_text(document_text, encoding="utf-8")
+        for path, text in files.items():
+            target = copy / path.relative_to(knowledge_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         try:
             load_catalogue(copy)
         except CatalogueError as exc:
             reason = str(exc).replace(str(copy), str(knowledge_dir))
             raise CurationError(
-                f"accepting {proposal.id} would make the catalogue invalid, so nothing was "
+                f"accepting {proposal_id} would make the catalogue invalid, so nothing was "
                 f"written: {reason}"
             ) from None
 
@@ -282,7 +346,7 @@ def rejected_ids(knowledge_dir: Path) -> frozenset[str]:
     return frozenset(item["id"] for item in data)
 
 
-def reject(knowledge_dir: Path, proposal: Proposal, reason: str, on: date) -> Path:
+def reject(knowledge_dir: Path, proposal: Proposal | NewRecord, reason: str, on: date) -> Path:
     """Record the proposal as rejected (its id, the reason and the date); the file's
     earlier entries and comments stay as they are."""
     if not reason.strip():
@@ -291,11 +355,16 @@ def reject(knowledge_dir: Path, proposal: Proposal, reason: str, on: date) -> Pa
     text = _read_or_none(path) or _REJECTED_HEADER
     if proposal.id in rejected_ids(knowledge_dir):
         raise CurationError(f"{proposal.id} is already rejected")
+    if isinstance(proposal, NewRecord):
+        document = ", ".join(PurePosixPath(source).name for source, _, _ in proposal.documents)
+        quote = proposal.claims[0].quote
+    else:
+        document, quote = PurePosixPath(proposal.claim.source).name, proposal.claim.quote
     entry = [
         f"- id: {scalar(proposal.id)}",
         f"  programme: {scalar(proposal.programme)}",
-        f"  document: {scalar(PurePosixPath(proposal.claim.source).name)}",
-        f"  quote: {scalar(' '.join(proposal.claim.quote.split()))}",
+        f"  document: {scalar(document)}",
+        f"  quote: {scalar(' '.join(quote.split()))}",
         f"  reason: {scalar(' '.join(reason.split()))}",
         f"  date: {on.isoformat()}",
     ]
