@@ -108,7 +108,7 @@ def _assert_targets(result: Score, label: str) -> None:
     assert result.keep == 1.0, summary
 
 
-@pytest.mark.parametrize("name", ["names-tuning", "names2-tuning"])
+@pytest.mark.parametrize("name", ["names-tuning", "names2-tuning", "names3-tuning"])
 def test_the_tuning_sets_meet_the_targets(name: str) -> None:
     path = BLIND / f"{name}.jsonl"
     if not path.exists():
@@ -133,11 +133,14 @@ def _sealed_score(name: str) -> Score:
 
 # Sealed floors: name recall, other detail recall, keep (targets 98 %, 98 %, 100 %),
 # each just under what was measured, once, after the rules were made general
-# (2026-12-02). names-sealed had measured 94.0 %, 94.7 %, 98.4 % on 2026-12-01;
-# names2-sealed 96.5 %, 96.3 %, 97.2 %. Still short of the targets; floors only go up.
+# (2026-12-02, after the names3 work: streets, signatures, appositions, initials,
+# public offices, labelled numbers). Before that, on 2026-12-02: names-sealed 95.5 %,
+# 94.7 %, 99.2 %; names2-sealed 97.2 %, 96.3 %, 97.7 %; names3-sealed 94.1 %, 93.3 %,
+# 98.7 %. Still short of the targets; floors only go up.
 _SEALED_FLOORS = {
-    "names-sealed": (0.954, 0.946, 0.991),  # measured 95.5 %, 94.7 %, 99.2 %
-    "names2-sealed": (0.971, 0.962, 0.976),  # measured 97.2 %, 96.3 %, 97.7 %
+    "names-sealed": (0.976, 0.999, 0.991),  # measured 97.7 %, 100.0 %, 99.2 %
+    "names2-sealed": (0.978, 0.962, 0.976),  # measured 97.9 %, 96.3 %, 97.7 %
+    "names3-sealed": (0.962, 0.932, 0.995),  # measured 96.3 %, 93.3 %, 99.6 %
 }
 
 

@@ -18,13 +18,20 @@ Two halves:
   "her son", "patient"), an age after it ("jamal, 19"), a capital inside a
   sentence on a word that is no ordinary word ("spoke to Zanele"), a given name
   on sight ("oscar"), a surname's shape ("kowalczyk", "Popescu"), a verb whose
-  subject it is ("siobhan came in"), a family after it ("the Okafor twins"). Names
+  subject it is ("siobhan came in"), a family after it ("the Okafor twins"), who the
+  person is to the writer set off after it ("rose (my niece)"), "i'm" before it ("i'm
+  summer, 15"), a possessive and a role after it ("hunter's dad"), initials or a
+  collar number before it ("Mrs A. Whitworth", "PC 2231 Mellor"), a signature's place
+  (its own line, the last sentence, after a dash: "- Destiny (IDVA)"). Names
   run on over surnames and particles ("lucas van der berg"), back over a nickname
   word ("Big Mick"), across "and" ("Mark and Frank Sutton"), and every later
   mention of a name found goes too. The names the catalogue knows
   (`protected_names`: its programmes and places, also written "Op Provide"), a
-  prison's name after "HMP", and the lexicon's everyday short names of places
-  ("the Vic") are never names.
+  prison's name after "HMP", the lexicon's everyday short names of places
+  ("the Vic"), streets ("Rose Street"), clubs ("Chelsea fan"), proper nouns with
+  "of" ("Isle of Skye"), a word that is a name used as a verb ("Hi all, Hope this
+  helps") and public figures after their office ("PCC Clive Grunshaw") are never
+  names.
 
 Redaction lowers the risk; it cannot promise that nothing personal is left, so
 callers should say what was removed, never that nothing was there.

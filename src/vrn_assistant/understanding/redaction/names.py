@@ -66,6 +66,8 @@ class _Names(_Seeding):
                 taken += 1
             i = j
         for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i].newline:
+                continue  # nor does a name run back over a line break: "Regards\nGrace"
             if self._name[i] and not self._is_name(i - 1) and self._capital(tokens[i]):
                 before = self._nameish(i - 1) or self._place_before_a_name(i - 1)
                 named = before is not None and self._capital(before)
@@ -96,6 +98,8 @@ class _Names(_Seeding):
         """How many tokens from j carry on the name that `first` starts; 0 if none."""
         tokens = self._tokens
         token = tokens[j]
+        if token.newline:
+            return 0  # a name ends with its line: "Rose Mellor\nFamily Support Worker"
         if token.text in _QUOTES:  # Chukwuemeka "Emeka" Okafor
             inner = self._word(j + 1)
             if (
@@ -120,8 +124,10 @@ class _Names(_Seeding):
         lex = self._lex
         if token.kept or token.cls in (_Class.function, _Class.role) or token.case == "letter":
             return False
-        if token.key in lex.organisation_words or token.key in lex.peoples:
+        if token.key in lex.organisation_words:
             return False
+        if token.key in lex.peoples and token.key not in lex.word_surnames:
+            return False  # "Jamal from Bolton" is kept; "Mark Bolton" is not
         if token.key in _TIME_WORDS:
             return False
         if first.kind == "placeholder" or self._capital(first):
@@ -154,10 +160,14 @@ class _Names(_Seeding):
         known = self._tokens[named]
         if known.kind == "placeholder":
             return self._capital(token)
+        if token.case == "upper" and len(token.key) <= 3 and token.cls is _Class.unknown:
+            return self._capital(known) and not token.shout  # "JT and Kyle": initials
         if self._capital(token) != self._capital(known):
             return False
         if self._capital(token) or token.cls is not _Class.word_name:
             return True
+        if token.key in self._lex.first_names:
+            return True  # "MICHAEL AND RHIANNON": a given name that is only a place's word
         # "(kayla and mason)": a plain word that is a given name too, ending the list
         return other > named and self._key(other + 1) in (")", ",", ".", "")
 

@@ -39,7 +39,8 @@ _DATE = (
 )
 # Only a date introduced as a birth date: other dates are the question's context.
 _DOB = re.compile(
-    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,3}of\s{1,3}birth|born(?:\s{1,3}(?:on|in))?|birthday)"
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,3}of\s{1,3}birth|birth\s{1,3}date|born(?:\s{1,3}(?:on|in))?|birthday)"
+    r"(?:\s{1,3}the)?"
     rf"\s{{0,3}}(?:is\s{{1,3}}|was\s{{1,3}})?[:-]?\s{{0,3}}{_DATE}",
     re.IGNORECASE,
 )
@@ -53,7 +54,7 @@ _PHONE = re.compile(
 # Full postcodes only; an outward code alone ("PR1") is an area, not an address.
 # The inward letters never include C, I, K, M, O or V, which keeps "3am"/"3pm" out.
 _POSTCODE = re.compile(
-    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) {0,2}\d(?!(?:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b",
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) {0,2}\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE,
 )
 
@@ -71,6 +72,14 @@ _REFERENCE = re.compile(
     r"|(?<![\w/])\d{2,12}+/\d{4,12}+/\d{2,4}+(?![\w/])",
     re.IGNORECASE,
 )
+# A number after a bare label ("CSC case 7781204", "custody: 4471902"), the label kept:
+# `_labelled_number` wants five digits, so "case 3" and "custody 2021" stay.
+_LABELLED = re.compile(
+    r"\b(?:csc|crime|custody|case|incident|occurrence|prison|prisoner|cad|pnc|court|police)"
+    r"(?:\s{1,3}(?:case|file|record|ref(?:erence)?|number|no\.?|num|id))?\s{0,3}[:#]?\s{0,3}"
+    rf"(?P<id>{_ID})",
+    re.IGNORECASE,
+)
 # An unlabelled token shaped like an identifier: capitals and at least four digits
 # ("X123456", "LCS-4471902", "BP-24-008812"); `_shaped_reference` checks the count.
 _SHAPED_ID = re.compile(r"(?<![\w/-])[A-Z0-9]{1,24}+(?:[/-][A-Z0-9]{1,24}+){0,4}+(?![\w/-])")
@@ -79,16 +88,18 @@ _STREET_TYPES = (
     r"(?i:road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|way|crescent|cres|court|ct"
     r"|place|pl|grove|gardens|gdns|terrace|walk|square|sq|row|mews|rise|view|parade|brow|fold"
     r"|range|hill|park|green|vale|meadows?|fields?|croft|gate|heights|nook|boulevard|approach"
-    r"|broadway|wharf|yard|chase|dene|wynd)"
+    r"|broadway|wharf|yard|chase|dene|wynd|bank|mount|hey|causeway|parkway|quay)"
 )
 # Street types that are not everyday words, for addresses typed in lower case.
 _PLAIN_STREET_TYPES = r"(?:road|rd|street|avenue|lane|drive|crescent|terrace|gardens|grove|mews)"
 _FLAT = r"(?i:flat|apartment|apt|unit)"
+_QUARTER = r"(?:\s{1,3}(?:North|South|East|West)\b)?"  # "Whalley Road East"
+_NAMED = r"(?:[A-Z][a-z'’]{1,30}\.?\s{1,3}){1,3}"  # "Bloomfield ", "St. Annes "
 _ADDRESS = re.compile(
-    rf"\b(?:{_FLAT}\s{{0,3}}\d{{1,4}}[a-z]?,?\s{{0,3}})?\d{{1,4}}[a-z]?,?\s{{1,3}}"
-    rf"(?:((?:[A-Z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_STREET_TYPES}"
-    rf"|((?:[a-z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_PLAIN_STREET_TYPES})\b\.?"
-    rf"|\b{_FLAT}\s{{1,3}}\d{{1,4}}[a-z]?\b"
+    rf"\b(?:{_FLAT}\s{{0,3}}\d{{1,4}}[a-zA-Z]?,?\s{{0,3}})?\d{{1,4}}[a-zA-Z]?,?\s{{1,3}}"
+    rf"(?:({_NAMED}){_STREET_TYPES}\b{_QUARTER}"
+    rf"|((?:[a-z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_PLAIN_STREET_TYPES}\b)\.?"
+    rf"|\b{_FLAT}\s{{1,3}}\d{{1,4}}[a-z]?\b(?:,?\s{{1,3}}{_NAMED}{_STREET_TYPES}\b{_QUARTER})?"
 )
 # Words that cannot sit between a house number and a street type ("17 year old lane").
 _NOT_STREET_WORDS = frozenset(
@@ -117,6 +128,14 @@ def _reference(match: re.Match[str]) -> str:
     return "[reference]" if sum(ch.isdigit() for ch in match.group(0)) >= 3 else match.group(0)
 
 
+def _labelled_number(match: re.Match[str]) -> str:
+    """The number goes, its label stays: "CSC case [reference]"."""
+    number = match.group("id")
+    if sum(ch.isdigit() for ch in number) < 5:
+        return match.group(0)
+    return match.group(0)[: match.start("id") - match.start()] + "[reference]"
+
+
 def _shaped_reference(match: re.Match[str]) -> str:
     token = match.group(0)
     digits = sum(ch.isdigit() for ch in token)
@@ -139,6 +158,7 @@ _STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
     ("NI number", _NI, _placeholder("NI number")),
     ("postcode", _POSTCODE, _placeholder("postcode")),
     ("reference", _REFERENCE, _reference),
+    ("reference", _LABELLED, _labelled_number),
     ("reference", _SHAPED_ID, _shaped_reference),
     ("address", _ADDRESS, _address),
 )

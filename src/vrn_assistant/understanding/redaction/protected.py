@@ -22,12 +22,15 @@ def protected_names(catalogue: Catalogue) -> frozenset[str]:
     """The names `redact` never takes for a person's: the catalogue's programme names and
     aliases ("Strength Inside and Out", "DIVERT") and its gazetteer's place names and aliases
     ("Blackpool Victoria Hospital", "UCLan"), less one-word names of towns, districts and
-    places outside Lancashire, which can be surnames too."""
+    places outside Lancashire, which can be surnames too; a hyphenated one is kept, also
+    written with spaces ("Bolton le Sands")."""
     names = {name for programme in catalogue for name in programme.names()}
     for place in catalogue.gazetteer:
         for name in (place.name, *place.aliases):
             if place.kind in _NAMED_ALONE or len(_keys(name)) > 1:
                 names.add(name)
+            elif "-" in name:  # "Bolton-le-Sands", also typed "Bolton le Sands"
+                names.update((name, name.replace("-", " ")))
     return frozenset(names)
 
 

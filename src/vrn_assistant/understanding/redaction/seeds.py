@@ -24,6 +24,13 @@ from vrn_assistant.understanding.redaction.tokens import (
 
 __all__: list[str] = []
 
+# After "the" and a place's word, a word for one family: "the Fleetwood family".
+_ONE_FAMILY = frozenset("family families household twins".split())
+# After a given name that is a word too, these say a person, not a place, was meant.
+_AFTER_A_PERSON = frozenset("at for who whose".split())
+_SIGNATURE_TOKENS = 6  # a name and a role after it: "Rose Mellor (Family Support, CSC)"
+_SIGNATURE_MARKS = frozenset(".,!()-–—/&")
+
 
 class _Seeding(_Reading):
     """The rules that mark the first word of a name."""
@@ -36,8 +43,19 @@ class _Seeding(_Reading):
             or self._subject_of_a_verb(i, token)
             or self._before_an_age(i, token)
             or self._two_unknown_words(i, token)
+            or self._before_an_apposition(i, token)
+            or self._after_a_self_introducer(i, token)
+            or self._addressed(i, token)
+            or self._after_an_initial(i, token)
+            or self._a_signature(i, token)
+            or self._initials_before_an_age(i, token)
+            or self._whose_family(i, token)
+            or self._a_family_named_for_a_place(i, token)
+            or self._surname_first(i, token)
         ):
             self._name[i] = True
+        elif self._function_word_name(i) and (token.raw != token.key or self._age_at(i + 1)):
+            self._name[i] = True  # "Will's mum rang", "Will, 17", "Will is 14"
         lex = self._lex
         if token.raw in _PLAIN_TITLES or (
             token.raw in lex.titles and token.key not in lex.roles and token.case != "lower"
@@ -60,14 +78,21 @@ class _Seeding(_Reading):
             return True  # "the Kowalski kids", "the Begum family"
         if before is not None and before.key == "its" and token.cls is _Class.given:
             pass  # "hiya its Paula from the centre": "it's", not a determiner
+        elif before is not None and before.key == "our" and self._our_family(i, token):
+            return True  # "worried about our Destiny, she's 13": the north's "our"
         elif before is not None and (before.key in _DETERMINERS or before.key in ("st", "saint")):
             return False
         if self._key(i - 1) == "." and self._key(i - 2) in ("st", "saint"):
             return False
+        if before is not None and before.key == "of" and self._proper_noun_before(i - 2):
+            return False  # "Isle of Skye", "University of Central Lancashire"
+
         if self._organisation_follows(i):
             return False
         if token.cls is _Class.given:
             return True
+        if token.cls is _Class.word_name and self._a_verb_opening_a_clause(i):
+            return False  # "Hi all, Hope this helps", "Thanks, Mark it as read"
         if before is not None and self._capital(before) and before.cls is _Class.ordinary:
             return False  # a proper noun's second word: "Operation Adderr", "Calico Homes"
         if (
@@ -82,14 +107,46 @@ class _Seeding(_Reading):
         if before is not None and before.key in _PLACE_PREPOSITIONS:
             if before.key == "to" and self._key(i - 2) in self._lex.contact_verbs:
                 return True
-            after = self._nameish(i + 1)
-            return after is not None and self._capital(after)
+            if token.cls is _Class.word_name and self._key(i + 1) in _AFTER_A_PERSON:
+                return True  # "got your name from Penny at the hub", "thanks to Joy for"
+            after = self._word(i + 1)
+            surname = after is not None and (
+                after.cls in _NAMEISH
+                or (after.cls is _Class.place and token.cls is not _Class.unknown)
+            )
+            return surname and after is not None and self._free(after) and self._capital(after)
         return True
+
+    def _our_family(self, i: int, token: _Token) -> bool:
+        """After "our": a given name, or a word's given name with a comma, an age or a
+        person's verb after it."""
+        if token.cls is _Class.given:
+            return True
+        return token.cls is _Class.word_name and (
+            self._key(i + 1) == "," or self._person_follows(i)
+        )
+
+    def _a_verb_opening_a_clause(self, i: int) -> bool:
+        """Is word i the verb of a clause it opens: a pronoun or article after it?"""
+        before = self._tokens[i - 1] if i > 0 else None
+        if before is not None and before.text not in _CLAUSE_BREAKS:
+            return False
+        return self._key(i + 1) in _AFTER_VERBS or self._key(i + 1) in ("you", "we", "i")
+
+    def _proper_noun_before(self, i: int) -> bool:
+        """Is word i a capitalised word of a place or a thing, not a person's name?"""
+        token = self._word(i)
+        return (
+            token is not None
+            and self._capital(token)
+            and not self._name[i]
+            and token.cls in (_Class.ordinary, _Class.place, _Class.unknown)
+        )
 
     def _organisation_follows(self, i: int) -> bool:
         for j in range(i + 1, min(i + 5, len(self._tokens))):
             after = self._word(j)
-            if after is None or not self._capital(after):
+            if after is None or not self._capital(after) or after.newline:
                 return False
             if after.key in self._lex.organisation_words:
                 return True
@@ -98,21 +155,39 @@ class _Seeding(_Reading):
     def _at_sentence_start(self, i: int, token: _Token) -> bool:
         """ "Kwabena Mensah was arrested", "Hope was brought in", "Connor was": a capital
         that may only mark the sentence's start, so it needs a second sign."""
-        if not token.initial or not self._capital(token) or token.cls not in _NAMEISH:
+        if not token.initial or not self._capital(token):
+            return False
+        if token.cls not in _NAMEISH and token.cls is not _Class.place:
             return False
         if self._organisation_follows(i):
             return False
         if token.cls is _Class.given:
             return True
+        if token.cls is _Class.place:
+            return self._place_as_a_given_name(i)
         after = self._next_name_word(i)
         if after is not None:
             second = self._tokens[after]
-            if self._capital(second) and self._free(second):
+            if self._capital(second) and self._free(second) and not second.newline:
                 if second.cls in _NAMEISH:
                     return True
                 if second.cls is _Class.place and token.cls is _Class.word_name:
                     return True
+        if self._key(i + 1) == "and" and self._key(i + 2) in _POSSESSIVES:
+            return True  # "Destiny and her mum came to the ED"
         return self._person_follows(i) or token.raw.endswith("'s")
+
+    def _place_as_a_given_name(self, i: int) -> bool:
+        """ "Preston Walker got stabbed": a place's word opening a sentence is a given
+        name when a capitalised surname in no list and a person's verb or age follow."""
+        after = self._word(i + 1)
+        return (
+            after is not None
+            and self._free(after)
+            and self._capital(after)
+            and after.cls in (_Class.given, _Class.unknown, _Class.place)
+            and self._person_follows(i + 1)
+        )
 
     def _next_name_word(self, i: int) -> int | None:
         """The index of the next word after i, over particles ("Tomás Ó Briain")."""
@@ -167,6 +242,15 @@ class _Seeding(_Reading):
             or after in ("with", "from", "in", "at", "who", "whose", "but", "on")
         )
 
+    def _plainly_an_age(self, j: int) -> bool:
+        """Is the number at j an age and nothing else: "19 years old", "19.", "19 and
+        lives", not "20 and a half minutes"?"""
+        after = self._key(j + 1)
+        if after in _AGE_WORDS or after in (",", ".", ""):
+            return True
+        later = self._word(j + 2)
+        return after == "and" and later is not None and later.key in self._lex.person_verbs
+
     def _is_number(self, j: int) -> bool:
         return 0 <= j < len(self._tokens) and self._tokens[j].kind == "number"
 
@@ -203,9 +287,11 @@ class _Seeding(_Reading):
         if token.cls not in (*_NAMEISH, _Class.place) or not self._age_at(i + 1):
             return False
         if self._key(i + 1) == "is":
-            return token.cls is not _Class.place and (
-                self._capital(token) or token.cls is _Class.given
-            )
+            if token.cls is _Class.place:  # "Lancaster is 19 and lives in Morecambe"
+                return token.initial and self._capital(token) and self._plainly_an_age(i + 2)
+            if token.cls is _Class.word_name and token.initial:
+                return self._plainly_an_age(i + 2)  # "grace is 15 and pregnant"
+            return self._capital(token) or token.cls is _Class.given
         if token.cls is _Class.place:  # a surname that is a place: Dean Hesketh, 40
             before = self._nameish(i - 1)
             if before is not None and self._capital(before) == self._capital(token):
@@ -213,6 +299,143 @@ class _Seeding(_Reading):
                 return True
             return False
         return True
+
+    def _before_an_apposition(self, i: int, token: _Token) -> bool:
+        """ "victoria (my niece) is 17", "Hunter, my 19yo, is": a word before a person
+        named by what they are to the writer, set off by brackets or commas."""
+        if token.cls not in _NAMEISH or self._key(i + 1) not in ("(", ","):
+            return False
+        if self._key(i + 2) not in _POSSESSIVES:
+            return False
+        k = i + 3
+        if self._is_number(k) and self._age_number(k):
+            k += 1
+            while self._key(k) in _AGE_WORDS and k < i + 7:
+                k += 1
+        if (word := self._word(k)) is not None and word.cls is _Class.role:
+            k += 1
+        closing = ")" if self._key(i + 1) == "(" else ","
+        return k > i + 3 and self._key(k) == closing
+
+    def _after_a_self_introducer(self, i: int, token: _Token) -> bool:
+        """ "hiya i'm summer, 15", "it's grace, her mum": the word after "i'm" or "this
+        is", with an age or a comma after it, is the writer's name, even an ordinary word."""
+        before, two_before = self._word(i - 1), self._word(i - 2)
+        introduced = before is not None and (
+            before.raw in self._lex.self_introducers
+            or (
+                two_before is not None
+                and f"{two_before.raw} {before.raw}" in self._lex.self_introducers
+            )
+        )
+        if not introduced or token.cls is _Class.place:
+            return False
+        if self._age_at(i + 1):
+            return True
+        return token.cls in (_Class.given, _Class.word_name) and self._key(i + 1) in (",", "")
+
+    def _addressed(self, i: int, token: _Token) -> bool:
+        """ "Rich, the training was great": a given name opening the text, then a comma,
+        is the person the message is written to."""
+        return (
+            i == 0
+            and self._capital(token)
+            and token.cls in (_Class.given, _Class.word_name)
+            and self._key(i + 1) == ","
+        )
+
+    def _after_an_initial(self, i: int, token: _Token) -> bool:
+        """ "DSL Mrs A. Whitworth", "J. Haworth rang": a capitalised surname right after
+        an initial and its full stop."""
+        if not self._capital(token) or token.cls not in (*_NAMEISH, _Class.place):
+            return False
+        initial = self._word(i - 2)
+        return (
+            self._key(i - 1) == "."
+            and initial is not None
+            and initial.case == "letter"
+            and initial.text.isupper()
+            and initial.text != "I"
+        )
+
+    def _function_word_name(self, j: int) -> bool:
+        """Is word j a capitalised function word that is a given name too ("Will")?"""
+        word = self._word(j)
+        return (
+            word is not None
+            and not word.kept
+            and self._capital(word)
+            and word.key in self._lex.function_word_names
+        )
+
+    def _whose_family(self, i: int, token: _Token) -> bool:
+        """ "hunter's dad is in prison", "zak's mum here": a possessive before a role
+        word is the person whose family it is."""
+        if token.raw == token.key or token.cls not in _NAMEISH:
+            return False
+        after = self._word(i + 1)
+        return after is not None and after.cls is _Class.role and after.case == "lower"
+
+    def _a_family_named_for_a_place(self, i: int, token: _Token) -> bool:
+        """ "the Fleetwood family", "the Preston twins": a place's word between "the" and
+        a word for one family is the family's surname ("the Burnley lads" are a place's)."""
+        return (
+            token.cls is _Class.place
+            and self._capital(token)
+            and self._key(i - 1) == "the"
+            and self._key(i + 1) in _ONE_FAMILY
+        )
+
+    def _surname_first(self, i: int, token: _Token) -> bool:
+        """ "Haworth, Jack - DOB ...", "Name: Bolton, Mark": a capitalised word opening a
+        line or a field, then a comma and a given name that ends the entry, is a surname."""
+        if not self._capital(token) or token.cls not in (*_NAMEISH, _Class.place):
+            return False
+        if not (token.initial or token.newline or self._key(i - 1) == ":"):
+            return False
+        given = self._word(i + 2)
+        return (
+            self._key(i + 1) == ","
+            and given is not None
+            and given.cls in (_Class.given, _Class.word_name)
+            and self._capital(given)
+            and (
+                i + 3 >= len(self._tokens)
+                or self._tokens[i + 3].newline
+                or self._key(i + 3) in ("-", "–", "(", ",", ".", ";")
+            )
+        )
+
+    def _initials_before_an_age(self, i: int, token: _Token) -> bool:
+        """ "JT is 15", "KM, 9": two or three capitals, in no list, before an age."""
+        return (
+            token.case == "upper"
+            and not token.shout
+            and token.cls is _Class.unknown
+            and len(token.key) <= 3
+            and self._age_at(i + 1)
+        )
+
+    def _a_signature(self, i: int, token: _Token) -> bool:
+        """ "Regards,\nRose", "Rose\nFamily Support Worker", "Hope this helps. Storm",
+        "- Destiny (IDVA)": a given name that opens a line, or the text's last sentence, or
+        follows a dash, with at most a few capitalised words after it to the line's end."""
+        if not self._capital(token) or token.cls not in (_Class.given, _Class.word_name):
+            return False
+        dashed = i > 0 and self._key(i - 1) in ("-", "–", "—")
+        if not (token.newline or token.initial or dashed) or self._organisation_follows(i):
+            return False
+        tokens, j = self._tokens, i + 1
+        while j < len(tokens) and not tokens[j].newline:
+            after = tokens[j]
+            if j > i + _SIGNATURE_TOKENS:
+                return False
+            if after.kind == "word" and not (after.case in ("title", "upper") or after.kept):
+                return False
+            if after.kind not in ("word", "placeholder") and after.text not in _SIGNATURE_MARKS:
+                return False
+            j += 1
+        return token.newline or dashed or j == len(tokens)
 
     def _two_unknown_words(self, i: int, token: _Token) -> bool:
         """ "kacper nowak", "wojciech kowalczyk": two plain words in no list together."""
@@ -232,6 +455,13 @@ class _Seeding(_Reading):
     def _after_title(self, i: int) -> None:
         """ "Mr Pritchard", "MS ZOFIA WIŚNIEWSKA", "PC Gary Ainsworth", "mrs patel"."""
         j = i + 2 if self._key(i + 1) == "." else i + 1
+        if self._is_number(j) and len(self._tokens[j].text) <= 5 and self._word(j + 1):
+            j += 1  # a collar number: "PC 2231 Mellor"
+        for _ in range(3):  # "Mrs A. Whitworth", "Dr T.B. Shah": over initials
+            initial = self._word(j)
+            if initial is None or initial.case != "letter" or not initial.text.isupper():
+                break
+            j += 2 if self._key(j + 1) == "." else 1
         word = self._word(j)
         if not self._free(word) or word is None:
             return
@@ -245,8 +475,10 @@ class _Seeding(_Reading):
         """ "my son jamal", "my client, Dariusz", "patient is Kayden", "client SKYE
         MORRISON", "brother, "Big Tony"", "Patient MS ZOFIA": the word after a role."""
         j = i + 1
-        if self._key(j) in (",", ":"):
+        if self._key(j) in (",", ":", "("):
             j += 1
+        opened = self._key(j - 1) if j > i + 1 else ""
+        closer = {"(": ")", ",": ","}.get(opened, "")
         bridged = self._key(j) in ("is", "was")
         if bridged:
             j += 1
@@ -257,13 +489,18 @@ class _Seeding(_Reading):
             self._after_title(j)
             return
         word = self._word(j)
-        if self._given_but_a_word(j):
-            self._name[j] = True  # "my client Will Thompson": Will is a name here
+        if self._given_but_a_word(j) or self._function_word_name(j):
+            self._name[j] = True  # "my client Will Thompson", "my son Will": a name here
             return
         if not self._free(word) or word is None:
             return
-        if word.cls is _Class.place and not self._plural(token) and self._capital(word):
-            if self._person_follows(j):  # "my son Carlisle is 21": a place is no one's son
+        if word.cls is _Class.place and not self._plural(token):
+            # "my son Carlisle is 21", "my lad preston got arrested", "her grandson Marton
+            # Haworth", "our client (Marton)", "my son, Marton, is": no one's son is a place
+            capital = self._capital(word)
+            if self._person_follows(j) or (
+                capital and (self._surname_after(j) or (closer and self._key(j + 1) == closer))
+            ):
                 self._name[j] = True
             return
         if word.cls not in _NAMEISH:
@@ -278,6 +515,16 @@ class _Seeding(_Reading):
             if not named and not self._age_at(j + 1):
                 return
         self._name[j] = True
+
+    def _surname_after(self, j: int) -> bool:
+        """Is the word after j capitalised and one that may be a surname?"""
+        after = self._word(j + 1)
+        return (
+            after is not None
+            and self._free(after)
+            and self._capital(after)
+            and after.cls in (*_NAMEISH, _Class.place)
+        )
 
     def _given_but_a_word(self, j: int) -> bool:
         """ "Will Thompson", "May Li": a capitalised function word inside a sentence, right
@@ -314,7 +561,11 @@ class _Seeding(_Reading):
             return
         while 0 <= j < len(self._tokens) and self._tokens[j].text in (*_QUOTES, ":", ","):
             j += 1
+        if self._key(j) in ("is", "was") and token.raw in lex.introducers:
+            j += 1  # "her surname is Whalley"
         word = self._word(j)
+        if self._function_word_name(j):
+            self._name[j] = True  # "lad called Will, 17"
         if not self._free(word) or word is None:
             return
         if word.cls in _NAMEISH or (word.cls is _Class.place and not self._plain(word)):

@@ -78,6 +78,11 @@ _NOT_AGES = frozenset(
     " people pupils schools agencies".split()
 )
 _COORDINATORS = frozenset({"and", "&", "or"})
+# After a capitalised word these make it a club or a place: "Chelsea fan".
+_FOLLOWERS = frozenset("fan fans supporter supporters".split())
+_OFFICE_WORDS = range(1, 5)  # "PCC" ... "Police and Crime Commissioner"
+_MAX_PUBLIC_NAME_WORDS = 3  # "PCC Clive Grunshaw": the name after a public office
+_MAX_STREET_WORDS = 3  # "Mellor Brook Road": the words of a street's name before its type
 _MAX_NAME_WORDS = 5  # a name runs on over at most this many words after its first
 
 
@@ -203,6 +208,12 @@ class _Reading:
             return _Class.ordinary
         if len(key) > 3 and key.endswith("s") and self._classify(key[:-1]) is _Class.ordinary:
             return _Class.ordinary  # plurals and third persons
+        if (
+            len(key) > 4
+            and key.endswith("ies")
+            and self._classify(f"{key[:-3]}y") is _Class.ordinary
+        ):
+            return _Class.ordinary  # "applies", "supplies"
         return _Class.unknown
 
     def _mark_sentences(self) -> None:
@@ -219,7 +230,9 @@ class _Reading:
                 starting = False
                 sentence.append(token)
             elif token.text in _SENTENCE_ENDS and not (
-                token.text == "." and previous is not None and previous.key in _ABBREVIATIONS
+                token.text == "."
+                and previous is not None
+                and (previous.key in _ABBREVIATIONS or _an_initial(previous))
             ):
                 self._shouting(sentence)
                 sentence, starting = [], True
@@ -249,6 +262,8 @@ class _Reading:
                         tokens[i].kept = True
                     break
         self._mark_prisons()
+        self._mark_streets()
+        self._mark_public_figures()
 
     def _mark_prisons(self) -> None:
         """ "HMP Styal", "HMYOI Werrington", "hmp haverigg": the words after a prison's
@@ -266,6 +281,64 @@ class _Reading:
                 word.kept = True
                 if word.case == "lower":
                     break  # in lower case only the first word is sure to be the prison's
+
+    def _mark_public_figures(self) -> None:
+        """ "PCC Clive Grunshaw", "Police and Crime Commissioner Clive Grunshaw": the
+        capitalised words after a public office name someone in a public role, kept."""
+        tokens, offices = self._tokens, self._lex.public_offices
+        for i, token in enumerate(tokens):
+            if token.kind != "word" or token.case == "lower":
+                continue
+            ending = (" ".join(t.key for t in tokens[i - n + 1 : i + 1]) for n in _OFFICE_WORDS)
+            if not any(phrase in offices for phrase in ending):
+                continue
+            token.kept = True  # an office is no name either: "Sam Jones and Mayor Andy Burnham"
+            for word in tokens[i + 1 : i + 1 + _MAX_PUBLIC_NAME_WORDS]:
+                if word.kind != "word" or word.case != "title" or word.cls is _Class.function:
+                    break
+                word.kept = True
+
+    def _mark_streets(self) -> None:
+        """ "Rose Street", "Lord Street", "Mellor Brook Road", "Chelsea fan": capitalised
+        words before a capitalised street word name a street, one before "fan" a club;
+        neither is a person, unless an age or a surname follows ("Sarah Lane, 19")."""
+        tokens = self._tokens
+        for i, token in enumerate(tokens):
+            street = token.key in self._lex.street_words and self._capital(token)
+            if i == 0 or not (street or (token.key in _FOLLOWERS and token.case == "lower")):
+                continue
+            if street and (self._age_at_next(i + 1) or self._surname_at(i + 1)):
+                continue  # "Sarah Lane, 19", "Penny Lane Mellor": a person's name
+            start = i
+            while start > 0 and i - start < (_MAX_STREET_WORDS if street else 1):
+                before = tokens[start - 1]
+                if before.kind != "word" or not self._capital(before):
+                    break
+                if before.cls in (_Class.function, _Class.role) and before.raw not in (
+                    self._lex.titles
+                ):
+                    break
+                start -= 1
+            if start < i:
+                for word in tokens[start : i + 1 if street else i]:
+                    word.kept = True
+
+    def _surname_at(self, j: int) -> bool:
+        word = self._tokens[j] if j < len(self._tokens) else None
+        return (
+            word is not None
+            and word.kind == "word"
+            and self._capital(word)
+            and word.cls in (_Class.given, _Class.unknown, _Class.word_name)
+        )
+
+    def _age_at_next(self, j: int) -> bool:
+        """Does ", 19" or " (19)" start at token j?"""
+        tokens = self._tokens
+        if j + 1 >= len(tokens) or tokens[j].text not in (",", "("):
+            return False
+        number = tokens[j + 1]
+        return number.kind == "number" and number.text.isdecimal() and len(number.text) <= 2
 
     # --- what a word may be
 
@@ -310,6 +383,12 @@ class _Reading:
 def _surname_shaped(key: str, endings: frozenset[str]) -> bool:
     """Does the word end like a surname and like no English word ("-czyk", "-escu")?"""
     return any(key.endswith(ending) and len(key) >= max(6, len(ending) + 3) for ending in endings)
+
+
+def _an_initial(token: _Token) -> bool:
+    """ "J." in "Mrs J. Whitworth", "T.B.": one capital letter, so its full stop ends
+    no sentence."""
+    return token.kind == "word" and token.case == "letter" and token.text.isupper()
 
 
 def _case(word: str) -> str:

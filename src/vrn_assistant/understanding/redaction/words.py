@@ -24,7 +24,7 @@ __all__ = ["NameLexicon", "load_lexicon"]
 # --- The word lists ----------------------------------------------------------------------
 
 _LEXICON_PATH = Path("lexicon") / "names.yaml"
-_PHRASE_LISTS = frozenset({"introducers", "places"})
+_PHRASE_LISTS = frozenset({"introducers", "places", "self_introducers", "public_offices"})
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*'?|\d+")
 
 
@@ -49,6 +49,10 @@ class NameLexicon(BaseModel):
     first_names: frozenset[str]
     word_surnames: frozenset[str]
     places: frozenset[str]
+    street_words: frozenset[str]
+    self_introducers: frozenset[str]
+    function_word_names: frozenset[str]
+    public_offices: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod
