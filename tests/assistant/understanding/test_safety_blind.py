@@ -1,9 +1,11 @@
 """The blind safety sets (tests/blind/README.md): danger now found, and no false alarms.
 
-Targets (issue "Done when"): every emergency found (recall 100 %) and false alarms
-under 5 %, on the tuning part and on the sealed part. The tuning part may be read
-while improving `assess_danger`; the sealed part is never read case by case: its
-test prints two aggregate numbers and nothing else, whatever happens.
+Two sets by two writers: `safety-*` and `safety2-*` (written later by a new writer,
+split before any work on it). Targets (issues 8 and 12): every emergency found
+(recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
+parts may be read while improving `assess_danger`; the sealed parts are never read
+case by case: their test prints two aggregate numbers and nothing else, whatever
+happens.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from vrn_assistant.understanding.safety import assess_danger
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
-SEALED_RECALL_FLOOR = 0.91  # measured, not the target: see the sealed test
+SETS = ("safety", "safety2")
+# Measured, not the target: see the sealed test. Raise a floor when the score rises.
+SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.89}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -44,30 +48,34 @@ def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
     return recall, false_alarms, missed, raised
 
 
-def test_the_tuning_set_finds_every_emergency_with_few_false_alarms() -> None:
-    path = BLIND / "safety-tuning.jsonl"
+@pytest.mark.parametrize("name", SETS)
+def test_the_tuning_set_finds_every_emergency_with_few_false_alarms(name: str) -> None:
+    path = BLIND / f"{name}-tuning.jsonl"
     if not path.exists():
         pytest.skip(f"{path} is not here")
     recall, false_alarms, missed, raised = _score(path)
     assert recall == 1.0 and false_alarms < MAX_FALSE_ALARMS, (
-        f"tuning: recall {recall:.1%} (missed {missed}), "
+        f"{name} tuning: recall {recall:.1%} (missed {missed}), "
         f"false alarms {false_alarms:.1%} (raised {raised})"
     )
 
 
-def test_the_sealed_set_holds_its_measured_floor() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     """Aggregate only: no case, id or text is ever printed, even on an unexpected error."""
-    path = BLIND / "safety-sealed.jsonl"
+    path = BLIND / f"{name}-sealed.jsonl"
     if not path.exists():
-        pytest.skip("the sealed safety set is not here")
+        pytest.skip(f"the sealed {name} set is not here")
     try:
         recall, false_alarms, _, _ = _score(path)
     except Exception as exc:  # a traceback could show a case: say only what went wrong
         pytest.fail(f"the sealed set could not be scored ({type(exc).__name__})", pytrace=False)
-    numbers = f"sealed: recall {recall:.1%}, false alarms {false_alarms:.1%}"
+    numbers = f"{name} sealed: recall {recall:.1%}, false alarms {false_alarms:.1%}"
     print(numbers)
-    # The target is recall 100 % with false alarms under 5 %. Measured when the rules were
-    # written (2026-12-01): 91.5 % and 2.3 %, the gap to the tuning part's 100 % being
-    # overfitting. This holds that floor so nothing regresses while the gap is closed.
-    if not (recall >= SEALED_RECALL_FLOOR and false_alarms < MAX_FALSE_ALARMS):
+    # The target is recall 100 % with false alarms under 5 %. Measured for `safety` when
+    # the rules were written (2026-12-01): 91.5 % and 2.3 %, the gap to the tuning part's
+    # 100 % being overfitting; for `safety2` (2026-12-02), 85.4 % and 0 % before any work
+    # on it, 89.6 % and 0 % after generalising from its tuning part's misses. This holds
+    # those floors so nothing regresses while the gap is closed.
+    if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)

@@ -152,6 +152,7 @@ def test_a_minimal_lexicon_loads(tmp_path: Path) -> None:
         (lambda raw: raw["classes"].pop("perfect"), "perfect"),
         (lambda raw: raw["classes"].update(digits=["one"]), "built in"),
         (lambda raw: raw["classes"]["be"].append("he's"), "classes"),
+        (lambda raw: raw["classes"].update(typo_key=["knife"]), "typo_key"),
     ],
 )
 def test_a_malformed_lexicon_is_one_catalogue_error(

@@ -24,6 +24,14 @@ for help). This module reads the grammar of "now" around each match:
   vague future covers its clause; "if", "what to do when", "how do we" cover
   what follows in the phrase; training, figures, news and jokes ("signs of",
   "lol") and pictures (weapon and violence only) cover the whole phrase;
+* "<person>'s" reads as "<person> is" before a word of where or how they are ("my
+  dad's outside"), as "<person> has" before a past participle ("the lad's been
+  glassed"), and as a possessive otherwise ("my dad's car"): the lexicon's
+  `after_is` and `after_has` classes say which words;
+* an unknown word one edit from a `typo_key` word ("brething", "hiting") reads as
+  it, unless it is itself a lexicon word (the real words of `typo_real`: "cooking"
+  is never "choking");
+* a support cue asked about is none: "how do i get her help" is no cry for help;
 * `strong` phrases ("not breathing", "he is strangling her") are an emergency
   on their own; `weak` ones ("he has a knife", "he's outside", "the doors are
   locked") only with a second weak one, a `booster` ("he's drunk", "I'm

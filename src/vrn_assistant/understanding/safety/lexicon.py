@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -20,6 +20,7 @@ from vrn_assistant.understanding.safety.model import (
     _MAX_GAPS,
     _MAX_OPTIONAL,
     _MEDIA_KINDS,
+    _MIN_TYPO_KEY,
     _REQUIRED_CLASSES,
     Effect,
     Kind,
@@ -116,6 +117,19 @@ class _Lexicon:
     perfect: frozenset[str]
     present: frozenset[str]  # a present-tense verb: ends the reach of a past marker
     splits_clause: frozenset[str]
+    # "my dad's outside": after a @person word (not a @be contraction such as "he's"),
+    # "'s" reads as "is" before an @after_is word, "has" before an @after_has word
+    # ("the lad's been glassed"), and is a possessive, dropped, otherwise.
+    people: frozenset[str] = frozenset()  # words, not codes
+    joined: frozenset[str] = frozenset()
+    after_is: frozenset[str] = frozenset()
+    after_has: frozenset[str] = frozenset()
+    # A word the lexicon does not know, one edit from a @typo_key word ("brething"),
+    # reads as it: each key and its one-letter deletions -> the key ("" if two keys
+    # share one). Real words one edit from a key are lexicon words (@typo_real), so
+    # never read through.
+    typos: dict[str, str] = field(default_factory=dict)
+    longest_typo: int = 0
 
 
 def danger_lexicon_path() -> Path:
@@ -184,6 +198,16 @@ def _compile(document: _LexiconFile) -> _Lexicon:
         return frozenset(codes[word] for word in members)
 
     negation = "".join(sorted(coded(classes["negation"])))
+    after_is = classes.get("after_is", frozenset())
+    after_has = classes.get("after_has", frozenset())
+    keys = classes.get("typo_key", frozenset())
+    short = sorted(key for key in keys if len(key) < _MIN_TYPO_KEY)
+    if short:
+        raise ValueError(f"classes: typo_key words have {_MIN_TYPO_KEY} letters or more: {short}")
+    typos: dict[str, str] = {}
+    for key in sorted(keys):
+        for variant in {key, *_deletions(key)}:
+            typos[variant] = key if typos.get(variant, key) == key else ""
 
     def rule(entry: _DangerEntry | _ContextEntry) -> _Rule:
         patterns = tuple(
@@ -206,7 +230,18 @@ def _compile(document: _LexiconFile) -> _Lexicon:
         perfect=coded(classes["perfect"]),
         present=coded(classes["be"]),
         splits_clause=coded(frozenset({"and", "but"})),
+        people=classes.get("person", frozenset()) if after_is | after_has else frozenset(),
+        joined=classes["be"],
+        after_is=after_is,
+        after_has=after_has,
+        typos=typos,
+        longest_typo=max(map(len, keys), default=0) + 1,
     )
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with one letter taken out, at each place."""
+    return {word[:place] + word[place + 1 :] for place in range(len(word))}
 
 
 @dataclass(frozen=True)

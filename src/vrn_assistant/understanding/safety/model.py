@@ -56,6 +56,8 @@ _MAX_GAPS = 3
 _MAX_ELEMENTS = 12
 _MAX_OPTIONAL = 3
 _WEAK_KEPT = 3  # weak matches of one rule worth keeping when deciding
+_MIN_TYPO_KEY = 6  # shorter words have too many real neighbours to read through a typo
+_MIN_TYPO_WORD = 5  # a typo is read only in a word this long or longer
 _BUILT_IN_CLASSES = frozenset({"digits", "year"})
 # Classes the machinery itself needs.
 _REQUIRED_CLASSES = ("negation", "left_block", "perfect", "be")

@@ -14,12 +14,14 @@ from vrn_assistant.understanding.safety.lexicon import (
     _PHRASE_END,
     _SENTENCE_END,
     _YEAR,
+    _deletions,
     _Lexicon,
     _Rule,
 )
 from vrn_assistant.understanding.safety.model import (
     _AFTER_EFFECTS,
     _CLAUSE_EFFECTS,
+    _MIN_TYPO_WORD,
     _PHRASE_EFFECTS,
     Kind,
 )
@@ -32,7 +34,11 @@ __all__: list[str] = []
 # Words, and the punctuation that ends a sentence or a phrase; a hyphen inside a
 # word is skipped ("self-harm" reads as "self harm"). Each alternative is one
 # character class: no backtracking.
-_TOKEN = re.compile(r"[^\W_]+|[.!?;\n,:]")
+_TOKEN = re.compile(r"[^\W_]+|[.!?;\n,:]|\ue005")
+# "'s" after a word, kept apart until the lexicon says whether it is "is" ("my dad's
+# outside") or part of the word ("he's", "it's", "the lad's car").
+_S = "\ue005"
+_APOSTROPHE_S = re.compile(r"(?<=[^\W_])'s\b")
 # A dash with space (or the text's edge) on both sides ends a phrase: "custody - he is".
 _SPACED_DASH = re.compile(r"(?<!\S)[-–—]+(?!\S)")
 _PUNCTUATION = dict.fromkeys(".!?;\n", _SENTENCE_END) | dict.fromkeys(",:", _PHRASE_END)
@@ -62,7 +68,30 @@ def _normalise(text: str) -> str:
             return subject + ending
         return f"{subject} {_EXPANDED[ending]}"
 
-    return _CONTRACTIONS.sub(expand, text).translate(_APOSTROPHES)
+    return _APOSTROPHE_S.sub(" " + _S, _CONTRACTIONS.sub(expand, text)).translate(_APOSTROPHES)
+
+
+def _words(text: str, lexicon: _Lexicon) -> Iterator[str]:
+    """The tokens, each "'s" judged: "is", "has", dropped, or joined to its word ("hes")."""
+    tokens = _TOKEN.findall(_SPACED_DASH.sub(",", _normalise(text)))
+    previous = ""
+    for position, token in enumerate(tokens):
+        if token != _S:
+            if previous:
+                yield previous
+            previous = token
+            continue
+        if previous in lexicon.people and previous + "s" not in lexicon.joined:
+            yield previous
+            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+            if following in lexicon.after_is:
+                previous = "is"
+            else:
+                previous = "has" if following in lexicon.after_has else ""
+        else:
+            previous += "s"
+    if previous:
+        yield previous
 
 
 def _read(text: str, lexicon: _Lexicon) -> _Message:
@@ -72,11 +101,11 @@ def _read(text: str, lexicon: _Lexicon) -> _Message:
     sentences, phrases, clauses = message.sentence, message.phrase, message.clause
     sentence = phrase = clause = 0
     words, splits = lexicon.codes, lexicon.splits_clause
-    for token in _TOKEN.findall(_SPACED_DASH.sub(",", _normalise(text))):
+    for token in _words(text, lexicon):
         code = words.get(token) or _PUNCTUATION.get(token)
         if code is None:
             if not token.isdigit():
-                code = _OTHER
+                code = _typo(token, lexicon) or _OTHER
             elif len(token) == 4 and token[:2] in ("19", "20"):
                 code = _YEAR
             else:
@@ -99,6 +128,37 @@ def _read(text: str, lexicon: _Lexicon) -> _Message:
         clauses.append(clause)
     message.codes = "".join(codes)
     return message
+
+
+def _typo(token: str, lexicon: _Lexicon) -> str | None:
+    """The code of the one @typo_key word this unknown word is one edit from, if any.
+
+    An edit is a letter added, dropped, changed or two swapped: the word and the key then
+    share a one-letter deletion of each (or of one), which finds the candidates. Bounded:
+    a word longer than every key by more than one letter is no typo of one, so no word
+    costs more than a few keys' lengths.
+    """
+    if not _MIN_TYPO_WORD <= len(token) <= lexicon.longest_typo or not token.isalpha():
+        return None
+    found = {lexicon.typos.get(variant) for variant in {token, *_deletions(token)}}
+    # A shared deletion may be two edits apart ("brething" and "breathin"): check each.
+    keys = {key for key in found if key is not None and _one_edit(token, key)}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    return lexicon.codes[key] if key[0] == token[0] else None
+
+
+def _one_edit(word: str, key: str) -> bool:
+    """A letter added, dropped or changed, or two neighbours swapped (word != key)."""
+    if len(word) == len(key):
+        differ = [place for place in range(len(word)) if word[place] != key[place]]
+        if len(differ) == 1:
+            return True
+        first, last = (differ[0], differ[-1]) if len(differ) == 2 else (0, 0)
+        return last == first + 1 and word[first] == key[last] and word[last] == key[first]
+    shorter, longer = sorted((word, key), key=len)
+    return len(longer) == len(shorter) + 1 and shorter in _deletions(longer)
 
 
 @dataclass
@@ -168,6 +228,12 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
                 context.phrase_blocks.setdefault(message.phrase[start], set()).update(rule.blocks)
             elif effect == "support" and not _left_blocked(start, message, lexicon, rule):
                 context.support.append((rule.id, start))
+    # A cue asked about is no cue: "how do i get her help" is not a cry for help.
+    context.support = [
+        (entry, start)
+        for entry, start in context.support
+        if min(context.after.get(message.phrase[start], {}).values(), default=start) >= start
+    ]
     # One sweep: is each token after a past marker in its clause, with no present verb since?
     size = len(message.codes)
     ends = [False] * (size + 1)
