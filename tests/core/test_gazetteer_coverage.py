@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import KNOWLEDGE
-from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
-
-PLACES = KNOWLEDGE / "places.yaml"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load(PLACES)
-
-
-def _found(matches: list[PlaceMatch]) -> list[str]:
-    return [m.place.id if m.place is not None else m.status.value for m in matches]
+from tests.core.conftest import found_ids
+from vrn_core.places import Gazetteer, MatchStatus, PlaceKind
 
 
 @pytest.mark.parametrize(
@@ -77,7 +66,7 @@ def test_a_small_parish_resolves_to_its_district(gaz: Gazetteer, typed: str, dis
 def test_scanning_a_question_finds_the_parish(
     gaz: Gazetteer, text: str, expected: list[str]
 ) -> None:
-    assert _found(gaz.find_in_text(text)) == expected
+    assert found_ids(gaz.find_in_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,7 +171,7 @@ def test_an_area_of_a_town_resolves_to_its_town_and_district(
 def test_scanning_a_question_finds_the_area_of_a_town(
     gaz: Gazetteer, text: str, expected: list[str]
 ) -> None:
-    assert _found(gaz.find_in_text(text)) == expected
+    assert found_ids(gaz.find_in_text(text)) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,23 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import KNOWLEDGE
+from tests.core.conftest import found_ids
 from vrn_core.errors import CatalogueError
 from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch, normalise
 from vrn_core.vocabulary import Setting
-
-PLACES = KNOWLEDGE / "places.yaml"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load(PLACES)
-
-
-def _found(matches: list[PlaceMatch]) -> list[str]:
-    """Each match as its place id, or 'ambiguous'/'unknown'."""
-    return [m.place.id if m.place is not None else m.status.value for m in matches]
-
 
 # --- resolve: what a practitioner types ------------------------------------------------
 
@@ -395,7 +382,7 @@ def test_the_default_gazetteer_is_loaded_once(gaz: Gazetteer) -> None:
     ],
 )
 def test_find_in_text_picks_out_the_places(gaz: Gazetteer, text: str, expected: list[str]) -> None:
-    assert _found(gaz.find_in_text(text)) == expected
+    assert found_ids(gaz.find_in_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -414,7 +401,7 @@ def test_ordinary_words_are_not_places(gaz: Gazetteer, text: str) -> None:
 
 def test_everyday_words_that_are_place_names_need_a_capital(gaz: Gazetteer) -> None:
     assert gaz.find_in_text("they want to bury the hatchet") == []
-    assert _found(gaz.find_in_text("he lives in Bury now")) == ["outside:bury"]
+    assert found_ids(gaz.find_in_text("he lives in Bury now")) == ["outside:bury"]
 
 
 @pytest.mark.parametrize(
@@ -432,7 +419,7 @@ def test_everyday_words_that_are_place_names_need_a_capital(gaz: Gazetteer) -> N
 def test_villages_named_like_everyday_words_are_found_only_as_names(
     gaz: Gazetteer, text: str, expected: list[str]
 ) -> None:
-    assert _found(gaz.find_in_text(text)) == expected
+    assert found_ids(gaz.find_in_text(text)) == expected
 
 
 def test_a_found_place_points_back_at_the_words(gaz: Gazetteer) -> None:
