@@ -1,10 +1,12 @@
 """Ages, in digits or words: "24yo", "aged 17", "twenty-three year old", "Young woman, 19",
-"lad of 19", "Jess is 19", "I'm seventeen", "19M"; and ranges where only a range is
-said: "in her late teens", "early twenties", "a Year 9 boy", "a teenager".
+"lad of 19", "Jess is 19", "I'm seventeen", "19M", "a girl in my class (10)",
+"client (f, 29)", "seventeen and a half", "only turned 18"; and ranges: "in her late
+teens", "early twenties", "(40s)", "a Year 9 boy", "a teenager", "30ish", "about forty".
 
-The first exact age said is the subject's ("two brothers, 15 and 22": 15); a range
-is taken only when no exact age is said, and never as a single age: it goes to
-`Case.age_range`. The words for a person are in the lexicon (people.yaml).
+The first exact age said is the subject's ("two brothers, 15 and 22": 15). A range is
+never taken as a single age: it goes to `Case.age_range`, when no exact age is said or
+when it is said first, apart from the age ("in her early twenties ... the kids are 4
+and 7"). The words for a person are in the lexicon (people.yaml).
 """
 
 from __future__ import annotations
@@ -22,12 +24,20 @@ from vrn_core.case import AgeRange
 __all__ = ["AGE_CODED", "NUMBER_WORD", "AgeRead", "read_age"]
 
 _N = rf"(?P<n>\d\d?\d?|{NUMBER_WORD})"  # a number, in "Jess is 19"
+_N_SAID = rf"(?:\d\d?|{NUMBER_WORD})"  # an age's number, ungrouped
 # What may not follow an age: a unit ("5 minutes"), a count ("16 partner agencies"),
 # a range ("18-25"), a time ("10:30") or a decimal.
 _NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:%|percent\b|(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|times|pm|am"
     r"|miles|quid|pounds|people|children|kids|pupils|schools|agencies|partner)\b"
-    r"|years?\s+ago\b|[-–]\s*\d|[.,:]\d|\d))"
+    r"|years?\s+ago\b|-?ish\b|[-–]\s*\d|[.,:]\d|\d))"
+)
+# "client (f, 29)", "(male, 19)": a gender said with the age
+_GENDER_SAID = r"(?:m|f|male|female)"
+# "seventeen and a half": an age; "two and a half years", "an hour and a half" are no ages
+_AND_A_HALF = (
+    r"\s+and\s+a\s+half\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?"
+    r"|miles|stone|pints|times)\b)"
 )
 # Every number in the question; each reading then checks the words before and after it,
 # so the few numbers are looked at, not every position ("lad of 19", "Client is 28").
@@ -95,8 +105,11 @@ def _readings() -> tuple[_Reading, ...]:
         _Reading(
             re.compile(rf"(?!{counted}\s)(?:{person})\s+of\s+$"), re.compile(_NOT_AN_AGE_AFTER)
         ),
-        # "woman (19)", "grandkids (6 and 13)"
-        _Reading(re.compile(rf"{person}\s*\(\s*$"), re.compile(r"\s*(?:\)|,|&|and\b)")),
+        # "woman (19)", "grandkids (6 and 13)", "a girl in my class (10)", "client (f, 29)"
+        _Reading(
+            re.compile(rf"{person}(?:[ \t]+[\w'-]+){{0,4}}?\s*\(\s*(?:{_GENDER_SAID}\s*,\s*)?$"),
+            re.compile(r"\s*(?:\)|,|&|and\b)"),
+        ),
         # "he is 17", "my son's 15.", "Client is 28", "kids are 4 and 12", "he turned 18 today"
         _Reading(
             re.compile(
@@ -104,6 +117,12 @@ def _readings() -> tuple[_Reading, ...]:
             ),
             re.compile(_NOT_AN_AGE_AFTER),
         ),
+        # "male, only turned 18 last week", "twins in my class, both 9"
+        _Reading(re.compile(r"\b(?:turned|both)\s+(?:aged\s+)?$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # "seventeen and a half, charged with wounding" (not "two and a half years")
+        _Reading(None, re.compile(_AND_A_HALF), may_be_duration=True),
+        # "19, my mum's in prison": a number opening the question
+        _Reading(re.compile(r"^\s*$"), re.compile(r"\s*,")),
         # "I'm seventeen", "im 14", "shes 19", "theyre 6 and 8"
         _Reading(re.compile(rf"{said}\s+{qualifier}$"), re.compile(_NOT_AN_AGE_AFTER)),
         # "Held at Burnley, 24, in for wounding": a number alone between commas
@@ -125,10 +144,18 @@ _DECADE = rf"(?P<decade>{'|'.join(_DECADES)}|[2-9]0'?s)"
 _RANGES = (
     # "in her late teens", "early twenties", "in his 40s", "mid-thirties"
     re.compile(rf"\b(?:in\s+(?:his|her|their|my|your)\s+)?{_PART}?{_DECADE}\b"),
-    # "a Year 9 boy", "in year 10", "yr 11"
-    re.compile(r"\b(?:year|yr|y)\s*(?P<school>[7-9]|1[0-3])\b(?!\s*(?:olds?|ago|old)\b)"),
+    # "a Year 9 boy", "in year 10", "yr 11" (not "Year 11 form tutor", "head of year 9")
+    re.compile(
+        r"(?<!\bof\s)\b(?:year|yr|y)\s*(?P<school>[7-9]|1[0-3])\b"
+        r"(?!\s*(?:olds?|ago|old|(?:form\s+)?(?:teacher|tutor|lead|head|team|coordinator)s?)\b)"
+    ),
     # "a teenager", "teen in A&E", "teenage girl"
     re.compile(r"\b(?P<teen>teen|teenager|teenage|adolescent)\b"),
+    # "30ish", "aged about forty", "around 40": two years either side
+    re.compile(
+        rf"\b(?:(?:about|around|roughly|approx\.?|approximately)\s+(?P<about>{_N_SAID})"
+        rf"|(?P<ish>{_N_SAID})\s*-?\s*ish)\b(?!\s*(?:years?|yrs?|of\b)){_NOT_AN_AGE_AFTER}"
+    ),
 )
 
 
@@ -139,6 +166,9 @@ def _span(match: re.Match[str]) -> AgeRange:
         return AgeRange(min=year + 4, max=year + 5)
     if found.get("teen"):
         return AgeRange(min=13, max=19)
+    if said := found.get("about") or found.get("ish"):
+        about = number(said)
+        return AgeRange(min=max(0, about - 2), max=about + 2)
     decade = found["decade"]
     low = _DECADES.get(decade) or int(decade[0]) * 10
     low, high = (13, 19) if low == 10 else (low, low + 9)
@@ -203,8 +233,12 @@ def read_age(text: Prepared, notes: list[str]) -> AgeRead:
         if match.group().split()[0].lower() not in _NOT_NAMES:
             found.append((match.start(), number(match.group("n").lower()), match.group()))
     ages = sorted((place, age, said) for place, age, said in found if 0 <= age <= 120)
+    span = _first_range(text)
+    if span is not None and (not ages or _range_first(text.rest, span, ages[0][0])):
+        notes.append(f"age {_span(span)} from '{span.group().strip()}' (a range, not one age)")
+        return AgeRead(span=_span(span))
     if not ages:
-        return _read_range(text, notes)
+        return AgeRead()
     _, age, said = ages[0]
     notes.append(f"age {age} from '{said}'")
     others = sorted({other for _, other, _ in ages[1:] if other != age})
@@ -214,13 +248,14 @@ def read_age(text: Prepared, notes: list[str]) -> AgeRead:
     return AgeRead(age=age, first_person=bool(_FIRST_PERSON.match(said)))
 
 
-def _read_range(text: Prepared, notes: list[str]) -> AgeRead:
+def _first_range(text: Prepared) -> re.Match[str] | None:
+    """The first range said of a person ("in her early twenties", "year 10", "30ish")."""
     rest = text.rest
     spans = sorted(
         ((match.start(), match) for pattern in _RANGES for match in starts(pattern, rest)),
         key=lambda hit: hit[0],
     )
-    # A decade alone is an era ("the 80s"): it needs "in her" or "early", "late".
+    # A decade alone is an era ("the 80s"): it needs "in her", "early", "late" or brackets.
     spans = [
         (start, match)
         for start, match in spans
@@ -230,11 +265,20 @@ def _read_range(text: Prepared, notes: list[str]) -> AgeRead:
             and not match.group("part")
             and not match.group().startswith("in ")
             and match.group("decade") != "teens"
+            and not rest[:start].rstrip().endswith("(")
         )
     ]
-    if not spans:
-        return AgeRead()
-    _, match = spans[0]
-    span = _span(match)
-    notes.append(f"age {span} from '{match.group().strip()}' (a range, not one age)")
-    return AgeRead(span=span)
+    return spans[0][1] if spans else None
+
+
+# Between a range and an age said after it, what makes the age another person's:
+# a new clause or someone else's ("in her early twenties ... the kids are 4 and 7").
+_ANOTHER_PERSON = re.compile(r"[.,;:!?()]|\b(?:his|her|their|my|our)\b")
+
+
+def _range_first(rest: str, span: re.Match[str], age_at: int) -> bool:
+    """Is the range the subject's, said before the first exact age and apart from it? A
+    teenager said with an age ("teenage girl, 15") is that age."""
+    if span.start() >= age_at or span.groupdict().get("teen"):
+        return False
+    return _ANOTHER_PERSON.search(rest, span.end(), age_at) is not None

@@ -5,8 +5,8 @@ blanks these phrases out of the text the roles, setting and gender are read from
 The words (relatives, being in prison, families of prisoners) are in the lexicon
 (relationships.yaml, settings.yaml), the prisons' names in the gazetteer; how they
 are put together is here. A relative named bare ("dad's inside", "partner just got
-sent down") is the subject's only when the asker speaks of their own child ("my
-daughter is 7"): the child is then the one the question is about.
+sent down") is the subject's only when the question is about a child: the asker's own
+("my daughter is 7") or one described ("12 yo boy, dad in HMP Liverpool").
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ def _askers_child() -> re.Pattern[str]:
     )
 
 
+# A child the question is about: "12 yo boy", "a 6 y/o", "15-year-old", "pupil".
+_CHILD = re.compile(
+    r"\b(?:1[0-7]|[1-9])[\s-]*(?:yo|y/o|(?:years?|yrs?)[\s-]*old)\b|\b(?:pupil|child)\b"
+)
+
+
 def askers_child(low: str) -> re.Match[str] | None:
     """Where the asker speaks of their own child, if they do ("my daughter is 7")."""
     return _askers_child().search(low)
@@ -83,7 +89,7 @@ def family_phrases(low: str, prisons: Sequence[str] = ()) -> list[re.Match[str]]
     `prisons`: the names of prisons, lower case ("lancaster farms")."""
     always, bare, again = _patterns(tuple(prisons))
     found = [match for pattern in always for match in pattern.finditer(low)]
-    if askers_child(low) is not None:
+    if askers_child(low) is not None or _CHILD.search(low) is not None:
         found += _outside(bare.finditer(low), found)
     if found:
         found += _outside(again.finditer(low), found)

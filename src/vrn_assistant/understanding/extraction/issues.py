@@ -20,9 +20,9 @@ def read_issues(text: Prepared, family: bool) -> tuple[set[Issue], set[Issue]]:
     absent: set[Issue] = set()
     low = text.low
     for (issue, says), cue in lexicon().issues:
-        if cue.case_sensitive:  # "ACEs", "DA": as written
-            if cue.search(text.original) is not None:
-                found.add(issue)
+        if cue.case_sensitive:  # "ACEs", "DA": as written; "no DA" is none
+            for match in cue.finditer(text.original):
+                (absent if negated(text.plain, match.start()) else found).add(issue)
             continue
         for match in starts(cue, low):
             if says == "absent" or negated(low, match.start()):
@@ -50,6 +50,8 @@ def read_offence(
 ) -> OffenceCategory | None:
     """The kind of offence, read only where an arrest, a prisoner or a charge is involved."""
     low = text.low
+    if Role.victim in roles and not roles & {Role.suspect, Role.prisoner}:
+        return None  # "assaulted by her partner, he's in custody": his offence, not hers
     context = (
         Role.suspect in roles
         or Role.prisoner in roles

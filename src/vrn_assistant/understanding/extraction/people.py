@@ -9,8 +9,13 @@ Three shapes are read, with words from the lexicon (people.yaml: `companion`, `s
   in need when an age is said for them or the asker asks for both ("for each of them");
 - a pair whose second is described in a clause of their own: "woman 24 assaulted by
   her partner, he's 26 and now in Blackburn custody. What's there for both of them?";
+- a companion with an age of their own, after the first person's: "client 19, partner 21
+  strangled her", "a pupil, 11, whose older brother (23) was remanded" (not the asker's
+  own older relative: "I'm 17 and my big brother (22) is inside");
 - a group with its ages said together: "two brothers, 15 and 22", "our kids are 4 and
-  12", "brother and sister ... aged 10 and 13", "ones 15 the other 22".
+  12", "brother and sister ... aged 10 and 13", "twins, both 9", "ones 15 the other 22",
+  "a 2 y/o and a 6 y/o"; a person whose age is said in an earlier sentence is one more
+  ("mum in Burnley, 27, ... kids are 3 and 6").
 
 `split_people` gives each person's own text: the question with the other person's
 words taken out (or, for a group, with one age in place of the list), which the
@@ -45,6 +50,7 @@ _AGE_AFTER = (
     rf"(?:\s*\(\s*{_AGE}\s*\)|,?\s+aged\s+{_AGE}\b|,\s*{_AGE}\b|\s+who'?s\s+{_AGE}\b"
     rf"|\s+{_AGE}\b(?![\s-]*(?:years?|yrs?)[\s-]*(?:ago|sentence)))"
 )
+_OLD = r"[\s-]*(?:y/o|yo|(?:years?|yrs?)[\s-]*old)\b"  # "a 2 y/o", "a 6 year old"
 _CLAUSE_START = re.compile(r"[.!?:;\n]\s*")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -64,9 +70,11 @@ def _group() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon()
     several = re.compile(rf"\b{words.word('several')}\b", re.IGNORECASE)
     ages = re.compile(
-        rf"(?:(?<=\()|(?<=\baged\s)|(?<=\bare\s)|(?<=\btheyre\s)|(?<=\bthey're\s)|(?<=,\s))"
-        rf"(?P<first>{_AGE})\s*(?:,|and|&)\s*(?P<second>{_AGE})\b"
-        rf"|\bones?'?s?\s+(?P<one>{_AGE}),?\s*(?:and\s+)?the\s+other(?:'?s|\s+is)?\s+(?P<other>{_AGE})\b",
+        rf"(?:(?<=\()|(?<=\baged\s)|(?<=\bages\s)|(?<=\bare\s)|(?<=\btheyre\s)|(?<=\bthey're\s)"
+        rf"|(?<=,\s))(?P<first>{_AGE})\s*(?:,|and|&)\s*(?P<second>{_AGE})\b"
+        rf"|\bones?'?s?\s+(?P<one>{_AGE}),?\s*(?:and\s+)?the\s+other(?:'?s|\s+is)?\s+(?P<other>{_AGE})\b"
+        rf"|\ban?\s+(?P<a>{_AGE}){_OLD}\s+(?:and|&)\s+an?\s+(?P<b>{_AGE}){_OLD}"
+        rf"|\bboth\s+(?:aged\s+)?(?P<both>{_AGE})\b(?![\s-]*(?:years?|yrs?|months?|weeks?|times)\b)",
         re.IGNORECASE,
     )
     for_each = re.compile(rf"\b{words.word('for_each')}\b", re.IGNORECASE)
@@ -84,6 +92,27 @@ def _described() -> re.Pattern[str]:
     )
 
 
+@cache
+def _aged_companion() -> re.Pattern[str]:
+    """ "client 19, partner 21 strangled her", "a pupil, 11, whose older brother (23) was
+    remanded": someone's companion with an age of their own."""
+    return re.compile(
+        rf"\b(?:(?P<whose>his|her|their|my|whose)\s+)?(?:(?P<small>little|younger|baby)\s+|(?:older|big|new)\s+)?"
+        rf"(?P<noun>{lexicon().word('companion')})(?P<age>\s*\(\s*{_AGE}\s*\)"
+        rf"|\s+who(?:'s|\s+is)\s+{_AGE}\b|,?\s+aged\s+{_AGE}\b"
+        rf"|,?\s+{_AGE}\b(?![\s-]*(?:years?|yrs?|months?|weeks?|days?|times|kids|children)\b))",
+        re.IGNORECASE,
+    )
+
+
+# An age said before the companion: the first person's ("client 19, partner 21").
+_FIRST_AGE = re.compile(
+    rf"(?:^|[\s,(])(?:{_AGE})(?:\s*\)|\s*,|[\s-]*(?:yrs?|years?)[\s-]*old\b|\s*(?:yo|y/o)\b"
+    rf"|\s+(?:and|in|from|on|at)\b)|\bi'?m\s+{_AGE}\b",
+    re.IGNORECASE,
+)
+
+
 def split_people(text: str) -> tuple[PersonText, ...]:
     """Each person in need's part of the question, the first-named first; one part (the
     whole question) when it describes one person."""
@@ -91,8 +120,34 @@ def split_people(text: str) -> tuple[PersonText, ...]:
         _pair_of(text)
         or _described_of(text)
         or _group_of(text)
+        or _companion_of(text)
         or (PersonText(text, "the person", None),)
     )
+
+
+def _companion_of(text: str) -> tuple[PersonText, ...]:
+    """A first person with an age said, then a companion with their own: two people."""
+    for match in _aged_companion().finditer(text):
+        if _FIRST_AGE.search(text, 0, match.start()) is None:
+            continue  # "her grandson (20)" is the only age: one person
+        noun = match.group("noun").lower()
+        whose = (match.group("whose") or "").lower()
+        if whose == "my" and match.group("small") is None:
+            continue  # "I'm 17 and my big brother (22) is inside": the asker's family
+        return (
+            PersonText(
+                text[: match.start("age")] + text[match.end("age") :],
+                _first_label(text[: match.start()]),
+                None,
+            ),
+            # their words on: what was said before is the first person's
+            PersonText(
+                _as_own(text[match.start() :]),
+                f"{whose or 'the'} {noun}".replace("whose ", "the "),
+                noun,
+            ),
+        )
+    return ()
 
 
 def _described_of(text: str) -> tuple[PersonText, ...]:
@@ -144,17 +199,37 @@ def _pair_of(text: str) -> tuple[PersonText, ...]:
 
 def _group_of(text: str) -> tuple[PersonText, ...]:
     several, ages, _ = _group()
-    found = several.search(text)
-    if found is None:
-        return ()
+    group_said = several.search(text) is not None
     for match in ages.finditer(text):
         if text[max(0, match.start() - 8) : match.start()].lower().strip().endswith("between"):
             continue
-        said = (match.group("first"), match.group("second"))
-        if said[0] is None:
-            said = (match.group("one"), match.group("other"))
-        first, second = (number(word.lower()) for word in said if word is not None)
+        # "ones 21 the other 33", "a 2 y/o and a 6 y/o" say two people by themselves;
+        # "15 and 22", "both 9" only of a group ("two brothers", "twins").
+        said = next(
+            (match.group(one), match.group(other))
+            for one, other in (("first", "second"), ("both", "both"), ("one", "other"), ("a", "b"))
+            if match.group(one) is not None
+        )
+        if not group_said and (match.group("first") or match.group("both")):
+            continue
+        first, second = (number(word.lower()) for word in said)
         relation = _relation([m.group().lower() for m in several.finditer(text)])
+        start = _clause_start(text, match.start())
+        earlier = _FIRST_AGE.search(text, 0, start)
+        if earlier is not None:
+            # "mum in Burnley, 27, ... kids are 3 and 6": the mum, then each child
+            first_text = text[: match.start()] + text[match.end() :]
+            return (
+                PersonText(first_text, _first_label(text[: earlier.end()]), None),
+                *(
+                    PersonText(
+                        text[start : match.start()] + f"aged {age}" + text[match.end() :],
+                        f"the {age}-year-old",
+                        "child" if relation == "sibling" else relation,
+                    )
+                    for age in (first, second)
+                ),
+            )
         return tuple(
             PersonText(
                 text[: match.start()] + f"aged {age}" + text[match.end() :],
@@ -182,7 +257,7 @@ def _relation(groups: list[str]) -> str:
 def _as_own(words: str) -> str:
     """ "his mate (22) were both arrested" -> "a mate (22) were both arrested": the second
     person's words read as theirs, not someone else's."""
-    return re.sub(r"^(?:his|her|their)\b", "a", words, flags=re.IGNORECASE)
+    return re.sub(r"^(?:his|her|their|my|whose)\b", "a", words, flags=re.IGNORECASE)
 
 
 def _first_label(before: str) -> str:
