@@ -29,7 +29,9 @@ Scoring (micro-averaged over the questions that label at least one person):
   lies inside it ("Blackpool custody suite" for "Blackpool"). Labelled places the
   gazetteer does not know are left out and counted.
 - roles, issues: each (question, value) pair; negations are the pairs of
-  `without_issues` and `not_roles` (`Case.without_roles`, where the revision has one).
+  `without_issues` and `not_roles` (`Case.without_roles`, where the revision has one),
+  leaving out the asker's work roles below: a Case asking for oneself rules them out
+  on purpose, and the labellers write only negations the text states.
   "person roles" leaves out the roles an asker holds (practitioner, organisation,
   researcher, policy maker), which the Case records for the asker, not the person.
   "roles, asker apart" compares every role, but the asker's work roles read are left
@@ -376,9 +378,11 @@ class Scorer:
         ok = _single(facts["offence"], row["offence"], offence, row["offence"] == offence)
         note("offence", ok, row["offence"], offence)
         read_not = {f"issue:{x}" for x in row["without_issues"]}
-        read_not |= {f"role:{x}" for x in row["without_roles"]}
+        # The asker's work roles ruled out (someone asking for themselves is no
+        # practitioner) are the Case's own inference, never written by the labellers.
+        read_not |= {f"role:{x}" for x in set(row["without_roles"]) - ASKER_ROLES}
         gold_not = {f"issue:{x}" for x in gold.get("without_issues", [])}
-        gold_not |= {f"role:{x}" for x in gold.get("not_roles", [])}
+        gold_not |= {f"role:{x}" for x in set(gold.get("not_roles", [])) - ASKER_ROLES}
         ok = _pairs(facts["negations"], read_not, gold_not)
         note("negations", ok, sorted(read_not), sorted(gold_not))
         for kind, name in (
