@@ -120,6 +120,61 @@ PAIRS = [
         "she is bleeding heavily from her arm and it won't stop",
         "she is bleeding from a small cut on her finger, do we need first aid training?",
     ),
+    (
+        "violence that keeps happening needs a sign of now beside it",
+        "he keeps kicking her and i can hear her screaming through the wall",
+        "my stepdad keeps kicking my mum, where can she get support?",
+    ),
+    (
+        "violence going on for a while is abuse to refer, not an attack now",
+        "my brother has been punching me all night and he's locked the front door",
+        "my brother has been punching me, is there a service for teenagers?",
+    ),
+    (
+        "a habit of turning up and smashing things is not now",
+        "he keeps turning up at her flat and smashing her windows, he's doing it right now",
+        "he keeps turning up at her flat and smashing her windows, any help?",
+    ),
+    (
+        "hit by someone named needs a sign of now",
+        "my sister is being hit by her boyfriend right now in the flat above",
+        "a young dad being hit by his partner, what services are in Chorley?",
+    ),
+    (
+        "the weapon of an event told in the past is its detail",
+        "he hit her with a bottle and he is still in the house",
+        "a patient on our ward was hit with a bottle outside a pub in Preston, any programmes?",
+    ),
+    (
+        "the place of an event told in the past is its detail, not where they are now",
+        "the lad who punched my son is at our front door",
+        "a lad punched my son at our front door, who can support him?",
+    ),
+    (
+        "a question about who can help is no cry for help",
+        "help he is outside my flat",
+        "he is outside my flat a lot, any help?",
+    ),
+    (
+        "in A&E the injury that brought them in is not news; told with just, it is",
+        "ED nurse here, a lad has just been stabbed in our car park",
+        "ED nurse here, a lad has been stabbed and is in resus, can a navigator see him?",
+    ),
+    (
+        "in custody the violence that brought them in is not news; a collapse is",
+        "custody sgt, the lad held for GBH has just collapsed in the cell",
+        "custody sgt, a lad has been arrested because he has punched his girlfriend, divert?",
+    ),
+    (
+        "a programme's name is not a person somewhere",
+        "he is inside my house and he is drunk",
+        "is Strength Inside and Out running for dads in HMP Preston?",
+    ),
+    (
+        "violence growing worse is a trend, not now",
+        "he's getting more aggressive, he's outside and he's drunk",
+        "he's getting more aggressive and making threats, any mentoring?",
+    ),
 ]
 
 

@@ -24,7 +24,17 @@ from vrn_core.errors import CatalogueError
 LEXICON_PATH = danger_lexicon_path()
 RAW: dict[str, Any] = yaml.safe_load(LEXICON_PATH.read_text("utf-8"))
 # Effects whose examples are not emergencies because of the marker; the others say "now".
-BLOCKING = {"past", "habit", "resolved", "future", "hypothetical", "general", "media"}
+BLOCKING = {
+    "past",
+    "habit",
+    "ongoing",
+    "resolved",
+    "care",
+    "future",
+    "hypothetical",
+    "general",
+    "media",
+}
 
 
 def _danger_examples() -> list[tuple[str, str, str]]:

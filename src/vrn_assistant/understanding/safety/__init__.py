@@ -17,7 +17,13 @@ for help). This module reads the grammar of "now" around each match:
 * a past-tense event ("stabbed", "has taken 30 tablets", "locked her in")
   counts as now only in the present perfect or with "just" ("has been stabbed",
   "just got stabbed"), or "20 mins ago"; told plainly in the past it is only a
-  hint, worth something beside a present sign ("he hit her, he's still here");
+  hint, worth something beside a present sign ("he hit her, he's still here"),
+  and the weak signs after it in its clause, with no present verb between, are its
+  detail ("hit her with a bottle", "assaulted her at her house");
+* violence going on for a while ("keeps hitting me", "has been hitting her") is
+  abuse to refer: in its clause a strong sign counts as weak, a weak one not at all;
+* in A&E or custody, with no support cue, "has been stabbed" is what brought the
+  person in (a hint); "has just collapsed" is still news;
 * a past marker ("last year", "in 2019", "used to") covers its clause back to the
   start and forward until a present verb: "the man who hit me last year IS
   outside" is now; a habit, something dealt with ("arrested", "stable") or a

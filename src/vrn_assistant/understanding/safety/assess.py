@@ -18,6 +18,7 @@ from vrn_assistant.understanding.safety.reading import (
     _context,
     _left_blocked,
     _matches,
+    _ongoing,
     _perfect,
     _read,
 )
@@ -45,6 +46,10 @@ def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:
         return []
     context = _context(message, lexicon)
     found = [Evidence(entry, None, "booster", start, start + 1) for entry, start in context.support]
+    # (clause, present verbs so far) -> where the first event told in the past starts: what
+    # follows it in the clause, with no present verb between, is that event's detail ("hit
+    # her with a bottle", "assaulted her at her house"; not "who hit him IS outside").
+    told_in_past: dict[tuple[int, int], int] = {}
     for rule in lexicon.danger:
         assert rule.kind is not None and rule.weight is not None
         kept: dict[Weight, int] = {"strong": 0, "weak": 0, "booster": 0}
@@ -56,16 +61,27 @@ def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:
             if _blocked(rule.kind, start, end, message, context):
                 continue
             weight = rule.weight
-            now = (
-                _perfect(start, end, message, lexicon)
-                or message.clause[start] in context.recent_clauses
-            )
-            if rule.tense == "event" and not now:
-                # Told in the past: a hint beside a present sign, unless the
-                # sentence puts it in the past ("a row last night and he punched").
-                if message.sentence[start] in context.past_sentences:
+            clause = message.clause[start]
+            stretch = (clause, context.presents[start])
+            if rule.tense == "event":
+                recent = clause in context.recent_clauses
+                now = recent or _perfect(start, end, message, lexicon.perfect)
+                if now and not recent and rule.kind in context.care and not context.support:
+                    # In A&E or custody, "has been stabbed" is what brought them in.
+                    now = _perfect(start, end, message, lexicon.fresh)
+                if not now:
+                    told_in_past[stretch] = min(told_in_past.get(stretch, start), start)
+                    # Told in the past: a hint beside a present sign, unless the
+                    # sentence puts it in the past ("a row last night and he punched").
+                    if message.sentence[start] in context.past_sentences:
+                        continue
+                    weight = "booster"
+            elif weight == "weak" and told_in_past.get(stretch, end) <= start:
+                continue  # the weapon or the place of an event told in the past
+            if _ongoing(rule.kind, start, end, message, context):
+                if weight != "strong":
                     continue
-                weight = "booster"
+                weight = "weak"
             if deciding and weight == "booster" and kept["booster"]:
                 continue
             kept[weight] += 1

@@ -111,10 +111,13 @@ class _Rule:
 @dataclass(frozen=True)
 class _Lexicon:
     codes: dict[str, str]
+    # Events first: an event told in the past is known before the state phrases of its
+    # clause are judged.
     danger: tuple[_Rule, ...]
     context: tuple[_Rule, ...]
     left_block: frozenset[str]
     perfect: frozenset[str]
+    fresh: frozenset[str]  # "just": an event that is news even in A&E or custody
     present: frozenset[str]  # a present-tense verb: ends the reach of a past marker
     splits_clause: frozenset[str]
     # "my dad's outside": after a @person word (not a @be contraction such as "he's"),
@@ -222,12 +225,14 @@ def _compile(document: _LexiconFile) -> _Lexicon:
         blocks = frozenset(entry.blocks) if entry.blocks is not None else default
         return _Rule(entry.id, patterns, not_after, effect=entry.effect, blocks=blocks)
 
+    danger = sorted(document.danger, key=lambda entry: entry.tense != "event")
     return _Lexicon(
         codes=codes,
-        danger=tuple(rule(entry) for entry in document.danger),
+        danger=tuple(rule(entry) for entry in danger),
         context=tuple(rule(entry) for entry in document.context),
         left_block=coded(classes["left_block"]),
         perfect=coded(classes["perfect"]),
+        fresh=coded(classes.get("fresh", frozenset())),
         present=coded(classes["be"]),
         splits_clause=coded(frozenset({"and", "but"})),
         people=classes.get("person", frozenset()) if after_is | after_has else frozenset(),

@@ -22,6 +22,7 @@ from vrn_assistant.understanding.safety.model import (
     _AFTER_EFFECTS,
     _CLAUSE_EFFECTS,
     _MIN_TYPO_WORD,
+    _ONGOING_EFFECTS,
     _PHRASE_EFFECTS,
     Kind,
 )
@@ -166,16 +167,23 @@ class _Context:
     """What the context entries say, per clause, phrase and sentence: computed once."""
 
     clause_blocks: dict[int, set[Kind]] = field(default_factory=dict)
+    clause_ongoing: dict[int, set[Kind]] = field(default_factory=dict)
     # Past markers reach the rest of their clause until a present verb ("the man who
     # hit me last year is outside"), and back to its start ("was stabbed in 2019").
     past_last_start: dict[int, int] = field(default_factory=dict)  # clause -> last start
     past_reach: list[bool] = field(default_factory=list)  # token -> after a past marker
+    # token -> how many present verbs (@be) up to it: two tokens of a clause with the same
+    # count have no present verb between them ("the men who jumped my son ARE outside").
+    presents: list[int] = field(default_factory=list)
     phrase_blocks: dict[int, set[Kind]] = field(default_factory=dict)
     # phrase -> kind -> start of the first hypothetical marker blocking it: one number
     # each, so judging a match never walks a list of markers.
     after: dict[int, dict[Kind, int]] = field(default_factory=dict)
     past_sentences: set[int] = field(default_factory=set)
     recent_clauses: set[int] = field(default_factory=set)
+    # Kinds whose events a professional setting has in hand (A&E, custody): what brought
+    # the person in, not news, unless told with "just".
+    care: set[Kind] = field(default_factory=set)
     support: list[tuple[str, int]] = field(default_factory=list)  # (entry, token index)
     matched: set[str] = field(default_factory=set)  # context entries found (for the tests)
 
@@ -218,8 +226,13 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
             elif effect in _CLAUSE_EFFECTS:
                 for clause in {message.clause[start], message.clause[end - 1]}:
                     context.clause_blocks.setdefault(clause, set()).update(rule.blocks)
+            elif effect in _ONGOING_EFFECTS:
+                for clause in {message.clause[start], message.clause[end - 1]}:
+                    context.clause_ongoing.setdefault(clause, set()).update(rule.blocks)
             elif effect == "recent":
                 context.recent_clauses.add(message.clause[start])
+            elif effect == "care":
+                context.care.update(rule.blocks)
             elif effect in _AFTER_EFFECTS:
                 first = context.after.setdefault(message.phrase[start], {})
                 for kind in rule.blocks:
@@ -240,7 +253,9 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
     for end in past_ends:
         ends[end] = True
     reach = [False] * size
+    presents = [0] * size
     active = False
+    count = 0
     for position in range(size):
         if position and message.clause[position] != message.clause[position - 1]:
             active = False
@@ -248,8 +263,11 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
             active = True
         if message.codes[position] in lexicon.present:
             active = False
+            count += 1
         reach[position] = active
+        presents[position] = count
     context.past_reach = reach
+    context.presents = presents
     return context
 
 
@@ -268,13 +286,20 @@ def _blocked(kind: Kind, start: int, end: int, message: _Message, context: _Cont
     return context.after.get(phrase, {}).get(kind, start) < start
 
 
-def _perfect(start: int, end: int, message: _Message, lexicon: _Lexicon) -> bool:
+def _ongoing(kind: Kind, start: int, end: int, message: _Message, context: _Context) -> bool:
+    """'keeps hitting her', 'has been hitting me': violence going on, not an attack now."""
+    clauses = {message.clause[start], message.clause[end - 1]}
+    return any(kind in context.clause_ongoing.get(clause, ()) for clause in clauses)
+
+
+def _perfect(start: int, end: int, message: _Message, words: frozenset[str]) -> bool:
     """'has been stabbed', 'he's punched me', 'a lad has just collapsed': a past event that
-    is now. A @perfect word in the match or up to 3 words before it (a bounded window)."""
+    is now. One of the words (@perfect, or @fresh for "just") in the match or up to 3 words
+    before it (a bounded window)."""
     codes, phrase = message.codes, message.phrase
     for position in range(end - 1, max(-1, start - 4), -1):
         if phrase[position] != phrase[start]:
             return False
-        if codes[position] in lexicon.perfect:
+        if codes[position] in words:
             return True
     return False
