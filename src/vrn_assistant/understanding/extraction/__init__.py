@@ -25,7 +25,8 @@ language), `text` (preparing the text, spelling), `family` (a prisoner's family)
 (and gender), `occupations`, `askers` (who is asking), `issues` (and offence),
 `course`, `wants`, `places` (which place, and what it is for the case), `programmes`
 (programmes named) and `people` (several people in need in one question, each read
-on their own: `Extraction.people`).
+on their own: `Extraction.people`; and who the help is asked for: "anything for him?",
+"who can help her?", "help for the little one", who then comes first).
 """
 
 from __future__ import annotations
@@ -44,7 +45,14 @@ from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
-from vrn_assistant.understanding.extraction.people import is_relative, split_people
+from vrn_assistant.understanding.extraction.people import (
+    Described,
+    PersonText,
+    asked_for,
+    is_relative,
+    noun_gender,
+    split_people,
+)
 from vrn_assistant.understanding.extraction.places import (
     choose_place,
     note_places,
@@ -60,7 +68,7 @@ from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.vocabulary import Asker, Role, describe
+from vrn_core.vocabulary import Asker, Gender, Issue, Role, describe
 
 __all__ = ["Extraction", "PersonReading", "extract"]
 
@@ -75,8 +83,9 @@ class Extraction:
     asked_about: tuple[str, ...]  # programme ids the question names
     notes: tuple[str, ...]  # plain-English notes of what was read, for the user to check
     asker: Asker | None = None  # who is asking, when not the person in need
-    # Each person in need, the first-named first (its case and place are `case` and
-    # `place`); empty for an Extraction built by hand, which is about one person.
+    # Each person in need, the one the help is asked for first, else the first-named
+    # (its case and place are `case` and `place`); empty for an Extraction built by
+    # hand, which is about one person.
     people: tuple[PersonReading, ...] = ()
 
 
@@ -88,7 +97,7 @@ class PersonReading:
     label: str
     case: Case
     place: PlaceMatch | None
-    relation: str | None = None  # to the first person; None for the first
+    relation: str | None = None  # to the first-named person; None for the first
 
 
 # The roles of someone asking in the course of their work.
@@ -106,44 +115,120 @@ def extract(
     """Read a Case from free text. Never raises on any text; unknown facts stay None/empty.
 
     A question about several people in need ("my son (15) and his mate (22) were both
-    arrested") gives one reading each (`people`), the first-named's as `case`."""
+    arrested") gives one reading each (`people`), the first-named's as `case`; a request
+    for someone ("... in for hitting his wife. who can help her?") puts them first, read
+    from their own words, and leaves out the adults not asked for."""
     whole = _read(text, gazetteer, programme_names)
     parts = split_people(text)
     if len(parts) == 1:
-        return replace(whole, people=(PersonReading(parts[0].label, whole.case, whole.place),))
-    readings = [_read(part.text, gazetteer, programme_names, whole) for part in parts]
-    first = readings[0]
-    people = tuple(
-        PersonReading(
-            _label(part.label, reading.case),
-            _related(reading.case, first.case, part.relation),
-            reading.place,
-            part.relation,
+        people: tuple[PersonReading, ...] = (
+            PersonReading(parts[0].label, whole.case, whole.place),
         )
-        for part, reading in zip(parts, readings, strict=True)
-    )
+        readings = [whole]
+    else:
+        readings = [_read(part.text, gazetteer, programme_names, whole) for part in parts]
+        people = tuple(
+            PersonReading(
+                _label(part.label, reading.case),
+                _related(reading.case, readings[0].case, part.relation),
+                reading.place,
+                part.relation,
+            )
+            for part, reading in zip(parts, readings, strict=True)
+        )
+    picks = asked_for(text, tuple(_described(person) for person in people))
+    if picks is not None:
+        people, readings = _asked(picks, people, readings, gazetteer, programme_names, whole)
+    elif len(parts) == 1:
+        return replace(whole, people=people)
+    first = readings[0]
+    asked = [f"the help is asked for: {people[0].label}"] if picks is not None else []
     also = [
         f"another person in need: {person.label}"
         + (f", {person.case.age}" if person.case.age else "")
         for person in people[1:]
     ]
     return Extraction(
-        case=first.case,
-        place=first.place,
+        case=people[0].case,
+        place=people[0].place,
         places=whole.places,
         asked_about=whole.asked_about,
-        notes=(*first.notes, *also),
+        notes=(*first.notes, *asked, *also),
         asker=whole.asker,
         people=people,
     )
 
 
+def _described(person: PersonReading) -> Described:
+    """What the request may call a person: the word for them ("the mum"), gender, age."""
+    noun = person.label.split()[-1]
+    said = None if noun in ("person", "first") or noun.endswith("-old") else noun
+    gender = None if person.case.gender is None else person.case.gender.value
+    return Described(said, gender, person.case.age)
+
+
+def _asked(
+    picks: Sequence[int | PersonText],
+    people: Sequence[PersonReading],
+    readings: Sequence[Extraction],
+    gazetteer: Gazetteer,
+    programme_names: Mapping[str, Sequence[str]],
+    whole: Extraction,
+) -> tuple[tuple[PersonReading, ...], list[Extraction]]:
+    """The people the help is asked for, in the request's order; someone only mentioned
+    ("his wife") is read from their own text, as a relative of the first-named."""
+    chosen: list[PersonReading] = []
+    chosen_readings: list[Extraction] = []
+    for pick in picks:
+        if isinstance(pick, int):
+            person, reading = people[pick], readings[pick]
+        else:
+            reading = _read(pick.text, gazetteer, programme_names, whole)
+            case = _related(reading.case, people[0].case, pick.relation)
+            person = PersonReading(pick.label, case, reading.place, pick.relation)
+        person = _placed(person, whole.place)
+        chosen.append(replace(person, relation=None) if not chosen else person)
+        chosen_readings.append(reading)
+    for index, person in enumerate(people):
+        if index not in picks and _child_beside(person.case):
+            chosen.append(person)
+            chosen_readings.append(readings[index])
+    return tuple(chosen), chosen_readings
+
+
+def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:
+    """Someone asked for, with the gender the word for them says ("the mum"). One whose
+    own words name no place is where the question is ("Family
+    in Blackpool: ... What's there for mum?"), unless that is a custody suite, a prison or
+    a hospital: the place of someone held or treated, not theirs."""
+    said = noun_gender(person.label.split()[-1])
+    if person.case.gender is None and said is not None:
+        # "the mum" is a woman, whatever else the words about her say
+        person = replace(person, case=person.case.model_copy(update={"gender": Gender(said)}))
+    if person.place is not None or place is None or place.place is None or place.place.setting:
+        return person
+    case = person.case.model_copy(update={"place": place_text(place)})
+    return replace(person, case=case, place=place)
+
+
+def _child_beside(case: Case) -> bool:
+    """A child described beside the person asked for stays in need ("help the 6 yr old"
+    of two children; a child whose mum is hit): not an adult, nor one arrested or held."""
+    young = Role.child in case.roles or (case.age is not None and case.age < 18)
+    return young and not case.roles & {Role.suspect, Role.prisoner}
+
+
 def _related(case: Case, first: Case, relation: str | None) -> Case:
     """A relative of a prisoner ("Father in HMP Preston and his daughter (8)") is a
-    prisoner's family, whatever their own words say."""
+    prisoner's family, whatever their own words say, affected by the imprisonment."""
     if relation is None or Role.prisoner not in first.roles or not is_relative(relation):
         return case
-    return case.model_copy(update={"roles": case.roles | {Role.prisoner_family}})
+    return case.model_copy(
+        update={
+            "roles": case.roles | {Role.prisoner_family},
+            "issues": case.issues | {Issue.family_imprisonment},
+        }
+    )
 
 
 def _label(said: str, case: Case) -> str:
