@@ -4,17 +4,20 @@ The words are in the lexicon (askers.yaml). The asker's job wins over anything e
 said ("I'm a teacher, my pupil's dad ..."); then the asker being the person in need
 ("my ex hit me", "I'm 19 and ..."); then a relative asking ("my son", "I'm his mum").
 Among the readings of one precedence, the first said wins, the longer on a tie
-("custody sergeant" over "sergeant"). Who asks is kept apart (`Extraction.asker`),
+("custody sergeant" over "sergeant"). Nothing said of the asker, a question about
+someone held in police custody is read as from custody staff. Who asks is kept apart (`Extraction.asker`),
 never made a fact of the person in need.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vrn_assistant.understanding.extraction.age import AgeRead
 from vrn_assistant.understanding.extraction.cues import allowed, asker, hits
 from vrn_assistant.understanding.extraction.lexicon import lexicon
+from vrn_assistant.understanding.extraction.setting import police_custody_said
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.vocabulary import Asker, describe
 
@@ -23,7 +26,7 @@ __all__ = ["asked_by_note", "asks_at_work", "read_asker"]
 _PRECEDENCE = ("work", "self", "family")
 # The first clause of a question, when it is a short heading: "Bpool custody, 22, in
 # for assault", "Royal Blackburn ED - young woman", "Primary school in Rossendale, ...".
-_HEADING = re.compile(r"\W*(?:[\w'&]+[^\S\n]+){0,4}?[\w'&]+\s*(?:[,:;.(\n]|\s-\s|\s–\s)")
+_HEADING = re.compile(r"\W*(?:[\w'&]+[^\S\n]+){0,4}?[\w'&]+\s*(?:[,:;.(\n]|\s[-–—]\s)")
 
 
 def _opening(low: str) -> int:
@@ -34,6 +37,11 @@ def _opening(low: str) -> int:
 
 def read_asker(text: Prepared, age: AgeRead) -> Asker | None:
     """Who is asking, if the question says; None when it does not."""
+    return _read_asker(text, age.first_person)
+
+
+@lru_cache(maxsize=16)  # the roles ask too ("IDVA. client 22": a victim)
+def _read_asker(text: Prepared, first_person: bool) -> Asker | None:
     found: dict[str, tuple[int, int, Asker]] = {}  # precedence -> (start, -length, asker)
     for entry, cue in lexicon().askers:
         low = text.original if entry.case_sensitive else text.low
@@ -49,11 +57,15 @@ def read_asker(text: Prepared, age: AgeRead) -> Asker | None:
             if entry.precedence not in found or reading < found[entry.precedence]:
                 found[entry.precedence] = reading
             break  # the first match of an entry is the earliest
-    if "work" not in found and age.first_person:
+    if "work" not in found and first_person:
         return Asker.self
     for precedence in _PRECEDENCE:
         if precedence in found:
             return found[precedence][2]
+    if police_custody_said(text, described=True):
+        # "lad of 22 in Preston cells for a glassing": someone held, described by a
+        # writer who says nothing of themselves, is written from the custody suite.
+        return Asker.custody_staff
     return None
 
 

@@ -29,8 +29,11 @@ __all__ = [
     "before",
     "hits",
     "negated",
+    "of_a_relative",
+    "of_the_partner",
     "patterns",
     "starts",
+    "worker",
 ]
 
 
@@ -144,6 +147,56 @@ def asker(text: str, start: int) -> bool:
     )
 
 
+# Where a clause starts: after punctuation, a spaced dash, or a joining word.
+_CLAUSE_START = r"(?:[.,;:!?()]|\s[-–—]\s|\b(?:and|but|while|whilst|because|cos|so|as)\s)\s*"
+# The rest of a clause up to the word: a few words, no punctuation ("is doing time in").
+_CLAUSE_REST = r"(?:[\w']+\s+){0,5}$"
+# Someone's: "her", "the boy's", "kids'"; not "my" (the asker's relative is who they ask about).
+_OTHERS = r"(?:his|her|their|whose|[a-z]+'s|[a-z]+s')\s+"
+
+
+@cache
+def _relative_clause() -> re.Pattern[str]:
+    """A clause about a relative or partner who is not the person in need: one named bare
+    after the question has begun ("12 yo boy, dad in HMP Liverpool"), or someone's
+    ("her partner (22) was arrested", "the boy's dad is inside")."""
+    words = lexicon()
+    person = rf"(?:{words.word('relative')}|{words.word('partner')})"
+    return re.compile(
+        rf"(?:{_CLAUSE_START}(?:the\s+|{_OTHERS})?|\b{_OTHERS})(?:[\w-]+\s+)?{person}"
+        rf"(?:'s\s+|\s+)(?:\(\d{{1,2}}\)\s+|\d{{1,2}}\s+)?{_CLAUSE_REST}"
+    )
+
+
+_PRONOUN_CLAUSE = re.compile(rf"(?:^|{_CLAUSE_START})(?:he|she)(?:'s\s+|\s+){_CLAUSE_REST}")
+
+
+def of_a_relative(text: str, start: int) -> bool:
+    """Is the word at `start` said of a relative or partner of the person in need, in
+    the clause it is in ("12 yo boy, dad in HMP Liverpool": the prison is dad's)?"""
+    return before(_relative_clause(), text, start, 70)
+
+
+def worker(text: str, start: int) -> bool:
+    """Is the word at `start` where someone works ("I work in custody", "prison staff")?"""
+    return before(_WORKER_BEFORE, text, start)
+
+
+@cache
+def _partner_or_kin() -> re.Pattern[str]:
+    words = lexicon()
+    return re.compile(rf"\b(?:{words.word('partner')}|{words.word('kin')})\b")
+
+
+def of_the_partner(text: str, start: int) -> bool:
+    """Is the word at `start` in a clause about "he" or "she", after a partner or relative
+    is named ("her partner beat her, he's in the cells")? Said of a victim's abuser."""
+    return (
+        before(_PRONOUN_CLAUSE, text, start, 60)
+        and _partner_or_kin().search(text, 0, start) is not None
+    )
+
+
 def hits(pattern: Finder, text: str) -> list[re.Match[str]]:
     """Matches of `pattern` at word starts, not negated."""
     return [match for match in starts(pattern, text) if not negated(text, match.start())]
@@ -172,7 +225,7 @@ def _context(context: Context, text: str, start: int, situation: Situation) -> b
     if context == "audience":
         return before(AUDIENCE_BEFORE, text, start, 30)
     if context == "worker":
-        return before(_WORKER_BEFORE, text, start)
+        return worker(text, start)
     if context == "released":
         return released(text, start)
     if context == "police_custody_said":

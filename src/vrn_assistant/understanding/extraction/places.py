@@ -3,8 +3,9 @@ and what each is for the case (where the person is held, treated, lives, or wher
 happened).
 
 The custody suite or hospital comes before the home town ("lives in Colne, held at
-Preston" is about Preston); a place said to be someone else's ("her sister lives in
-Preston") comes last; "Lancashire" itself, the VRN's whole area, only when nothing
+Preston" is about Preston), then the town the person lives in ("IDVA, Blackburn. Client
+lives in Accrington"); a place said to be someone else's ("her sister lives in
+Preston", "dad now on remand in HMP Preston") comes last; "Lancashire" itself, the VRN's whole area, only when nothing
 else is named.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from vrn_assistant.understanding.extraction.cues import of_a_relative
 from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
 from vrn_core.vocabulary import PlaceRole, Setting
 
@@ -38,7 +40,7 @@ _TREATED_BEFORE = re.compile(
 _TREATED_AFTER = re.compile(r"\s*(?:a\s*&\s*e|a\s+and\s+e|ed|emergency\s+department)\b")
 _LIVES_BEFORE = re.compile(
     r"\b(?:(?:lives?|living|home|staying|resident|based)\s+(?:\w+\s+)?(?:in|at|of)"
-    r"|from|we'?re\s+in|we\s+are\s+in)\s+$"
+    r"|lives|from|we'?re\s+in|we\s+are\s+in)\s+$"
 )
 _LIVES_AFTER = re.compile(r"\s*,?\s*where\s+(?:he|she|they)\s+lives?\b")
 _HAPPENED_BEFORE = re.compile(
@@ -69,7 +71,9 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
     of it (held or treated before the rest: "a night out in Kendal ... held at Kendal
     custody"); "someone else" for a place that is another person's."""
     site = match.place
-    if site is not None and site.setting is Setting.police_custody:
+    if site is not None and site.setting is Setting.prison and _a_relatives(match, plain):
+        return "someone else"  # "two kids, dad now on remand in HMP Preston"
+    if site is not None and site.setting in (Setting.police_custody, Setting.prison):
         return PlaceRole.held
     if site is not None and site.setting is Setting.hospital_emergency_department:
         return PlaceRole.treated
@@ -82,6 +86,10 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
         if role in found:
             return role
     return None
+
+
+def _a_relatives(match: PlaceMatch, plain: str) -> bool:
+    return match.span is not None and of_a_relative(plain, match.span[0])
 
 
 def _role_at(plain: str, start: int, end: int) -> PlaceRole | str | None:
@@ -113,6 +121,7 @@ def choose_place(
 ) -> PlaceMatch | None:
     """The place the case is about: where the person is held or treated, if said (even
     outside Lancashire: "held at Kendal custody"); else the most specific place in
+    Lancashire where the person is said to live; else the most specific place in
     Lancashire; else the first outside it; else an ambiguity. Someone else's place and
     the county itself only when nothing else is named.
 
@@ -136,6 +145,11 @@ def choose_place(
     first = [m for m, r in known if r in _FIRST]
     if first:
         return max(first, key=lambda m: len(gazetteer.ancestors(m.place.id)) if m.place else 0)
+    # "IDVA, Blackburn. Client lives in Accrington": where the person lives, before
+    # the asker's town.
+    home = [m for m, r in known if r is PlaceRole.lives and m.status is MatchStatus.matched]
+    if home:
+        return max(home, key=lambda m: len(gazetteer.ancestors(m.place.id)) if m.place else 0)
     candidates = [m for m, _ in pairs]
     inside = [m for m in candidates if m.status is MatchStatus.matched and m.place is not None]
     if inside:

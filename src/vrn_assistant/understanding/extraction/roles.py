@@ -12,18 +12,21 @@ from collections.abc import Sequence
 from functools import cache
 
 from vrn_assistant.understanding.extraction.age import AGE_CODED, AgeRead
+from vrn_assistant.understanding.extraction.askers import read_asker
 from vrn_assistant.understanding.extraction.cues import (
     Situation,
     allowed,
     negated,
+    of_a_relative,
+    of_the_partner,
     starts,
 )
 from vrn_assistant.understanding.extraction.family import askers_child
 from vrn_assistant.understanding.extraction.lexicon import Cue, lexicon
 from vrn_assistant.understanding.extraction.occupations import Occupation
-from vrn_assistant.understanding.extraction.setting import police_custody_said
+from vrn_assistant.understanding.extraction.setting import of_the_prisoner, police_custody_said
 from vrn_assistant.understanding.extraction.text import Prepared
-from vrn_core.vocabulary import Gender, Role
+from vrn_core.vocabulary import Asker, Gender, Role
 
 __all__ = ["YOUNG", "read_gender", "read_roles"]
 
@@ -54,6 +57,7 @@ def read_roles(
     custody = police_custody_said(text)
     practitioner = asked_at_work or any(role is Role.practitioner for _, _, role in occupations)
     # The suspect first: beside an arrest, "the victim" is someone else.
+    suspect_said: list[int] = []
     for (role, says, when_negated), cue in _suspect_first():
         suspect = Role.suspect in roles
         situation = Situation(suspect, custody, practitioner)
@@ -62,10 +66,26 @@ def read_roles(
                 continue
             if says == "absent":
                 without.add(role)
-            elif not negated(rest, match.start()):
+            elif negated(rest, match.start()):
+                if when_negated == "absent":
+                    without.add(role)
+            elif role in _HELD and of_a_relative(rest, match.start()):
+                if role is Role.prisoner:  # "12 yo boy, dad in HMP Liverpool"
+                    roles.add(Role.prisoner_family)
+            elif role is Role.prisoner and of_the_prisoner(text, match.start()):
+                continue  # "whose brother was remanded | to HMP Preston"
+            elif role is Role.parent and _someone_elses_parent(rest, match, age):
+                continue
+            else:
                 roles.add(role)
-            elif when_negated == "absent":
-                without.add(role)
+                if role is Role.suspect:
+                    suspect_said.append(match.start())
+    if _a_da_workers_client(text, age):
+        roles.add(Role.victim)  # "IDVA, Blackburn. Client aged 28, partner just charged"
+    if Role.victim in roles and all(of_the_partner(rest, at) for at in suspect_said):
+        roles.discard(Role.suspect)  # "her partner beat her, he's in the cells"
+    if custody and Role.victim not in roles:
+        roles.add(Role.suspect)  # held in police custody: "lad 19 in Preston cells"
     low, high = _age_bounds(age)
     if low is not None and high is not None:
         if low >= 18:
@@ -76,6 +96,33 @@ def read_roles(
             roles.add(Role.young_person)
     roles.update(role for _, _, role in occupations)
     return roles, without - roles
+
+
+_HELD = frozenset({Role.prisoner, Role.suspect})
+_CLIENT = re.compile(r"\b(?:client|she|he|victim|woman|man)\b")
+
+
+def _a_da_workers_client(text: Prepared, age: AgeRead) -> bool:
+    """Does a domestic abuse worker ask about someone ("IDVA. client 22, ...")? Their
+    client is a victim of domestic abuse."""
+    return _CLIENT.search(text.rest) is not None and read_asker(text, age) is Asker.idva
+
+
+_CLAUSE_OPENS = re.compile(r"(?:[.,;:!?()]|\s[-–—]\s|\b(?:and|but|so)\s)\s*(?:step[\s-]*)?$")
+# What a parent named apart does: "mum says he's using", "dad is in prison".
+_PARENT_DOES = re.compile(r"\w*(?:'s|\s+(?:says|said|rang|told|thinks|wants|is|was|has))\b")
+
+
+def _someone_elses_parent(rest: str, match: re.Match[str], age: AgeRead) -> bool:
+    """A parent named in a clause of their own, after the person: the person's parent
+    ("15 yo boy, dad is in prison"; "18 yr old at Preston custody, mum says he's using"),
+    not the person a parent."""
+    if " of " in match.group() or rest.startswith((" of ", " to "), match.end()):
+        return False  # "15, mum of a baby", "dad to two": a parent
+    if _CLAUSE_OPENS.search(rest, max(0, match.start() - 12), match.start()) is None:
+        return False
+    _, high = _age_bounds(age)
+    return (high is not None and high < 18) or _PARENT_DOES.match(rest, match.end()) is not None
 
 
 @cache

@@ -2,25 +2,76 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from vrn_assistant.understanding.extraction.cues import allowed, before, hits, patterns
+from vrn_assistant.understanding.extraction.cues import (
+    allowed,
+    before,
+    hits,
+    of_a_relative,
+    of_the_partner,
+    patterns,
+    worker,
+)
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.places import PlaceMatch
 from vrn_core.vocabulary import Role, Setting, describe
 
-__all__ = ["police_custody_said", "read_setting"]
+__all__ = ["of_the_prisoner", "police_custody_said", "read_setting"]
+
+# The settings of someone held: said of a relative or partner, they are theirs.
+_HELD = frozenset({Setting.police_custody, Setting.prison})
+_BREAK = re.compile(r"[.;!?\n]")  # the end of a sentence
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
 
 
-def police_custody_said(text: Prepared) -> bool:
-    """Does the question say police custody outright ("in the cells", "custody suite")?"""
+def police_custody_said(text: Prepared, described: bool = False) -> bool:
+    """Does the question say police custody outright ("in the cells", "custody suite"),
+    not of a relative ("her partner is in custody") nor as where the asker works ("I work
+    in custody")? `described`: of someone named by a noun, not by "he" or "she", and
+    hints count too ("lad of 22 held at Preston for a glassing")."""
+    rest = text.rest
+    strengths = ("strong", "weak") if described else ("strong",)
     for (setting, strength), cue in lexicon().settings:
-        if setting is Setting.police_custody and strength == "strong" and not cue.case_sensitive:
-            rest = text.rest
-            if any(allowed(cue.entry(m), rest, m.start()) for m in hits(cue, rest)):
-                return True
+        if setting is Setting.police_custody and strength in strengths and not cue.case_sensitive:
+            for match in hits(cue, rest):
+                start = match.start()
+                if not allowed(cue.entry(match), rest, start) or of_a_relative(rest, start):
+                    continue
+                if not (worker(rest, start) or (described and _by_pronoun(rest, start))):
+                    return True
     return False
+
+
+def _by_pronoun(rest: str, start: int) -> bool:
+    """Is the person at `start` named by "he" or "she" earlier in the same sentence?"""
+    sentence = max((m.end() for m in _BREAK.finditer(rest, 0, start)), default=0)
+    return _PRONOUN.search(rest, sentence, start) is not None
+
+
+def of_the_prisoner(text: Prepared, start: int) -> bool:
+    """Are the words at `start` the rest of a prisoner's family phrase, about the prisoner
+    ("whose brother was just remanded | to HMP Preston for a stabbing")?"""
+    for phrase, at in zip(text.family, text.family_starts, strict=True):
+        end = at + len(phrase)
+        if 0 <= start - end <= 25 and not _BREAK.search(text.rest, end, start):
+            return True
+    return False
+
+
+def _someone_elses(text: Prepared, setting: Setting, start: int, roles: set[Role]) -> bool:
+    """Is the setting said at `start` another person's: a relative's or partner's ("12 yo
+    boy, dad in HMP Liverpool"), the prison just after a prisoner's family phrase ("whose
+    brother was remanded to HMP Preston"), or "he's in the cells" said of the partner
+    who harmed a victim?"""
+    if setting not in _HELD:
+        return False
+    rest = text.rest
+    if of_a_relative(rest, start) or of_the_prisoner(text, start):
+        return True
+    return Role.victim in roles and of_the_partner(rest, start)
 
 
 def read_setting(
@@ -30,9 +81,10 @@ def read_setting(
     roles: set[Role],
     notes: list[str],
 ) -> Setting | None:
-    """Where the subject is: a setting said in words, strong ones ("custody") before weak
-    ("arrested"); else the setting of a place named ("Royal Preston Hospital"); else a
-    university for a student."""
+    """Where the subject is: a setting said outright ("custody"); else the setting of a
+    place named ("Royal Preston Hospital"); else one hinted at ("arrested", "locked up");
+    else a university for a student; else at home. Said of a relative or partner ("12 yo
+    boy, dad in HMP Liverpool"), a prison or the cells are theirs, not the person's."""
     family_only = Role.prisoner_family in roles and Role.prisoner not in roles
     words = lexicon()
     found: list[tuple[int, Setting, str]] = []
@@ -45,6 +97,8 @@ def read_setting(
             continue
         for match in hits(cue, text.rest):
             if not allowed(cue.entry(match), text.rest, match.start()):
+                continue
+            if _someone_elses(text, setting, match.start(), roles):
                 continue
             if strength == "strong":
                 if setting is Setting.prison and family_only:
@@ -63,10 +117,33 @@ def read_setting(
         _, setting, said = sorted(current)[-1] if current else sorted(found)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
         return setting
+    site_setting = _place_setting(text, places, place, roles, family_only)
+    if site_setting is not None:
+        setting, display = site_setting
+        notes.append(f"setting: {describe(setting)} (from the place {display})")
+        return setting
     if weak:
         _, setting, said = sorted(weak)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
         return setting
+    if said_student:
+        notes.append("setting: a university (from 'student')")
+        return Setting.university
+    if at_home is not None:
+        notes.append(f"setting: {describe(Setting.home)} (from '{at_home[1].strip()}')")
+        return Setting.home
+    return None
+
+
+def _place_setting(
+    text: Prepared,
+    places: Sequence[PlaceMatch],
+    place: PlaceMatch | None,
+    roles: set[Role],
+    family_only: bool,
+) -> tuple[Setting, str] | None:
+    """The setting of the place named that has one (the chosen place first), and its name;
+    not a prison or custody suite said to be a relative's."""
     ordered = [place, *places] if place is not None else list(places)
     for candidate in ordered:
         site = candidate.place
@@ -74,12 +151,9 @@ def read_setting(
             continue
         if site.setting is Setting.prison and family_only:
             continue
-        notes.append(f"setting: {describe(site.setting)} (from the place {site.display})")
-        return site.setting
-    if said_student:
-        notes.append("setting: a university (from 'student')")
-        return Setting.university
-    if at_home is not None:
-        notes.append(f"setting: {describe(Setting.home)} (from '{at_home[1].strip()}')")
-        return Setting.home
+        if candidate.span is not None and _someone_elses(
+            text, site.setting, candidate.span[0], roles
+        ):
+            continue
+        return site.setting, site.display
     return None
