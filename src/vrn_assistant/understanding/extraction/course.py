@@ -22,7 +22,7 @@ _DEGREE = re.compile(
 # "the Professional Policing BSc": the subject before the degree
 _DEGREE_AFTER = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s+){1,3}?)(BSc|BA|MSc|MA|LLB|PhD)\b")
 _DEGREE_LOWER = re.compile(
-    r"\b(bsc|msc|llb|phd|pgce)\s*(?:\(hons\)\s*)?(?!(?:at|in|from|with|and|for|on)\b)"
+    r"\b(bsc|msc|llb|phd|pgce)\s*(?:\(hons\)\s*)?(?:in\s+)?(?!(?:at|in|from|with|and|for|on)\b)"
     r"([a-z&]+(?:\s+[a-z&]+){0,3}?)"
     r"(?=\s+(?:course|degree|programme|at|in|student|students|and|with|from)\b|[,.;:!?)-]|$)"
 )
@@ -30,7 +30,11 @@ _COURSE_NAMED = re.compile(
     r"\b(?:on|doing|taking|studying|study|in|of)\s+(?:a\s+|an\s+|the\s+|my\s+)?"
     r"((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+(?:course|degree)\b"
     r"|\b(?:a|an|as\s+a|as\s+an)\s+((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+student\b"
-    r"|\bstudying\s+([a-z&]+(?:\s+[a-z&]+){0,2}?)(?=\s+(?:at|in|and|with|from)\b|[,.;:!?]|$)"
+    # "uclan policing student here": a student named by their subject, opening a clause
+    r"|(?:^|[,.;:!?]\s*)(?!(?:i'?m|i|a|an|the|my|our|his|her|their)\b)"
+    r"((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+student\b"
+    r"|\bstud(?:y|ying)\s+(?!(?:at|in|from|with|and|for|on)\b)"
+    r"([a-z&]+(?:\s+[a-z&]+){0,2}?)(?=\s+(?:at|in|and|with|from)\b|[,.;:!?]|$)"
 )
 _NOT_COURSE_WORDS = frozenset(
     words(
@@ -55,11 +59,15 @@ def read_course(
     elif after is not None:
         course = f"{after.group(2)} {after.group(1).strip()}"
     else:
+        place_words = {
+            word for match in places for word in (match.matched_text or match.query).lower().split()
+        }
         for named in _COURSE_NAMED.finditer(text.plain):
             if named.group(1) and not student and "degree" not in named.group():
                 continue  # "the trauma informed practice course" for staff is training
             said = next(group for group in named.groups() if group is not None).split()
-            while said and said[0] in _NOT_COURSE_WORDS:
+            # "an Edge Hill student", "uclan policing student": the university is no course
+            while said and (said[0] in _NOT_COURSE_WORDS or said[0] in place_words):
                 said = said[1:]
             if said:
                 course = " ".join(said)
