@@ -68,7 +68,7 @@ from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.vocabulary import Asker, Gender, Issue, Role, describe
+from vrn_core.vocabulary import Asker, Gender, Issue, Role, Setting, describe
 
 __all__ = ["Extraction", "PersonReading", "extract"]
 
@@ -231,6 +231,15 @@ def _related(case: Case, first: Case, relation: str | None) -> Case:
     )
 
 
+def _family_imprisoned(roles: set[Role], setting: Setting | None) -> bool:
+    """Does a prison sentence part a family? A prisoner's relative ("her dad's inside")
+    is affected by it, and so is a parent in prison, or just out of it ("a dad in HMP
+    Preston who wants to stay close to his kids", "a dad of 2 about to be released from
+    HMP Garth")."""
+    in_prison = Role.prisoner in roles or setting is Setting.prison
+    return Role.prisoner_family in roles or (in_prison and Role.parent in roles)
+
+
 def _label(said: str, case: Case) -> str:
     """The label said, or the person's age when no word for them is said."""
     if said == "the first person" and case.age is not None:
@@ -279,6 +288,8 @@ def _read(
             notes.append(f"{place_role.value}: {match.describe()}")
     setting = read_setting(prepared, places, place, roles, notes)
     issues, without = read_issues(prepared, bool(prepared.family))
+    if _family_imprisoned(roles, setting):
+        issues.add(Issue.family_imprisonment)
     offence = read_offence(prepared, roles, setting, without, notes)
     for issue in sorted(without):
         notes.append(f"{describe(issue)}: known not to be involved")

@@ -73,9 +73,11 @@ def _askers_child() -> re.Pattern[str]:
     )
 
 
-# A child the question is about: "12 yo boy", "a 6 y/o", "15-year-old", "pupil".
+# A child the question is about: "12 yo boy", "a 6 y/o", "15-year-old", "pupil", "twins in
+# my class".
 _CHILD = re.compile(
-    r"\b(?:1[0-7]|[1-9])[\s-]*(?:yo|y/o|(?:years?|yrs?)[\s-]*old)\b|\b(?:pupil|child)\b"
+    r"\b(?:1[0-7]|[1-9])[\s-]*(?:yo|y/o|(?:years?|yrs?)[\s-]*old)\b"
+    r"|\b(?:pupils?|child|twins|in\s+my\s+class)\b"
 )
 
 

@@ -152,7 +152,7 @@ def _companion_of(text: str) -> tuple[PersonText, ...]:
             ),
             # their words on: what was said before is the first person's
             PersonText(
-                _as_own(text[match.start() : match.end()])
+                _as_own(text[match.start() : match.end()], as_subject=True)
                 + _harm(text, match.start(), noun)
                 + text[match.end() :],
                 f"{whose or 'the'} {noun}".replace("whose ", "the "),
@@ -266,10 +266,18 @@ def _relation(groups: list[str]) -> str:
     return "sibling"
 
 
-def _as_own(words: str) -> str:
+def _as_own(words: str, *, as_subject: bool = False) -> str:
     """ "his mate (22) were both arrested" -> "a mate (22) were both arrested": the second
-    person's words read as theirs, not someone else's."""
-    return re.sub(r"^(?:his|her|their|my|whose)\b", "a", words, flags=re.IGNORECASE)
+    person's words read as theirs, not someone else's. `as_subject`: a partner is the
+    one who acts in the words that follow ("her partner (22) hit her" -> "a person (22)
+    hit her": he hit her, not someone hit him)."""
+    own = re.sub(r"^(?:his|her|their|my|whose)\b", "a", words, flags=re.IGNORECASE)
+    return _partner_noun().sub("person", own, count=1) if as_subject else own
+
+
+@cache
+def _partner_noun() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lexicon().word('partner')})\b", re.IGNORECASE)
 
 
 def _first_label(before: str) -> str:

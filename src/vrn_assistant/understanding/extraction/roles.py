@@ -70,7 +70,9 @@ def read_roles(
                 if when_negated == "absent":
                     without.add(role)
             elif role in _HELD and of_a_relative(rest, match.start()):
-                if role is Role.prisoner:  # "12 yo boy, dad in HMP Liverpool"
+                # "12 yo boy, dad in HMP Liverpool", "man of 30, his wife is a prisoner";
+                # "man of 40, dad is in prison" is said bare of an adult: whose dad?
+                if role is Role.prisoner and (not _adult(age) or _possessed(rest, match.start())):
                     roles.add(Role.prisoner_family)
             elif role is Role.prisoner and of_the_prisoner(text, match.start()):
                 continue  # "whose brother was remanded | to HMP Preston"
@@ -96,6 +98,24 @@ def read_roles(
             roles.add(Role.young_person)
     roles.update(role for _, _, role in occupations)
     return roles, without - roles
+
+
+def _adult(age: AgeRead) -> bool:
+    low, _ = _age_bounds(age)
+    return low is not None and low >= 18
+
+
+@cache
+def _possessive_relative() -> re.Pattern[str]:
+    words = lexicon()
+    person = rf"(?:{words.word('relative')}|{words.word('partner')})"
+    return re.compile(rf"\b(?:my|his|her|their|our|your|whose|\w+'s)\s+(?:[\w-]+\s+)?{person}\b")
+
+
+def _possessed(text: str, start: int) -> bool:
+    """Is a relative named with whose they are ("his dad") in the 70 characters before
+    `start`?"""
+    return _possessive_relative().search(text, max(0, start - 70), start) is not None
 
 
 _HELD = frozenset({Role.prisoner, Role.suspect})

@@ -13,7 +13,8 @@ __all__ = ["PhraseError", "compile_phrase"]
 
 SEPARATOR = r"[\s-]+"
 _EDGE = r"\b"
-_GAP_WORD = r"[\w'&-]+[\s-]+"
+# A word a gap steps over, bracketed too: "her partner (22) hit her".
+_GAP_WORD = r"\(?[\w'&-]+\)?[\s-]+"
 _BUILT_IN = {"number": rf"(?:\d{{1,3}}|{NUMBER_WORD})", "digits": r"\d{1,3}"}
 
 
