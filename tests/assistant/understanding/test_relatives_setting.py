@@ -65,13 +65,14 @@ def test_the_person_themselves_in_prison_is_still_in_prison() -> None:
         "woman in her twenties at Blackpool custody suite for criminal damage",
     ],
 )
-def test_someone_described_in_the_cells_is_a_suspect_asked_about_from_custody(
+def test_someone_described_in_the_cells_is_a_suspect_and_no_asker_is_assumed(
     question: str,
 ) -> None:
     reading = _read(question)
     assert reading.case.setting is Setting.police_custody
     assert Role.suspect in reading.case.roles
-    assert reading.asker is Asker.custody_staff
+    # Custody staff, a solicitor or a parent could ask this: advice for one would mislead.
+    assert reading.asker is None
 
 
 def test_a_relative_saying_he_is_in_custody_is_not_custody_staff() -> None:

@@ -4,9 +4,10 @@ The words are in the lexicon (askers.yaml). The asker's job wins over anything e
 said ("I'm a teacher, my pupil's dad ..."); then the asker being the person in need
 ("my ex hit me", "I'm 19 and ..."); then a relative asking ("my son", "I'm his mum").
 Among the readings of one precedence, the first said wins, the longer on a tie
-("custody sergeant" over "sergeant"). Nothing said of the asker, a question about
-someone held in police custody is read as from custody staff. Who asks is kept apart (`Extraction.asker`),
-never made a fact of the person in need.
+("custody sergeant" over "sergeant"). Nothing said of the asker, no asker is read:
+a question about someone held in custody may come from custody staff, a solicitor,
+a probation officer or a parent, and advice meant for one would mislead the others.
+Who asks is kept apart (`Extraction.asker`), never made a fact of the person in need.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from functools import lru_cache
 from vrn_assistant.understanding.extraction.age import AgeRead
 from vrn_assistant.understanding.extraction.cues import allowed, asker, hits
 from vrn_assistant.understanding.extraction.lexicon import lexicon
-from vrn_assistant.understanding.extraction.setting import police_custody_said
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.vocabulary import Asker, describe
 
@@ -62,10 +62,6 @@ def _read_asker(text: Prepared, first_person: bool) -> Asker | None:
     for precedence in _PRECEDENCE:
         if precedence in found:
             return found[precedence][2]
-    if police_custody_said(text, described=True):
-        # "lad of 22 in Preston cells for a glassing": someone held, described by a
-        # writer who says nothing of themselves, is written from the custody suite.
-        return Asker.custody_staff
     return None
 
 
