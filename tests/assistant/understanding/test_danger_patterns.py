@@ -175,6 +175,82 @@ PAIRS = [
         "he's getting more aggressive, he's outside and he's drunk",
         "he's getting more aggressive and making threats, any mentoring?",
     ),
+    # added for the third safety set
+    (
+        "slang for a stabbing reads as stabbed",
+        "my cousin has just been chinged outside the shop",
+        "my cousin was chinged outside the shop in 2022 and still has flashbacks",
+    ),
+    (
+        "blood slang and blood soaking through clothes",
+        "there's claret everywhere in the toilets, he's holding his side",
+        "the claret and blue scarf is in the lost property box",
+    ),
+    (
+        "'beat up' with the person after it",
+        "some men have just beaten up my dad in the car park",
+        "some men beat up my dad years ago and he still won't go out",
+    ),
+    (
+        "a weapon held to the body, named as 'it'",
+        "he grabbed a razor and is pressing it to his wrist",
+        "he bought a razor and is shaving with it",
+    ),
+    (
+        "has not woken, cannot be brought round",
+        "my mum hasn't woken up since she had her tablets and i can't get her to come round",
+        "my mum can't get me to come round for tea on sundays",
+    ),
+    (
+        "gone all grey or floppy",
+        "the baby has gone all floppy in my arms",
+        "the baby's toy has gone all soft after the wash",
+    ),
+    (
+        "breathing getting slower",
+        "after the pills his breathing keeps slowing down",
+        "breathing exercises help my son slow down when he is anxious",
+    ),
+    (
+        "on the floor and not moving",
+        "my flatmate is on the bathroom floor and not moving",
+        "my flatmate is on the sofa all day and not moving out, what are my rights?",
+    ),
+    (
+        "on the wall or edge of a bridge or a building",
+        "a man is sat on the wall of the bridge by the retail park",
+        "a man is painting the wall of the bridge by the retail park",
+    ),
+    (
+        "someone still behind or following, told now",
+        "a man is following my daughter's bus on a moped and he's still behind it",
+        "my daughter is still behind with her coursework",
+    ),
+    (
+        "self-harm started now, and 'can't do this anymore' beside a means",
+        "i can't do this anymore and i've got the blade in my hand",
+        "i can't do this maths homework anymore, any tutors?",
+    ),
+    (
+        "a picture in one clause does not hide a sign of now in the next",
+        "he sent me a photo of my door and there's someone in the garden right now",
+        "he sent me a photo of a man in a garden holding a knife",
+    ),
+    (
+        "a big gash on a part of the body",
+        "my son fell through the glass door and has a gash on his leg, it won't stop",
+        "there's a gash in the tyre of my car",
+    ),
+    (
+        "a child alone by water or a road",
+        "a toddler is wandering alone near the canal with nobody around",
+        "my toddler loves walking along the canal with his grandad",
+    ),
+    (
+        "a past event dated 'a fortnight ago' is not now",
+        "my neighbour is bleeding from her head on the stairs",
+        "my neighbour got glassed a fortnight ago and now she won't leave the house",
+    ),
 ]
 
 
@@ -225,3 +301,7 @@ def test_a_danger_word_is_read_through_one_typo(typo: str, meant: str) -> None:
 )
 def test_a_real_word_is_never_read_as_a_typo(ordinary: str) -> None:
     assert assess_danger(ordinary) is None, ordinary
+
+
+def test_someone_who_tracked_down_her_address_is_more_than_a_visit() -> None:
+    assert assess_danger("he's tracked down where she lives now and he's outside the flat")

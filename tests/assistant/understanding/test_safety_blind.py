@@ -1,7 +1,7 @@
 """The blind safety sets (tests/blind/README.md): danger now found, and no false alarms.
 
-Two sets by two writers: `safety-*` and `safety2-*` (written later by a new writer,
-split before any work on it). Targets (issues 8 and 12): every emergency found
+Three sets by three writers: `safety-*`, `safety2-*` and `safety3-*` (each written later
+by a new writer, split before any work on it). Targets (issues 8 and 12): every emergency found
 (recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
 parts may be read while improving `assess_danger`; the sealed parts are never read
 case by case: their test prints two aggregate numbers and nothing else, whatever
@@ -20,9 +20,9 @@ from vrn_assistant.understanding.safety import assess_danger
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
-SETS = ("safety", "safety2")
+SETS = ("safety", "safety2", "safety3")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
-SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.89}
+SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -75,7 +75,9 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # The target is recall 100 % with false alarms under 5 %. Measured for `safety` when
     # the rules were written (2026-12-01): 91.5 % and 2.3 %, the gap to the tuning part's
     # 100 % being overfitting; for `safety2` (2026-12-02), 85.4 % and 0 % before any work
-    # on it, 89.6 % and 0 % after generalising from its tuning part's misses. This holds
+    # on it, 89.6 % and 0 % after generalising from its tuning part's misses (93.8 % after
+    # the safety3 work); for `safety3` (2026-12-02), 86.8 % and 2.6 % before any work on it,
+    # 88.7 % and 2.6 % after generalising from its tuning part's misses. This holds
     # those floors so nothing regresses while the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)

@@ -29,7 +29,7 @@ for help). This module reads the grammar of "now" around each match:
   outside" is now; a habit, something dealt with ("arrested", "stable") or a
   vague future covers its clause; "if", "what to do when", "how do we" cover
   what follows in the phrase; training, figures, news and jokes ("signs of",
-  "lol") and pictures (weapon and violence only) cover the whole phrase;
+  "lol") cover the whole phrase, pictures (weapon and violence only) their clause;
 * "<person>'s" reads as "<person> is" before a word of where or how they are ("my
   dad's outside"), as "<person> has" before a past participle ("the lad's been
   glassed"), and as a possessive otherwise ("my dad's car"): the lexicon's

@@ -55,12 +55,12 @@ _ALL_KINDS: frozenset[Kind] = frozenset(REASONS)
 
 # Effects and where they reach. A "clause" ends at punctuation, "and" or "but"; a
 # "phrase" ends only at punctuation (so "if he turns up and has a knife" stays one).
-_CLAUSE_EFFECTS = frozenset({"past", "habit", "resolved", "future"})  # block in the clause
+_CLAUSE_EFFECTS = frozenset({"past", "habit", "resolved", "future", "media"})  # block in the clause
 # Violence going on for a while ("keeps hitting her", "has been hitting me"): in the clause,
 # a strong sign counts as weak (it needs a sign of now beside it) and a weak one not at all.
 _ONGOING_EFFECTS = frozenset({"ongoing"})
 _AFTER_EFFECTS = frozenset({"hypothetical"})  # block later in the phrase
-_PHRASE_EFFECTS = frozenset({"general", "media"})  # block anywhere in the phrase
+_PHRASE_EFFECTS = frozenset({"general"})  # block anywhere in the phrase
 _MEDIA_KINDS: frozenset[Kind] = frozenset({"weapon", "violence"})
 
 # Bounds that keep every compiled pattern linear: validated when the lexicon is read.
