@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from vrn_assistant.answer import (
     Answer,
@@ -116,12 +117,7 @@ class Composer:
         retrieval waits for the query vector, and the composing before overlaps that wait.
         Citation numbers are the same either way: passages are cited after programmes."""
         book = CitationBook(as_of)
-        found_passages: list[Passages] = []
-
-        def retrieved() -> Passages:
-            if not found_passages:
-                found_passages.append(passages())
-            return found_passages[0]
+        retrieved = cache(passages)  # called once, whichever part needs it first
 
         lines: list[str] = []
         if danger is not None:

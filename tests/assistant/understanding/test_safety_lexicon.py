@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -19,22 +19,13 @@ from vrn_assistant.understanding.safety import (
     evidence,
     load_lexicon,
 )
+from vrn_assistant.understanding.safety.model import Effect
 from vrn_core.errors import CatalogueError
 
 LEXICON_PATH = danger_lexicon_path()
 RAW: dict[str, Any] = yaml.safe_load(LEXICON_PATH.read_text("utf-8"))
 # Effects whose examples are not emergencies because of the marker; the others say "now".
-BLOCKING = {
-    "past",
-    "habit",
-    "ongoing",
-    "resolved",
-    "care",
-    "future",
-    "hypothetical",
-    "general",
-    "media",
-}
+BLOCKING = set(get_args(Effect)) - {"recent", "support"}
 
 
 def _danger_examples() -> list[tuple[str, str, str]]:

@@ -38,7 +38,6 @@ from types import MappingProxyType
 from vrn_assistant.understanding.extraction.age import read_age
 from vrn_assistant.understanding.extraction.askers import (
     asked_by_note,
-    asks_at_work,
     read_asker,
 )
 from vrn_assistant.understanding.extraction.course import read_course
@@ -271,7 +270,7 @@ def _read(
             family = True
             notes.append(f"'{phrase.strip()}': family of someone in prison")
     asked_by = read_asker(prepared, age) if part_of is None else part_of.asker
-    roles, without_roles = read_roles(prepared, age, family, occupations, asks_at_work(asked_by))
+    roles, without_roles = read_roles(prepared, age, family, occupations, asked_by)
     wants = frozenset(read_wants(prepared))
 
     if age.first_person and not occupations:

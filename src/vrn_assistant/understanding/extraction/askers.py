@@ -13,7 +13,6 @@ Who asks is kept apart (`Extraction.asker`), never made a fact of the person in 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from vrn_assistant.understanding.extraction.age import AgeRead
 from vrn_assistant.understanding.extraction.cues import allowed, asker, hits
@@ -37,11 +36,6 @@ def _opening(low: str) -> int:
 
 def read_asker(text: Prepared, age: AgeRead) -> Asker | None:
     """Who is asking, if the question says; None when it does not."""
-    return _read_asker(text, age.first_person)
-
-
-@lru_cache(maxsize=16)  # the roles ask too ("IDVA. client 22": a victim)
-def _read_asker(text: Prepared, first_person: bool) -> Asker | None:
     found: dict[str, tuple[int, int, Asker]] = {}  # precedence -> (start, -length, asker)
     for entry, cue in lexicon().askers:
         low = text.original if entry.case_sensitive else text.low
@@ -57,7 +51,7 @@ def _read_asker(text: Prepared, first_person: bool) -> Asker | None:
             if entry.precedence not in found or reading < found[entry.precedence]:
                 found[entry.precedence] = reading
             break  # the first match of an entry is the earliest
-    if "work" not in found and first_person:
+    if "work" not in found and age.first_person:
         return Asker.self
     for precedence in _PRECEDENCE:
         if precedence in found:

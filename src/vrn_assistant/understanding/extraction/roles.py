@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from vrn_assistant.understanding.extraction.age import AGE_CODED, AgeRead
-from vrn_assistant.understanding.extraction.askers import read_asker
+from vrn_assistant.understanding.extraction.askers import asks_at_work
 from vrn_assistant.understanding.extraction.cues import (
     Situation,
     allowed,
@@ -42,20 +42,22 @@ def read_roles(
     age: AgeRead,
     family: bool,
     occupations: Sequence[Occupation],
-    asked_at_work: bool = False,
+    asked_by: Asker | None = None,
 ) -> tuple[set[Role], set[Role]]:
     """Who the subject is (suspect, victim, prisoner, parent, child...), and the roles the
     asker's occupations give; and the roles known NOT to hold ("hasn't got any kids",
     "has not been arrested"). The words are in the lexicon (roles.yaml), each with the
-    readings of the words around it that cancel it (`unless`). `asked_at_work`: the
-    asker said they ask at work ("Primary school in Morecambe, our kids ...")."""
+    readings of the words around it that cancel it (`unless`). `asked_by`: who asks, as
+    read from the whole question ("Primary school in Morecambe, our kids ...": at work)."""
     rest = text.rest
     roles: set[Role] = set()
     without: set[Role] = set()
     if family:
         roles.add(Role.prisoner_family)
     custody = police_custody_said(text)
-    practitioner = asked_at_work or any(role is Role.practitioner for _, _, role in occupations)
+    practitioner = asks_at_work(asked_by) or any(
+        role is Role.practitioner for _, _, role in occupations
+    )
     # The suspect first: beside an arrest, "the victim" is someone else.
     suspect_said: list[int] = []
     for (role, says, when_negated), cue in _suspect_first():
@@ -82,7 +84,7 @@ def read_roles(
                 roles.add(role)
                 if role is Role.suspect:
                     suspect_said.append(match.start())
-    if _a_da_workers_client(text, age):
+    if _a_da_workers_client(text, asked_by):
         roles.add(Role.victim)  # "IDVA, Blackburn. Client aged 28, partner just charged"
     if Role.victim in roles and all(of_the_partner(rest, at) for at in suspect_said):
         roles.discard(Role.suspect)  # "her partner beat her, he's in the cells"
@@ -122,10 +124,10 @@ _HELD = frozenset({Role.prisoner, Role.suspect})
 _CLIENT = re.compile(r"\b(?:client|she|he|victim|woman|man)\b")
 
 
-def _a_da_workers_client(text: Prepared, age: AgeRead) -> bool:
+def _a_da_workers_client(text: Prepared, asked_by: Asker | None) -> bool:
     """Does a domestic abuse worker ask about someone ("IDVA. client 22, ...")? Their
     client is a victim of domestic abuse."""
-    return _CLIENT.search(text.rest) is not None and read_asker(text, age) is Asker.idva
+    return asked_by is Asker.idva and _CLIENT.search(text.rest) is not None
 
 
 _CLAUSE_OPENS = re.compile(r"(?:[.,;:!?()]|\s[-–—]\s|\b(?:and|but|so)\s)\s*(?:step[\s-]*)?$")
