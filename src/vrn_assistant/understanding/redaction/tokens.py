@@ -286,9 +286,10 @@ class _Reading:
         """ "PCC Clive Grunshaw", "Police and Crime Commissioner Clive Grunshaw": the
         capitalised words after a public office name someone in a public role, kept."""
         tokens, offices = self._tokens, self._lex.public_offices
+        last_words = {phrase.rsplit(" ", 1)[-1] for phrase in offices}
         for i, token in enumerate(tokens):
-            if token.kind != "word" or token.case == "lower":
-                continue
+            if token.kind != "word" or token.case == "lower" or token.key not in last_words:
+                continue  # only an office's last word can end one
             ending = (" ".join(t.key for t in tokens[i - n + 1 : i + 1]) for n in _OFFICE_WORDS)
             if not any(phrase in offices for phrase in ending):
                 continue
