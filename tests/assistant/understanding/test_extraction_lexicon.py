@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from vrn_assistant.understanding.extraction.age import read_age
+from vrn_assistant.understanding.extraction.askers import read_asker
 from vrn_assistant.understanding.extraction.cues import Situation, allowed, negated, starts
 from vrn_assistant.understanding.extraction.lexicon import (
     compile_phrase,
@@ -40,6 +42,7 @@ def _reads(entry_id: str, sentence: str) -> list[str]:
         suspect=False,
         police_custody=police_custody_said(prepared),
         practitioner=any(role is Role.practitioner for *_, role in read_occupations(prepared)),
+        asked_by=read_asker(prepared, read_age(prepared, [])),
     )
     return [m.group() for m in starts(cue, text) if allowed(entry, text, m.start(), situation)]
 

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Protocol
 
 from vrn_assistant.understanding.extraction.lexicon import Context, Entry, lexicon
+from vrn_core.vocabulary import Asker
 
 __all__ = [
     "AUDIENCE_BEFORE",
@@ -214,9 +215,20 @@ class Situation:
     suspect: bool = False  # an arrest is involved ("beside_an_arrest")
     police_custody: bool = False  # police custody is said ("police_custody_said")
     practitioner: bool = False  # the asker said what they do ("practitioner_asking")
+    asked_by: Asker | None = None  # who asks, from the whole question ("the_askers")
 
 
 _NOBODY = Situation()
+# "my step dad", "by my mum": the asker's own relative.
+_MY_BEFORE = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?$")
+
+
+def _the_askers(text: str, start: int, asked_by: Asker | None) -> bool:
+    """Are the words at `start` the asker's own parent, said by someone asking for
+    themselves ("I got hit by my dad", "I'm 19, my step mum ...")? That makes them no
+    parent. (A relative asking about "my son" is a parent, and the Case keeps it: the
+    knife crime campaign has a phase for parents.)"""
+    return asked_by is Asker.self and before(_MY_BEFORE, text, start, 30)
 
 
 def _context(context: Context, text: str, start: int, situation: Situation) -> bool:
@@ -232,6 +244,8 @@ def _context(context: Context, text: str, start: int, situation: Situation) -> b
         return situation.police_custody
     if context == "practitioner_asking":  # "our kids" from a school are its pupils
         return situation.practitioner and text.startswith("our", start)
+    if context == "the_askers":
+        return _the_askers(text, start, situation.asked_by)
     return situation.suspect and before(_OTHER_VICTIM_BEFORE, text, start, 20)
 
 

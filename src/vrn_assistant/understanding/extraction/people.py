@@ -5,7 +5,8 @@ Three shapes are read, with words from the lexicon (people.yaml: `companion`, `s
 
 - a pair, the second said as the first's: "my son (15) and his mate (22) were both
   arrested", "a mother (39) and her daughter (17) both being hit", "Mum (42) in Burnley
-  is being abused, and her son who's 20 is in Blackpool custody". The second is a person
+  is being abused, and her son who's 20 is in Blackpool custody", or the asker and their
+  own ("me and my son (16) were both attacked"). The second is a person
   in need when an age is said for them or the asker asks for both ("for each of them");
 - a pair whose second is described in a clause of their own: "woman 24 assaulted by
   her partner, he's 26 and now in Blackburn custody. What's there for both of them?";
@@ -69,7 +70,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 def _pair() -> re.Pattern[str]:
     companion = lexicon().word("companion")
     return re.compile(
-        rf"(?P<comma>,\s*)?\band\s+(?P<whose>his|her|their)\s+(?P<before>{_AGED_BEFORE})?"
+        # "me and my son (16)": the asker and their own relative
+        rf"(?P<comma>,\s*)?\band\s+(?P<whose>his|her|their|(?:(?<=\bme\sand\s)|(?<=\bi\sand\s))my)"
+        rf"\s+(?P<before>{_AGED_BEFORE})?"
         rf"(?P<noun>{companion})s?\b(?P<age>{_AGE_AFTER})?",
         re.IGNORECASE,
     )
@@ -204,7 +207,7 @@ def _pair_of(text: str) -> tuple[PersonText, ...]:
             second = text[:start] + _as_own(text[match.start("whose") :])
         return (
             PersonText(first, _first_label(text[: match.start()]), None),
-            PersonText(second, f"{whose} {noun}", noun),
+            PersonText(second, f"{'the' if whose == 'my' else whose} {noun}", noun),
         )
     return ()
 

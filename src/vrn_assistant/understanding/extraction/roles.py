@@ -62,7 +62,7 @@ def read_roles(
     suspect_said: list[int] = []
     for (role, says, when_negated), cue in _suspect_first():
         suspect = Role.suspect in roles
-        situation = Situation(suspect, custody, practitioner)
+        situation = Situation(suspect, custody, practitioner, asked_by)
         for match in starts(cue, rest):
             if not allowed(cue.entry(match), rest, match.start(), situation):
                 continue

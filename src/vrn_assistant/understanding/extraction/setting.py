@@ -40,6 +40,8 @@ def police_custody_said(text: Prepared, described: bool = False) -> bool:
                 start = match.start()
                 if not allowed(cue.entry(match), rest, start) or of_a_relative(rest, start):
                     continue
+                if of_the_prisoner(text, start):
+                    continue  # "her husband was remanded | into custody"
                 if not (worker(rest, start) or (described and _by_pronoun(rest, start))):
                     return True
     return False
@@ -110,6 +112,10 @@ def read_setting(
                 at_home = at_home or (match.start(), match.group())
             else:
                 said_student = True
+    again = _held_again(text.rest, [*found, *weak])
+    if again is not None:
+        notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
+        return again[1]
     if found:
         # "arrested, now in HMP Preston": a setting said to be current wins; else the first.
         now = patterns().now_before
@@ -133,6 +139,34 @@ def read_setting(
         notes.append(f"setting: {describe(Setting.home)} (from '{at_home[1].strip()}')")
         return Setting.home
     return None
+
+
+# Out of prison, as an event: "released yesterday", "got out last month".
+_RELEASE = re.compile(r"\b(?:released|(?:got|came|let)\s+out)\b")
+_BACK_IN = re.compile(r"\b(?:now|currently|still|back)\s+(?:[\w-]+\s+){0,2}$")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\s(?:and|then|but)\s")
+
+
+def _held_again(
+    rest: str, said: Sequence[tuple[int, Setting, str]]
+) -> tuple[int, Setting, str] | None:
+    """Police custody said in a later clause than a release from prison is where the
+    person is now ("released yesterday, arrested again today, held at Blackburn ... he'd
+    been inside for 2 years"), unless a prison is said to be current ("now back in HMP
+    Preston"); not the custody released from ("released from custody")."""
+    release = _RELEASE.search(rest)
+    if release is None:
+        return None
+    if any(hit[1] is Setting.prison and before(_BACK_IN, rest, hit[0], 30) for hit in said):
+        return None
+    after = [
+        hit
+        for hit in said
+        if hit[1] is Setting.police_custody
+        and hit[0] > release.end()
+        and _CLAUSE_BREAK.search(rest, release.end(), hit[0]) is not None
+    ]
+    return min(after) if after else None
 
 
 def _place_setting(

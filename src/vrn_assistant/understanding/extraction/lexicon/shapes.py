@@ -34,6 +34,7 @@ Context = Literal[
     "beside_an_arrest",
     "police_custody_said",
     "practitioner_asking",
+    "the_askers",
 ]
 
 
