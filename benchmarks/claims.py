@@ -41,6 +41,8 @@ KINDS = {
 ALL = "(all)"
 _ROW = re.compile(r"^\|\s*(\d+)\.(\d+)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|")
 _BAND = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})")
+_OVER = re.compile(r"\b(\d{1,2}) and over\b")
+_UNDER = re.compile(r"\bunder (\d{1,2})\b")
 _NEW_IDS = {"bfcct-online-mentoring": "online-mentoring"}
 
 Unit = tuple[str, str, str, str]  # (document number, programme, kind, value or "")
@@ -57,7 +59,8 @@ def answer_key(readme: str) -> set[Unit]:
         kind = KINDS.get(kind.strip())
         if kind is None:
             continue
-        units.add((document.zfill(2), _programme(programme), kind, _value(kind, value)))
+        for said in _values(kind, value):
+            units.add((document.zfill(2), _programme(programme), kind, said))
     return units
 
 
@@ -70,11 +73,19 @@ def _programme(text: str) -> str:
     return _NEW_IDS.get(name, name)
 
 
-def _value(kind: str, text: str) -> str:
+def _values(kind: str, text: str) -> list[str]:
+    """The row's values, as claims word them: "10-25"; a row giving open-ended bands
+    ("adults 25 and over, and young people under 25") gives each ("25 and over",
+    "up to 24")."""
     if kind != "age band":
-        return ""
-    band = _BAND.search(text.replace("*", ""))
-    return f"{int(band.group(1))}-{int(band.group(2))}" if band else text.strip("* ").lower()
+        return [""]
+    plain = text.replace("*", "")
+    band = _BAND.search(plain)
+    if band:
+        return [f"{int(band.group(1))}-{int(band.group(2))}"]
+    bands = [f"{int(age)} and over" for age in _OVER.findall(plain)]
+    bands += [f"up to {int(age) - 1}" for age in _UNDER.findall(plain)]
+    return bands or [text.strip("* ").lower()]
 
 
 def predicted(folder: Path) -> set[Unit]:

@@ -18,14 +18,19 @@ __all__ = ["Eligibility", "eligibility"]
 _VERB = re.compile(
     r"\b(?:who is it for\?\**|(?:only )?for|works?(?: inside [\w ]{3,30}?)? with|working with|"
     r"supports?|supporting|helps?|helping|(?:is |are )?open to|(?:is |are )?aimed at|takes|"
-    r"accepts|(?:is |are )?offered to|(?:is |are )?available to)\s+",
+    r"accepts|(?:is |are )?offered to|(?:is |are )?available to|"
+    # who it lets take part, and who it is there for: "lets students on the degree
+    # volunteer", "so that a victim ... can get help"
+    r"lets|allows|enables|so that(?: more| any| every)?)\s+",
     re.IGNORECASE,
 )
 _PEOPLE = re.compile(
-    r"(?:the |all |any |those )?(?:[\w'’-]+ ){0,3}?(?:people|persons?|adults|children|"
-    r"year[- ]olds|youngsters|men|women|boys|girls|victims|survivors|families|parents|carers|"
-    r"students|prisoners|professionals|practitioners|offenders|individuals|residents|anyone|"
-    r"those)\b",
+    r"[*_]*(?:the |all |any |those |an? )?(?:[\w'’-]+ ){0,3}?(?:people|persons?|adults?|"
+    r"child(?:ren)?|year[- ]olds|youngsters|teenagers|teens|men|women|boys|girls|victims?|"
+    r"survivors?|"
+    r"famil(?:y|ies)|parents?|carers?|students?|pupils|patients?|prisoners?|professionals|"
+    r"practitioners|staff|workers|teachers|officers|organisations|offenders?|individuals|"
+    r"residents|anyone|someone|those)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"[^.;]{0,40}?\bwho\b")  # "Young people aged 10 to 25 who ..."
@@ -38,6 +43,8 @@ _NOT_WHO = re.compile(
 _HEADING = 40  # a shorter line that ends without a stop is a heading ("Information for ...")
 _ONLY = re.compile(r"(?<!not )\bonly\b", re.IGNORECASE)  # "not only for" widens
 _FUTURE = re.compile(r"\b(?:would like to|plans? to|hope to|in future|will be)\b", re.IGNORECASE)
+# "Online Mentoring was for 10-16 year olds": who a closed programme took is no claim now.
+_PAST = re.compile(r"\b(?:was|were|used to be)\s+(?:only\s+)?$", re.IGNORECASE)
 _END = re.compile(r"[.;:!?]\s|\s(?:by|through|with the aim|so that|to help)\s|[.;:!?]?$")
 # People a statement names, as criteria values, with the words the answer says them in.
 _TERMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
@@ -45,13 +52,17 @@ _TERMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     for pattern, term, words in (
         (
             r"\b(?:held|detained|kept)\s+in\s+(?:police\s+)?custody\b|\bin police custody\b|"
-            r"\bin custody suites?\b|\bwho have been detained\b",
+            r"\bin custody suites?\b|\bwho have been detained\b|\bin the (?:police )?cells\b|"
+            r"\bdetained (?:for|after|on suspicion of)\b",
             "setting:police_custody",
             "held in police custody",
         ),
         (
-            r"\b(?:attend(?:s|ed|ing)?|at|in|come to|came to)\s+(?:A&E|an? emergency department|"
-            r"the emergency department)\b",
+            r"\b(?:attend(?:s|ed|ing)?|at|in|arrive at|come to|came to|turn(?:s|ed)? up at)\s+(?:A&E|"
+            r"an? emergency department|the emergency department)\b|"
+            # "young people who have come to hospital because of violence": as patients
+            r"\b(?:come|comes|came|coming|brought|taken|admitted|go|went)\s+(?:in\s+)?to\s+"
+            r"(?:an?\s+|the\s+)?hospital\b|\bend(?:s|ed)? up (?:in|at) (?:A&E|hospital)\b",
             "setting:hospital_emergency_department",
             "at an emergency department",
         ),
@@ -62,21 +73,55 @@ _TERMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "prisoners' families",
         ),
         (r"\bin prison\b", "setting:prison", "in prison"),
-        (r"\bvictims?\b|\bsurvivors?\b", "role:victim", "victims"),
+        (
+            r"\b(?:been\s+)?arrested\s+(?:for|after|on suspicion of)\b|\bsuspected of\b",
+            "role:suspect",
+            "arrested or suspected of an offence",
+        ),
+        (
+            r"\bvictims?\b|\bsurvivors?\b|\b(?:experienced|suffered|suffering)\s+"
+            r"(?:domestic\s+)?(?:abuse|violence)\b|\bhurt in an? (?:assault|attack)\b",
+            "role:victim",
+            "victims",
+        ),
         (r"\bparents?\b|\bcarers?\b", "role:parent", "parents"),
         (r"\bstudents?\b", "role:student", "students"),
-        (r"\bprofessionals\b|\bpractitioners\b", "role:practitioner", "practitioners"),
+        (
+            # people at work: "police staff", "teachers", "youth workers"
+            r"\bprofessionals\b|\bpractitioners\b|\bstaff\b|\bworkers\b|\bteachers\b|"
+            r"\bclinicians\b|\bofficers\b",
+            "role:practitioner",
+            "practitioners",
+        ),
+        (r"\borganisations\b|\bagencies\b", "role:organisation", "organisations"),
     )
 )
 _AT_RISK = re.compile(
     r"\bat\s+risk\s+of\s+(?:(?:getting|becoming|being)\s+)?"
     r"(?:(?:involved\s+in|drawn\s+into|caught\s+up\s+in)\s+)?"
     r"(?:crime|offending|violence|exploitation|anti-social\s+behaviour(?:\s+or\s+crime)?|"
-    r"the\s+criminal\s+justice\s+system)\b",
+    r"the\s+criminal\s+justice\s+system|(?:an?\s+)?drug-related\s+(?:death|harm))\b",
     re.IGNORECASE,
 )
+# Who else, in plain words no criterion value holds: those who have offended, and
+# those with complex needs ("10 to 17 year olds whose offending is at the less serious end").
+_OTHERS = (
+    (
+        re.compile(
+            r"\bwho\s+(?:have|has)\s+(?:already\s+)?(?:offended|committed\s+an?\s+"
+            r"(?:[\w-]+\s+){0,2}(?:offence|crime))\b|\bwhose\s+offending\b",
+            re.IGNORECASE,
+        ),
+        "who have offended",
+    ),
+    (re.compile(r"\bwith\s+complex\s+needs\b", re.IGNORECASE), "with complex needs"),
+)
 # A statement that is a definition of who: "Young people aged 10 to 25 who have offended".
-_WHO_FIRST = re.compile(r"[*_\s]*(?=[A-Z])(?!(?:With|For|From|To|By|In|On|At|And|As)\b)")
+_WHO_FIRST = re.compile(
+    r"[*_\s]*(?=[A-Z])(?!(?:With|For|From|To|By|In|On|At|And|As|Of)\b)"
+    # "Plenty of people who ...", "Many victims who ...": a remark about some, not who it is for
+    r"(?!(?:Plenty|Many|Some|Most|Few|Lots|Not everyone|Not all|Half|Around|About)\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +147,8 @@ def eligibility(text: str) -> Eligibility | None:
         if found is not None:
             return found
     for verb in _VERB.finditer(text):
-        if verb.group(0).lower().startswith(("for", "only for")) and _NOT_WHO.search(
-            text, 0, verb.start()
+        if verb.group(0).lower().startswith(("for", "only for")) and (
+            _NOT_WHO.search(text, 0, verb.start()) or _PAST.search(text, 0, verb.start())
         ):
             continue
         people = _PEOPLE.match(text, verb.end())
@@ -132,7 +177,12 @@ def _read(who: str, *, only: bool) -> Eligibility | None:
             who = who[: match.start()] + " " * len(match.group(0)) + who[match.end() :]
     hits.sort()
     risk = _AT_RISK.search(who)
-    also = " ".join(risk.group(0).split()) if risk else None
+    others = [(risk.start(), " ".join(risk.group(0).split()))] if risk else []
+    for pattern, words in _OTHERS:
+        other = pattern.search(who)
+        if other is not None:
+            others.append((other.start(), words))
+    also = ", or ".join(words for _, words in sorted(others)) or None
     accepts = tuple(dict.fromkeys(term for _, term, _ in hits))
     if not accepts and also is None:
         return None

@@ -5,7 +5,8 @@ the documents introduce (so that "Champions" in one document is recognised in
 another), the second reads every statement. A statement is about the first
 programme it names; one that names none is about the programme the statement
 before it in the same section was about, else the one its section heading or
-the document's title names. A document that names no place in Lancashire (nor
+the document's title names. A heading in capitals inside a chunk (a plain-text
+copy's "[p.19] TRAINING") starts a new section. A document that names no place in Lancashire (nor
 Lancashire itself) is not about the Lancashire VRN, so nothing in it is a claim.
 """
 
@@ -37,6 +38,9 @@ _LANCASHIRE = re.compile(r"\b(?:Lancashire|Lancs)\b")
 _PAGES = (".html", ".htm", ".xhtml")
 _TERM = re.compile(r"[a-z0-9]+")
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+", re.MULTILINE)
+# A heading in capitals inside a chunk ("[p.19] TRAUMA INFORMED WORKFORCE DEVELOPMENT"),
+# as plain-text copies of reports and pages keep them.
+_CAPITALS = re.compile(r"(?:\[[^\]\n]{1,12}\]\s*)?[^a-z.!?\n]*[A-Z]{2}[^a-z.!?\n]*")
 MIN_QUOTE = 20  # as the citation book: a shorter fragment proves nothing
 
 
@@ -80,9 +84,13 @@ def _document_claims(chunks: Sequence[Chunk], names: Names, catalogue: Catalogue
     title = _subject(names.find(chunks[0].title))
     claims: list[Claim] = []
     for chunk in chunks:
-        current = _subject(names.find(chunk.locator)) or title
+        section = _subject(names.find(chunk.locator)) or title
+        current = section
         for statement in statements(chunk.text):
             named = _subject(names.find(statement.text))
+            if named is None and _CAPITALS.fullmatch(statement.text):
+                current = section  # a new section: what came before is not its subject
+                continue
             current = named or current
             if current is not None:
                 claims += _claims(statement, current, chunk, catalogue)

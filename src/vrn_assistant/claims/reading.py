@@ -38,32 +38,80 @@ _OVER = re.compile(r"\(\s*(\d{1,2}) and over\s*\)|\baged (\d{1,2}) and over\b", 
 _UNDER = re.compile(r"\(\s*under (\d{1,2})\s*\)|\baged under (\d{1,2})\b", re.IGNORECASE)
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS.split())})\s+(\d{{4}})\b", re.IGNORECASE)
-_NOT_TAKING = re.compile(
-    r"\bnot (?:currently )?(?:taking|accepting) (?:any )?new referrals\b", re.IGNORECASE
+_MONTH = (
+    rf"(?:the end of )?(?:\d{{1,2}}(?:st|nd|rd|th)? )?({'|'.join(_MONTHS.split())})\s+(\d{{4}})"
 )
+# Status wordings, by family; `status` tries them in this order (a programme "closed to
+# referrals because its funding has ended" has ended, not paused).
+# "has finished" alone, not "has finished the course" (a participant, not the programme).
+_NO_OBJECT = r"(?=\s*(?:[.,;:!?)]|$|(?:in|on|at|because|after|when|last|this|earlier|now)\b))"
 _ENDED = re.compile(
-    r"\b(?:closed to referrals|has ended|have ended|has closed|no longer runs?)\b", re.IGNORECASE
+    rf"\b(?:has|have|had) (?:now )?(?:ended|closed|finished|stopped){_NO_OBJECT}|"
+    r"\b(?:came|has come|have come) to an end\b|"
+    r"\b(?:ended|closed|finished|stopped) in (?:\w+ )?\d{4}\b|"
+    r"\b(?:was|were|has been|have been) (?:decommissioned|discontinued|withdrawn)\b|"
+    r"\bno longer (?:runs?|running|operating|operates|available|exists)\b",
+    re.IGNORECASE,
 )
-_PAUSED = re.compile(r"\b(?:paused|on hold|suspended)\b", re.IGNORECASE)
+_NOT_TAKING = re.compile(
+    r"\b(?:not|no longer) (?:currently |able to )?(?:taking|accepting|open to|take|accept) "
+    r"(?:any )?(?:new |more |further )?referrals\b|"
+    r"\bclosed to (?:any )?(?:new |more |further )?referrals\b|"
+    r"\breferrals (?:are|have been) (?:currently |temporarily )?(?:closed|suspended|paused|on hold)\b",
+    re.IGNORECASE,
+)
+_PAUSED = re.compile(
+    r"\b(?:paused|pausing|on hold|suspended|on a break|temporarily (?:closed|stopped|halted))\b",
+    re.IGNORECASE,
+)
+_FUTURE_END = r"(?:will|is due to|is set to|is expected to) (?:end|close|finish|stop)"
 _UNTIL = re.compile(
-    r"\b(?:funding|money)\b[^.]{0,30}?\b(?:runs out|ends|until)\b[^.]{0,10}?"
-    rf"\b(?:in )?({'|'.join(_MONTHS.split())})\s+(\d{{4}})",
+    r"\b(?:funding|money|funded|grant|contract)\b[^.]{0,40}?"
+    r"\b(?:runs out|run out|ends|end|until|to|through to|up to|till)\b[^.]{0,10}?"
+    rf"\b(?:in )?{_MONTH}|"
+    rf"\bextended (?:until|to|through|till) (?:in )?{_MONTH}|"
+    rf"\b{_FUTURE_END} (?:in |on |at )?{_MONTH}|"
+    rf"\b(?:runs?|running|continues?|continuing) (?:until|till|to) {_MONTH}",
     re.IGNORECASE,
 )
 _LAUNCHED = re.compile(
     r"\b(?:new strand|new resource|producing a new|we launched|has launched|was launched|"
-    r"newly funded)\b",
+    r"newly funded|(?:has|have) (?:just |now )?been set up|got under way|"
+    r"(?:the|its|our) first (?:activity|session|cohort|course|group|event)\b)",
     re.IGNORECASE,
 )
 _RUNNING = re.compile(
     r"\b(?:now running|still operating|still running|is running|has been live|went live|"
     r"live since|now works|began in|keep going|keeps running|carry on|continue to run|"
-    r"rolling out|is now known as|still active)\b",
+    r"rolling out|is now known as|still active|"
+    # an offer with no end: "the offer does not expire", "no fixed end date"
+    r"(?:does not|doesn't|do not|don't) (?:expire|stop|end)|no (?:fixed |set )?end date|"
+    r"open-ended|"
+    r"(?:stays|remains) open|"
+    # who pays for it now: "funded by the VRN", "the council pays for it"
+    r"(?:is|are|was|were|has been|have been) (?:jointly |part[- ])?(?:funded|paid for) by|"
+    r"pays? for|(?:is|are) commissioned by|"
+    # delivery going on: "delivered to a second cohort", "has been offered to every prison"
+    r"(?:has|have) been (?:delivered|offered|rolled out) (?:to|in|across)|"
+    r"(?:has|have) completed|second (?:group|cohort|round|year)|"
+    r"(?:has|have) been handed over to|now run by|taken over by|"
+    # more places: "has been extended to Burnley" (a month after it is a funding date)
+    r"(?:has been|have been|was|were|now) (?:extended|expanded|rolled out) (?:to|into|across))\b",
     re.IGNORECASE,
 )
 _REFERRAL = re.compile(
-    r"\b(?:referrals?|refer (?:a|themselves|young)|self-referral|can be booked|book a|"
+    r"\b(?:referrals?|refer (?:a|an|themselves|young|someone|somebody|people|children|families)|"
+    r"to refer|how to refer|self-referral|self-refer|referred by|can be booked|book a|"
     r"booked on|get in touch)\b",
+    re.IGNORECASE,
+)
+# A mention of referral that is no way in: the service refers people on elsewhere
+# ("can refer young people on to organisations", "follow the patient up with a referral").
+_ONWARD = re.compile(
+    r"\brefer\w*\b(?:\s+[\w'’-]+){0,4}?\s+on\s+to\b|\bonward referrals?\b|"
+    r"\b(?:with|by) an? referral\b|\breferrals? (?:on )?to other\b|"
+    r"\brefer\w*\b(?:\s+[\w'’-]+){0,4}?\s+to\s+(?:(?:other|local|specialist|further)\s+){0,3}"
+    r"(?:organisations|services|agencies|support services|teams)\b",
     re.IGNORECASE,
 )
 _WEB = re.compile(
@@ -76,6 +124,7 @@ _PHONE = re.compile(r"(?<![\d,.£])(?:999|101|0\d{3,4} ?\d{3} ?\d{3,4})(?![\d%]|
 _PHONE_CUE = re.compile(r"\b(?:call|ring|ringing|phone|telephone|dial)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|across|covers?|covering|serves?|serving|around|throughout|from|of)|[,:]|"
+    r"\b(?:extended|expanded|rolled out|spread|moved) (?:to|into)|"
     r"\band|^)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -270,16 +319,23 @@ def _first_words(gazetteer: Gazetteer) -> frozenset[str]:
 
 
 def status(text: str) -> StatusValue | None:
-    if _NOT_TAKING.search(text):
-        return StatusValue(ClaimStatus.not_taking_referrals)
+    """What a statement says about whether the programme runs, by wording family: ended,
+    not taking referrals, paused, funded until a month, launched, running."""
     if _ENDED.search(text):
         return StatusValue(ClaimStatus.ended)
+    if _NOT_TAKING.search(text):
+        return StatusValue(ClaimStatus.not_taking_referrals)
     if _PAUSED.search(text):
         return StatusValue(ClaimStatus.paused)
     until = _UNTIL.search(text)
     if until:
-        month = _MONTHS.split().index(until.group(1).lower()) + 1
-        return StatusValue(ClaimStatus.funded_until, _month_end(int(until.group(2)), month))
+        name, year = next(
+            (until.group(i), until.group(i + 1))
+            for i in range(1, len(until.groups()), 2)
+            if until.group(i) is not None
+        )
+        month = _MONTHS.split().index(name.lower()) + 1
+        return StatusValue(ClaimStatus.funded_until, _month_end(int(year), month))
     if _LAUNCHED.search(text):
         return StatusValue(ClaimStatus.launched)
     if _RUNNING.search(text):
@@ -288,7 +344,18 @@ def status(text: str) -> StatusValue | None:
 
 
 def referral(text: str) -> bool:
-    return _REFERRAL.search(text) is not None
+    """Whether a statement gives a way into the programme: who refers, how to refer or
+    book. Saying it is closed to referrals is its status, and referring people on to
+    other services is what it does, not how to reach it."""
+    for match in _REFERRAL.finditer(text):
+        if any(
+            found.start() <= match.start() < found.end()
+            for pattern in (_NOT_TAKING, _ONWARD)
+            for found in pattern.finditer(text)
+        ):
+            continue
+        return True
+    return False
 
 
 def contacts(text: str) -> list[str]:

@@ -28,6 +28,15 @@ def test_the_answer_key_is_read_from_the_readme() -> None:
     assert not [unit for unit in key if unit[0] in {"12", "13"}]  # the distractors
 
 
+def test_open_ended_bands_in_the_key_are_scored_as_claims_word_them() -> None:
+    """A key row giving "adults 25 and over, and young people under 25" is two bands a
+    reader can match, not one string no claim can equal."""
+    bench = _module()
+    key = bench.answer_key(bench.ANSWER_KEY.read_text(encoding="utf-8"))
+    bands = {unit[3] for unit in key if unit[:3] == ("14", "operation-adder", "age band")}
+    assert bands == {"25 and over", "up to 24"}
+
+
 def test_quick_section_reports_every_kind_and_a_ratio(tmp_path: Path) -> None:
     title, lines = _module().section(True, tmp_path)
     assert title.startswith("Claims")

@@ -11,6 +11,7 @@ from vrn_assistant.claims import Claim, ClaimBook, ClaimKind, overlay
 from vrn_assistant.claims.eligibility import eligibility
 from vrn_assistant.claims.reading import places
 from vrn_core import Case, Catalogue, Verdict, rank
+from vrn_core.criteria import RoleCriterion
 from vrn_core.vocabulary import Role, Setting
 
 
@@ -35,7 +36,7 @@ def test_a_definition_of_who_without_a_verb() -> None:
     found = eligibility(
         "Young people aged 12 to 20 who have offended, or who are at risk of\noffending."
     )
-    assert found is not None and found.also == "at risk of offending"
+    assert found is not None and found.also == "who have offended, or at risk of offending"
 
 
 def test_only_for_is_a_narrowing() -> None:
@@ -134,6 +135,6 @@ def test_only_for_narrows_a_criterion(catalogue: Catalogue, claims: list[Claim])
     )
     result = overlay(catalogue, [training])
     record = result.catalogue.get("trauma-informed-training").on(date(2022, 6, 1))
-    role = next(c for c in record.criteria if getattr(c, "type", "") == "role")
+    role = next(c for c in record.criteria if isinstance(c, RoleCriterion))
     assert tuple(role.any_of) == (Role.practitioner,)
     assert [a.claim.id for a in result.applied] == [training.id]
