@@ -24,7 +24,7 @@ SETS = ("safety", "safety2", "safety3", "safety4")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
 SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88, "safety4": 0.86}
 # A tuning part not yet worked through holds what it measured; every other finds all.
-TUNING_RECALL_FLOOR = {"safety4": 0.78}
+TUNING_RECALL_FLOOR = {"safety4": 0.94}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -80,7 +80,8 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # on it, 89.6 % and 0 % after generalising from its tuning part's misses (93.8 % after
     # the safety3 work); for `safety3` (2026-12-02), 86.8 % and 2.6 % before any work on it,
     # 88.7 % and 2.6 % after generalising from its tuning part's misses; for `safety4`
-    # (2026-12-02), 86.4 % and 0 % before any work on it (tuning 78.6 %, 3.4 %). This holds
+    # (2026-12-02), 86.4 % and 0 % before any work on it (tuning 78.6 %, 3.4 %), and the
+    # same after one round on its tuning part (tuning 94.6 %, 1.7 %). This holds
     # those floors so nothing regresses while the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)

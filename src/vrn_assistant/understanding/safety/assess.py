@@ -82,6 +82,8 @@ def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:
                 if weight != "strong":
                     continue
                 weight = "weak"
+            if start < context.over_after and weight != "strong" and not context.support:
+                continue  # "..., he's gone now": a weak sign told before it is no danger left
             if deciding and weight == "booster" and kept["booster"]:
                 continue
             kept[weight] += 1

@@ -42,6 +42,8 @@ Effect = Literal[
     "general",
     "media",
     "support",
+    "rehearsal",
+    "over",
 ]
 
 REASONS: dict[Kind, str] = {
@@ -61,6 +63,9 @@ _CLAUSE_EFFECTS = frozenset({"past", "habit", "resolved", "future", "media"})  #
 _ONGOING_EFFECTS = frozenset({"ongoing"})
 _AFTER_EFFECTS = frozenset({"hypothetical"})  # block later in the phrase
 _PHRASE_EFFECTS = frozenset({"general"})  # block anywhere in the phrase
+# An exercise, scenario or role-play: block anywhere in the sentence ("scenario for our
+# drill: a man is outside with a knife").
+_SENTENCE_EFFECTS = frozenset({"rehearsal"})
 _MEDIA_KINDS: frozenset[Kind] = frozenset({"weapon", "violence"})
 
 # Bounds that keep every compiled pattern linear: validated when the lexicon is read.

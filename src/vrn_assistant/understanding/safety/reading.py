@@ -24,6 +24,7 @@ from vrn_assistant.understanding.safety.model import (
     _MIN_TYPO_WORD,
     _ONGOING_EFFECTS,
     _PHRASE_EFFECTS,
+    _SENTENCE_EFFECTS,
     Kind,
 )
 
@@ -176,6 +177,11 @@ class _Context:
     # count have no present verb between them ("the men who jumped my son ARE outside").
     presents: list[int] = field(default_factory=list)
     phrase_blocks: dict[int, set[Kind]] = field(default_factory=dict)
+    sentence_blocks: dict[int, set[Kind]] = field(default_factory=dict)
+    # The danger is said to be over ("he's gone now"): with no support cue, weak signs
+    # told before the last such phrase count for nothing; strong ones still count, and so
+    # does anything said after it ("he's gone now, his brother is outside with a knife").
+    over_after: int = -1
     # phrase -> kind -> start of the first hypothetical marker blocking it: one number
     # each, so judging a match never walks a list of markers.
     after: dict[int, dict[Kind, int]] = field(default_factory=dict)
@@ -237,6 +243,11 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
                 first = context.after.setdefault(message.phrase[start], {})
                 for kind in rule.blocks:
                     first[kind] = min(first.get(kind, start), start)
+            elif effect in _SENTENCE_EFFECTS:
+                sentence = message.sentence[start]
+                context.sentence_blocks.setdefault(sentence, set()).update(rule.blocks)
+            elif effect == "over":
+                context.over_after = max(context.over_after, start)
             elif effect in _PHRASE_EFFECTS:
                 context.phrase_blocks.setdefault(message.phrase[start], set()).update(rule.blocks)
             elif effect == "support" and not _left_blocked(start, message, lexicon, rule):
@@ -280,6 +291,8 @@ def _blocked(kind: Kind, start: int, end: int, message: _Message, context: _Cont
             return True
         if context.past_last_start.get(clause, -1) >= start:
             return True
+    if kind in context.sentence_blocks.get(message.sentence[start], ()):
+        return True
     phrase = message.phrase[start]
     if kind in context.phrase_blocks.get(phrase, ()):
         return True
