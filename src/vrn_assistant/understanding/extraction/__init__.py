@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from vrn_assistant.understanding.extraction.age import read_age
+from vrn_assistant.understanding.extraction.age import AgeRead, read_age
 from vrn_assistant.understanding.extraction.askers import (
     asked_by_note,
     read_asker,
@@ -67,7 +67,7 @@ from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.vocabulary import Asker, Gender, Issue, Role, Setting, describe
+from vrn_core.vocabulary import Asker, Gender, Issue, ProgrammeKind, Role, Setting, describe
 
 __all__ = ["Extraction", "PersonReading", "extract"]
 
@@ -230,6 +230,31 @@ def _related(case: Case, first: Case, relation: str | None) -> Case:
     )
 
 
+# Where a person is held or treated: said of the asker's workplace alone, no one's setting.
+# (A school or university stays: "DSL at a school in Clitheroe, resources for pupils"
+# asks for the school's pupils.)
+_HELD_OR_TREATED = frozenset(
+    {Setting.police_custody, Setting.prison, Setting.hospital_emergency_department}
+)
+# What someone asks for their own work: training, an event, a resource, a campaign, a
+# chance to volunteer; not a service for someone in need.
+_FOR_WORK = frozenset(set(ProgrammeKind) - {ProgrammeKind.service})
+
+
+def _for_own_work(roles: set[Role], age: AgeRead, wants: frozenset[ProgrammeKind]) -> bool:
+    """Does the question ask only for the asker's own work ("how do we book the trauma
+    informed training?"), naming nobody in need: the asker's work roles alone, no age,
+    and something for their work wanted, no service?"""
+    return (
+        bool(roles)
+        and roles <= _ASKING_AS_WORK
+        and age.age is None
+        and age.span is None
+        and bool(wants & _FOR_WORK)
+        and ProgrammeKind.service not in wants
+    )
+
+
 def _family_imprisoned(roles: set[Role], setting: Setting | None) -> bool:
     """Does a prison sentence part a family? A prisoner's relative ("her dad's inside")
     is affected by it, and so is a parent in prison, or just out of it ("a dad in HMP
@@ -285,7 +310,14 @@ def _read(
     for place_role, match in by_role.items():
         if match is not place:
             notes.append(f"{place_role.value}: {match.describe()}")
-    setting = read_setting(prepared, places, place, roles, notes)
+    setting_notes: list[str] = []
+    setting = read_setting(prepared, places, place, roles, setting_notes)
+    if setting in _HELD_OR_TREATED and _for_own_work(roles, age, wants):
+        # "ED sister at Royal Preston, can my team go on the How To session?": the asker's
+        # workplace, with nobody held or treated there; no setting of a person is said.
+        setting = None
+    else:
+        notes += setting_notes
     issues, without = read_issues(prepared, bool(prepared.family))
     if _family_imprisoned(roles, setting):
         issues.add(Issue.family_imprisonment)

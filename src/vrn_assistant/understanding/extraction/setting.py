@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from vrn_assistant.understanding.extraction.cues import (
     allowed,
@@ -112,6 +113,7 @@ def read_setting(
                 at_home = at_home or (match.start(), match.group())
             else:
                 said_student = True
+    found, weak = _since_let_out(text.rest, found), _since_let_out(text.rest, weak)
     again = _held_again(text.rest, [*found, *weak])
     if again is not None:
         notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
@@ -139,6 +141,35 @@ def read_setting(
         notes.append(f"setting: {describe(Setting.home)} (from '{at_home[1].strip()}')")
         return Setting.home
     return None
+
+
+# Before "released", words that make the release still to come: "before he's released".
+_TO_COME = re.compile(
+    r"\b(?:before|until|till|when|once|if|be|being|get|gets|will|won't|wont|to)"
+    r"\s+(?:[\w']+\s+)?$"
+)
+
+
+@cache
+def _let_out() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon().word('let_out')}(?![\w'])")
+
+
+def _since_let_out(
+    rest: str, said: list[tuple[int, Setting, str]]
+) -> list[tuple[int, Setting, str]]:
+    """Police custody said before the person was let out ("was in custody at Lancaster
+    last week, he's out now", "got nicked, let out this morning") is not where they are:
+    those readings go; a release still to come ("before he's released") leaves them."""
+    out = [
+        match.start()
+        for match in hits(_let_out(), rest)
+        if not before(_TO_COME, rest, match.start(), 25)
+    ]
+    if not out:
+        return said
+    last = max(out)
+    return [hit for hit in said if hit[1] is not Setting.police_custody or hit[0] > last]
 
 
 # Out of prison, as an event: "released yesterday", "got out last month".
@@ -189,5 +220,9 @@ def _place_setting(
             text, site.setting, candidate.span[0], roles
         ):
             continue
+        if site.setting is Setting.police_custody and candidate.span is not None:
+            at = (candidate.span[0], site.setting, site.display)
+            if not _since_let_out(text.rest, [at]):
+                continue  # "held at Burnley custody suite on Saturday, released Sunday"
         return site.setting, site.display
     return None

@@ -184,7 +184,7 @@ _FILES: Mapping[str, type[_Strict]] = {
 # Word lists the machinery itself uses, and the file each must be in.
 _REQUIRED_WORDS = (
     ("negation", ("negator", "negating_ending", "attached_negator", "not_negating")),
-    ("time", ("now", "released", "duration")),
+    ("time", ("now", "released", "duration", "let_out")),
     ("relationships", ("relative", "partner", "offspring", "family_of", "prisoners")),
     ("relationships", ("prisoners_family",)),
     ("settings", ("in_prison", "inside")),
