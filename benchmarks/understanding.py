@@ -81,7 +81,11 @@ PERSON_FACTS = ("age", "setting", "offence", "gender")  # read where nobody is i
 Row = dict[str, Any]
 
 
-SETS = ("questions", "questions3", "questions4")  # tests/blind/README.md says who wrote each, and when
+SETS = (
+    "questions",
+    "questions3",
+    "questions4",
+)  # tests/blind/README.md says who wrote each, and when
 
 
 def questions_path(part: str, blind_set: str = "questions") -> Path:
