@@ -347,15 +347,13 @@ def referral(text: str) -> bool:
     """Whether a statement gives a way into the programme: who refers, how to refer or
     book. Saying it is closed to referrals is its status, and referring people on to
     other services is what it does, not how to reach it."""
-    for match in _REFERRAL.finditer(text):
-        if any(
-            found.start() <= match.start() < found.end()
-            for pattern in (_NOT_TAKING, _ONWARD)
-            for found in pattern.finditer(text)
-        ):
-            continue
-        return True
-    return False
+    no_way_in = [
+        found.span() for pattern in (_NOT_TAKING, _ONWARD) for found in pattern.finditer(text)
+    ]
+    return any(
+        not any(start <= match.start() < end for start, end in no_way_in)
+        for match in _REFERRAL.finditer(text)
+    )
 
 
 def contacts(text: str) -> list[str]:

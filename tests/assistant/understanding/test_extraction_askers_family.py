@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from vrn_assistant.understanding.extraction import extract
-from vrn_core import default_catalogue
-from vrn_core.case import Case
+from tests.assistant.understanding.reading import case_of, read
 from vrn_core.vocabulary import Asker, Issue, Role, Setting
-
-GAZETTEER = default_catalogue().gazetteer
-
-
-def _case(question: str) -> Case:
-    return extract(question, GAZETTEER).case
-
 
 # --- the asker's own parent is not the person's role -----------------------------------
 
 
 def test_a_relative_asking_about_their_child_keeps_the_parent_for_the_parents_offers() -> None:
-    extraction = extract(
-        "Blackburn dad here, worried my 15 year old is carrying a knife", GAZETTEER
-    )
+    extraction = read("Blackburn dad here, worried my 15 year old is carrying a knife")
     assert extraction.asker is Asker.family
     assert {Role.parent, Role.child} <= extraction.case.roles
 
@@ -39,13 +28,13 @@ def test_a_relative_asking_about_their_child_keeps_the_parent_for_the_parents_of
 def test_someone_asking_for_themselves_about_their_own_parent_is_no_parent(
     question: str,
 ) -> None:
-    case = _case(question)
+    case = case_of(question)
     assert Role.parent not in case.roles
     assert Role.victim in case.roles
 
 
 def test_a_parent_asking_for_themselves_is_still_a_parent() -> None:
-    case = _case("my ex punched me in front of my little girl last night in Burnley")
+    case = case_of("my ex punched me in front of my little girl last night in Burnley")
     assert Role.parent in case.roles
 
 
@@ -54,7 +43,7 @@ def test_a_parent_asking_for_themselves_is_still_a_parent() -> None:
     ["I've got 3 kids and my partner was just sent down", "she's got two kids under five"],
 )
 def test_having_got_children_makes_a_parent_not_a_child(question: str) -> None:
-    case = _case(question)
+    case = case_of(question)
     assert Role.parent in case.roles
     assert Role.child not in case.roles
 
@@ -63,14 +52,14 @@ def test_having_got_children_makes_a_parent_not_a_child(question: str) -> None:
 
 
 def test_a_detainee_is_held_in_police_custody_and_not_spell_corrected() -> None:
-    extraction = extract("Detainee, 23, brought in for a fight in Lancaster", GAZETTEER)
+    extraction = read("Detainee, 23, brought in for a fight in Lancaster")
     assert not any("read as 'detained'" in note for note in extraction.notes)
     assert extraction.case.setting is Setting.police_custody
     assert Role.suspect in extraction.case.roles
 
 
 def test_our_detainee_is_asked_by_custody_staff() -> None:
-    extraction = extract("our detainee is 19, in for robbery, can divert see him?", GAZETTEER)
+    extraction = read("our detainee is 19, in for robbery, can divert see him?")
     assert extraction.asker is Asker.custody_staff
 
 
@@ -85,7 +74,7 @@ def test_our_detainee_is_asked_by_custody_staff() -> None:
     ],
 )
 def test_a_relative_on_remand_makes_a_prisoners_family_not_a_suspect(question: str) -> None:
-    case = _case(question)
+    case = case_of(question)
     assert Role.prisoner_family in case.roles
     assert Role.suspect not in case.roles
     assert case.setting is None
@@ -95,9 +84,7 @@ def test_a_relative_on_remand_makes_a_prisoners_family_not_a_suspect(question: s
 
 
 def test_the_asker_and_their_child_are_two_people_in_need() -> None:
-    extraction = extract(
-        "me and my daughter (15) were both threatened in Chorley, I'm 38", GAZETTEER
-    )
+    extraction = read("me and my daughter (15) were both threatened in Chorley, I'm 38")
     assert len(extraction.people) == 2
     ages = {person.case.age for person in extraction.people}
     assert ages == {38, 15}
@@ -116,11 +103,11 @@ def test_the_asker_and_their_child_are_two_people_in_need() -> None:
     ],
 )
 def test_harm_done_to_the_person_makes_a_victim(question: str) -> None:
-    assert Role.victim in _case(question).roles
+    assert Role.victim in case_of(question).roles
 
 
 def test_a_partner_arrested_for_assaulting_her_makes_her_a_victim_of_domestic_abuse() -> None:
-    case = _case(
+    case = case_of(
         "young mum of 21, her boyfriend was arrested this morning for hitting her, "
         "he's in Preston custody"
     )
@@ -139,15 +126,15 @@ def test_a_partner_arrested_for_assaulting_her_makes_her_a_victim_of_domestic_ab
         "my stepdad is smashing the house up",
     ],
 )
-def test_violence_said_in_other_words_is_read(question: str) -> None:
-    assert Issue.violence in _case(question).issues
+def test_violence_said_in_other_words_isread(question: str) -> None:
+    assert Issue.violence in case_of(question).issues
 
 
 # --- police custody after a release ----------------------------------------------------
 
 
 def test_arrested_after_a_release_from_prison_is_in_police_custody() -> None:
-    case = _case(
+    case = case_of(
         "client of 24, let out of HMP Garth last week, arrested again today for an assault, "
         "he'd been inside for 3 years"
     )
@@ -155,5 +142,5 @@ def test_arrested_after_a_release_from_prison_is_in_police_custody() -> None:
 
 
 def test_released_from_custody_and_now_back_in_prison_is_in_prison() -> None:
-    case = _case("he was released from custody, now back in HMP Preston for a breach")
+    case = case_of("he was released from custody, now back in HMP Preston for a breach")
     assert case.setting is Setting.prison

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from vrn_assistant.understanding.extraction import Extraction, extract
-from vrn_core import default_catalogue
+from tests.assistant.understanding.reading import read
 from vrn_core.vocabulary import Role, Setting
-
-CATALOGUE = default_catalogue()
-
-
-def _read(question: str) -> Extraction:
-    return extract(question, CATALOGUE.gazetteer)
 
 
 @pytest.mark.parametrize(
@@ -27,7 +20,7 @@ def _read(question: str) -> Extraction:
     ],
 )
 def test_custody_since_left_is_no_setting(question: str) -> None:
-    case = _read(question).case
+    case = read(question).case
     assert case.setting is not Setting.police_custody
     assert Role.suspect in case.roles  # the arrest still happened
 
@@ -40,7 +33,7 @@ def test_custody_since_left_is_no_setting(question: str) -> None:
     ],
 )
 def test_custody_still_current_stays(question: str) -> None:
-    assert _read(question).case.setting is Setting.police_custody
+    assert read(question).case.setting is Setting.police_custody
 
 
 @pytest.mark.parametrize(
@@ -51,23 +44,23 @@ def test_custody_still_current_stays(question: str) -> None:
     ],
 )
 def test_the_askers_workplace_alone_is_no_setting(question: str) -> None:
-    assert _read(question).case.setting is None
+    assert read(question).case.setting is None
 
 
 def test_a_patient_described_keeps_the_ed() -> None:
-    case = _read("A&E nurse at Royal Blackburn, man of 23 in with a stab wound, any training?").case
+    case = read("A&E nurse at Royal Blackburn, man of 23 in with a stab wound, any training?").case
     assert case.setting is Setting.hospital_emergency_department
 
 
 def test_a_prisoners_wife_is_family_not_a_prisoner() -> None:
-    case = _read("a prisoner's husband came to the visit with their baby, any leaflets?").case
+    case = read("a prisoner's husband came to the visit with their baby, any leaflets?").case
     assert Role.prisoner_family in case.roles
     assert Role.prisoner not in case.roles
     assert case.setting is not Setting.prison
 
 
 def test_a_coercive_partner_makes_a_victim() -> None:
-    case = _read("woman in her forties in Fleetwood, her partner has been coercive for ages").case
+    case = read("woman in her forties in Fleetwood, her partner has been coercive for ages").case
     assert Role.victim in case.roles
 
 
@@ -79,7 +72,7 @@ def test_a_coercive_partner_makes_a_victim() -> None:
     ],
 )
 def test_out_of_prison_is_known_no_prisoner(question: str) -> None:
-    case = _read(question).case
+    case = read(question).case
     assert Role.prisoner in case.without_roles
     assert Role.prisoner not in case.roles
 
@@ -92,9 +85,9 @@ def test_out_of_prison_is_known_no_prisoner(question: str) -> None:
     ],
 )
 def test_a_release_to_come_or_a_relatives_says_nothing(question: str) -> None:
-    assert Role.prisoner not in _read(question).case.without_roles
+    assert Role.prisoner not in read(question).case.without_roles
 
 
 def test_no_offending_said_is_known_no_suspect() -> None:
-    case = _read("girl of 14 in Lytham, keeps going missing, no offences, no violence").case
+    case = read("girl of 14 in Lytham, keeps going missing, no offences, no violence").case
     assert Role.suspect in case.without_roles

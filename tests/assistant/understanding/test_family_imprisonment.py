@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from vrn_assistant.understanding.extraction import extract
-from vrn_core import default_catalogue
-from vrn_core.case import Case
+from tests.assistant.understanding.reading import case_of, read
 from vrn_core.vocabulary import Issue, Role
-
-GAZETTEER = default_catalogue().gazetteer
-
-
-def _case(question: str) -> Case:
-    return extract(question, GAZETTEER).case
 
 
 @pytest.mark.parametrize(
@@ -28,30 +20,30 @@ def _case(question: str) -> Case:
 def test_a_child_whose_parent_is_just_out_of_prison_is_a_prisoners_family(
     question: str,
 ) -> None:
-    case = _case(question)
+    case = case_of(question)
     assert Role.prisoner_family in case.roles
     assert Issue.family_imprisonment in case.issues
 
 
 def test_someone_just_released_is_not_a_prisoners_family() -> None:
-    case = _case("he was released from prison on Monday and is looking for work")
+    case = case_of("he was released from prison on Monday and is looking for work")
     assert Role.prisoner_family not in case.roles
     assert Issue.family_imprisonment not in case.issues
 
 
 def test_a_prisoner_who_is_a_parent_is_affected_by_the_sentence() -> None:
-    case = _case("man serving 4 years at HMP Garth, wants to keep in touch with his son")
+    case = case_of("man serving 4 years at HMP Garth, wants to keep in touch with his son")
     assert {Role.prisoner, Role.parent} <= case.roles
     assert Issue.family_imprisonment in case.issues
 
 
 def test_a_childs_relative_in_prison_said_as_a_prisoner_is_the_issue_too() -> None:
-    case = _case("girl aged 10 in year 5, brother is a prisoner at HMP Lancaster Farms")
+    case = case_of("girl aged 10 in year 5, brother is a prisoner at HMP Lancaster Farms")
     assert Issue.family_imprisonment in case.issues
 
 
 def test_an_adults_relative_said_bare_as_a_prisoner_is_not_their_family() -> None:
-    case = _case("woman of 58, son is a prisoner at HMP Garth")
+    case = case_of("woman of 58, son is a prisoner at HMP Garth")
     assert Role.prisoner_family not in case.roles
     assert Issue.family_imprisonment not in case.issues
 
@@ -64,22 +56,22 @@ def test_an_adults_relative_said_bare_as_a_prisoner_is_not_their_family() -> Non
     ],
 )
 def test_abuse_at_home_said_plainly(question: str) -> None:
-    assert Issue.domestic_abuse in _case(question).issues
+    assert Issue.domestic_abuse in case_of(question).issues
 
 
 def test_a_parent_about_to_leave_prison_is_affected_by_the_sentence() -> None:
-    case = _case("dad of three about to be released from HMP Kirkham, his kids have missed him")
+    case = case_of("dad of three about to be released from HMP Kirkham, his kids have missed him")
     assert Issue.family_imprisonment in case.issues
 
 
 def test_children_met_at_prison_visits_are_a_prisoners_family() -> None:
-    case = _case("we run a play corner in the visits hall at HMP Kirkham for the little ones")
+    case = case_of("we run a play corner in the visits hall at HMP Kirkham for the little ones")
     assert Role.prisoner_family in case.roles
     assert Issue.family_imprisonment in case.issues
 
 
 def test_someone_arrested_who_tells_of_abuse_is_a_victim_too() -> None:
-    case = _case(
+    case = case_of(
         "woman of 34 in Preston custody for hitting her husband, she told officers "
         "he's been hurting her for a long time"
     )
@@ -87,15 +79,14 @@ def test_someone_arrested_who_tells_of_abuse_is_a_victim_too() -> None:
 
 
 def test_a_bracketed_age_does_not_hide_who_hit_her() -> None:
-    case = _case("her husband (41) punched her again on Saturday")
+    case = case_of("her husband (41) punched her again on Saturday")
     assert Issue.domestic_abuse in case.issues
     assert Role.victim in case.roles
 
 
 def test_a_partner_with_an_age_of_their_own_is_the_one_who_did_it() -> None:
-    people = extract(
-        "woman of 23, her boyfriend (24) battered her on Friday, he's in Burnley cells now",
-        GAZETTEER,
+    people = read(
+        "woman of 23, her boyfriend (24) battered her on Friday, he's in Burnley cells now"
     ).people
     assert Role.victim in people[0].case.roles
     assert Role.suspect in people[1].case.roles

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vrn_assistant.understanding.extraction import extract
-from vrn_core import default_catalogue
-from vrn_core.case import Case
+from tests.assistant.understanding.reading import case_of
 from vrn_core.vocabulary import Issue, OffenceCategory
-
-GAZETTEER = default_catalogue().gazetteer
-
-
-def _case(question: str) -> Case:
-    return extract(question, GAZETTEER).case
 
 
 @pytest.mark.parametrize(
@@ -28,17 +20,17 @@ def _case(question: str) -> Case:
     ],
 )
 def test_violence_said_by_the_harm(question: str) -> None:
-    assert Issue.violence in _case(question).issues
+    assert Issue.violence in case_of(question).issues
 
 
 def test_negated_initials_say_the_issue_is_absent() -> None:
-    case = _case("woman of 30 mugged in Preston, no DA, she lives alone")
+    case = case_of("woman of 30 mugged in Preston, no DA, she lives alone")
     assert Issue.domestic_abuse in case.without_issues
     assert Issue.domestic_abuse not in case.issues
 
 
 def test_nothing_to_do_with_says_the_issue_is_absent() -> None:
-    assert Issue.violence in _case("overdose, nothing to do with violence").without_issues
+    assert Issue.violence in case_of("overdose, nothing to do with violence").without_issues
 
 
 @pytest.mark.parametrize(
@@ -49,21 +41,21 @@ def test_nothing_to_do_with_says_the_issue_is_absent() -> None:
     ],
 )
 def test_a_childs_parent_in_prison(question: str) -> None:
-    assert Issue.family_imprisonment in _case(question).issues
+    assert Issue.family_imprisonment in case_of(question).issues
 
 
 def test_an_adults_relative_named_bare_is_not_their_family() -> None:
-    assert Issue.family_imprisonment not in _case("man of 40, dad is in prison").issues
+    assert Issue.family_imprisonment not in case_of("man of 40, dad is in prison").issues
 
 
 def test_the_victims_case_has_no_offence() -> None:
-    case = _case("woman of 26 assaulted by her boyfriend, he has been charged")
+    case = case_of("woman of 26 assaulted by her boyfriend, he has been charged")
     assert case.offence is None
 
 
 def test_possession_said_alone_is_a_drugs_offence() -> None:
-    assert _case("23 year old arrested for possession").offence is OffenceCategory.drugs
-    assert _case("arrested for possession of a knife").offence is not OffenceCategory.drugs
+    assert case_of("23 year old arrested for possession").offence is OffenceCategory.drugs
+    assert case_of("arrested for possession of a knife").offence is not OffenceCategory.drugs
 
 
 @pytest.mark.parametrize(
@@ -75,7 +67,7 @@ def test_possession_said_alone_is_a_drugs_offence() -> None:
     ],
 )
 def test_harm_by_a_partner_or_relative_is_domestic_abuse(question: str) -> None:
-    assert Issue.domestic_abuse in _case(question).issues
+    assert Issue.domestic_abuse in case_of(question).issues
 
 
 @pytest.mark.parametrize(
@@ -87,9 +79,9 @@ def test_harm_by_a_partner_or_relative_is_domestic_abuse(question: str) -> None:
     ],
 )
 def test_drug_use_said_by_street_words(question: str) -> None:
-    assert Issue.drugs in _case(question).issues
+    assert Issue.drugs in case_of(question).issues
 
 
 def test_an_attack_is_a_violent_offence() -> None:
-    case = _case("woman of 22 in Preston custody for an attack on a taxi driver")
+    case = case_of("woman of 22 in Preston custody for an attack on a taxi driver")
     assert case.offence is OffenceCategory.violent

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from vrn_assistant.understanding.extraction import Extraction, extract
-from vrn_core import default_catalogue
+from tests.assistant.understanding.reading import read
 from vrn_core.vocabulary import Asker, Role, Setting
-
-CATALOGUE = default_catalogue()
-
-
-def _read(question: str) -> Extraction:
-    return extract(question, CATALOGUE.gazetteer)
 
 
 @pytest.mark.parametrize(
@@ -27,24 +20,24 @@ def _read(question: str) -> Extraction:
     ],
 )
 def test_a_relatives_prison_is_not_the_persons(question: str) -> None:
-    case = _read(question).case
+    case = read(question).case
     assert case.setting is not Setting.prison
     assert Role.prisoner not in case.roles
     assert Role.prisoner_family in case.roles
 
 
 def test_a_child_whose_parent_is_named_apart_is_not_a_parent() -> None:
-    case = _read("11 year old girl in Leyland, dad is in prison and mum works nights").case
+    case = read("11 year old girl in Leyland, dad is in prison and mum works nights").case
     assert Role.parent not in case.roles
 
 
 def test_a_young_mum_named_with_her_child_is_still_a_parent() -> None:
-    case = _read("Girl of 16 in Burnley, mum of a 1 year old, her ex keeps threatening her").case
+    case = read("Girl of 16 in Burnley, mum of a 1 year old, her ex keeps threatening her").case
     assert Role.parent in case.roles
 
 
 def test_the_partner_in_the_cells_is_not_where_the_victim_is() -> None:
-    case = _read(
+    case = read(
         "DA worker in Chorley: client 30, her partner beat her last night, he's in the cells"
     ).case
     assert case.setting is not Setting.police_custody
@@ -53,7 +46,7 @@ def test_the_partner_in_the_cells_is_not_where_the_victim_is() -> None:
 
 
 def test_the_person_themselves_in_prison_is_still_in_prison() -> None:
-    case = _read("Dad serving a sentence at HMP Garth wants to stay close to his kids").case
+    case = read("Dad serving a sentence at HMP Garth wants to stay close to his kids").case
     assert case.setting is Setting.prison
     assert Role.prisoner in case.roles
 
@@ -68,7 +61,7 @@ def test_the_person_themselves_in_prison_is_still_in_prison() -> None:
 def test_someone_described_in_the_cells_is_a_suspect_and_no_asker_is_assumed(
     question: str,
 ) -> None:
-    reading = _read(question)
+    reading = read(question)
     assert reading.case.setting is Setting.police_custody
     assert Role.suspect in reading.case.roles
     # Custody staff, a solicitor or a parent could ask this: advice for one would mislead.
@@ -76,16 +69,16 @@ def test_someone_described_in_the_cells_is_a_suspect_and_no_asker_is_assumed(
 
 
 def test_a_relative_saying_he_is_in_custody_is_not_custody_staff() -> None:
-    assert _read("he is 20 and has been in Lancaster custody since last night").asker is None
+    assert read("he is 20 and has been in Lancaster custody since last night").asker is None
 
 
 def test_a_custody_suite_named_wins_over_locked_up() -> None:
-    case = _read("lad of 22, locked up at Greenbank since Tuesday for a fight").case
+    case = read("lad of 22, locked up at Greenbank since Tuesday for a fight").case
     assert case.setting is Setting.police_custody
 
 
 def test_a_hospital_named_wins_over_someone_elses_arrest() -> None:
-    case = _read("Royal Preston: 16 yr old lad hit by his uncle, uncle arrested").case
+    case = read("Royal Preston: 16 yr old lad hit by his uncle, uncle arrested").case
     assert case.setting is Setting.hospital_emergency_department
     assert Role.suspect not in case.roles
 
@@ -102,4 +95,4 @@ def test_a_hospital_named_wins_over_someone_elses_arrest() -> None:
     ],
 )
 def test_the_askers_job_said_short(question: str, asker: Asker) -> None:
-    assert _read(question).asker is asker
+    assert read(question).asker is asker

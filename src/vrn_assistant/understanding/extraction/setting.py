@@ -113,7 +113,8 @@ def read_setting(
                 at_home = at_home or (match.start(), match.group())
             else:
                 said_student = True
-    found, weak = _since_let_out(text.rest, found), _since_let_out(text.rest, weak)
+    let_out = _last_let_out(text.rest)
+    found, weak = _since_let_out(found, let_out), _since_let_out(weak, let_out)
     again = _held_again(text.rest, [*found, *weak])
     if again is not None:
         notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
@@ -125,7 +126,7 @@ def read_setting(
         _, setting, said = sorted(current)[-1] if current else sorted(found)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
         return setting
-    site_setting = _place_setting(text, places, place, roles, family_only)
+    site_setting = _place_setting(text, places, place, roles, family_only, let_out)
     if site_setting is not None:
         setting, display = site_setting
         notes.append(f"setting: {describe(setting)} (from the place {display})")
@@ -155,21 +156,26 @@ def _let_out() -> re.Pattern[str]:
     return re.compile(rf"\b{lexicon().word('let_out')}(?![\w'])")
 
 
+def _last_let_out(rest: str) -> int:
+    """Where the person was last said to be let out of police custody ("was in custody at
+    Lancaster last week, he's out now", "got nicked, let out this morning"), or -1; a
+    release still to come ("before he's released") is none."""
+    return max(
+        (
+            match.start()
+            for match in hits(_let_out(), rest)
+            if not before(_TO_COME, rest, match.start(), 25)
+        ),
+        default=-1,
+    )
+
+
 def _since_let_out(
-    rest: str, said: list[tuple[int, Setting, str]]
+    said: list[tuple[int, Setting, str]], let_out: int
 ) -> list[tuple[int, Setting, str]]:
-    """Police custody said before the person was let out ("was in custody at Lancaster
-    last week, he's out now", "got nicked, let out this morning") is not where they are:
-    those readings go; a release still to come ("before he's released") leaves them."""
-    out = [
-        match.start()
-        for match in hits(_let_out(), rest)
-        if not before(_TO_COME, rest, match.start(), 25)
-    ]
-    if not out:
-        return said
-    last = max(out)
-    return [hit for hit in said if hit[1] is not Setting.police_custody or hit[0] > last]
+    """The readings left once police custody said before the person was let out (at
+    `let_out`) goes: it is not where they are."""
+    return [hit for hit in said if hit[1] is not Setting.police_custody or hit[0] > let_out]
 
 
 # Out of prison, as an event: "released yesterday", "got out last month".
@@ -206,9 +212,11 @@ def _place_setting(
     place: PlaceMatch | None,
     roles: set[Role],
     family_only: bool,
+    let_out: int,
 ) -> tuple[Setting, str] | None:
     """The setting of the place named that has one (the chosen place first), and its name;
-    not a prison or custody suite said to be a relative's."""
+    not a prison or custody suite said to be a relative's, nor a custody suite named
+    before the person was let out (at `let_out`)."""
     ordered = [place, *places] if place is not None else list(places)
     for candidate in ordered:
         site = candidate.place
@@ -220,9 +228,11 @@ def _place_setting(
             text, site.setting, candidate.span[0], roles
         ):
             continue
-        if site.setting is Setting.police_custody and candidate.span is not None:
-            at = (candidate.span[0], site.setting, site.display)
-            if not _since_let_out(text.rest, [at]):
-                continue  # "held at Burnley custody suite on Saturday, released Sunday"
+        if (
+            site.setting is Setting.police_custody
+            and candidate.span is not None
+            and candidate.span[0] <= let_out
+        ):
+            continue  # "held at Burnley custody suite on Saturday, released Sunday"
         return site.setting, site.display
     return None
