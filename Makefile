@@ -20,12 +20,14 @@ app: $(STAMP)
 	$(BIN)/vrn ingest --progress
 	$(BIN)/vrn app --address $(ADDRESS) --port $(PORT)
 
+# Tests run one worker per core, at most four (each loads the encoder and the catalogue);
+# a module marked xdist_group keeps to one worker, so its server starts once.
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks
 	$(BIN)/ruff format --check src tests examples benchmarks
 	$(BIN)/mypy src/vrn_core src/vrn_assistant
 	sh scripts/browser-setup.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup
 
 screenshot: $(STAMP)
 	sh scripts/browser-setup.sh

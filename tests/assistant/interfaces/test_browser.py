@@ -31,7 +31,8 @@ import pytest
 from tests.conftest import ROOT
 from vrn_assistant.interfaces.launch import streamlit_argv
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# One worker runs the whole module under `make test`: its app server and browser start once.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

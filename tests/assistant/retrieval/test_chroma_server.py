@@ -22,7 +22,12 @@ from tests.assistant.conftest import SERVER_START, HashEmbeddings, MakeIndex, Wr
 from vrn_assistant.errors import IndexUnavailable
 from vrn_assistant.retrieval.index import CorpusIndex, SearchMode
 
-pytestmark = [pytest.mark.server, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]
+# One worker runs the whole module under `make test`: its server starts once.
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.allow_hosts(["127.0.0.1", "::1"]),
+    pytest.mark.xdist_group("chroma-server"),
+]
 
 CHROMA = Path(sys.executable).parent / "chroma"
 START_TIMEOUT = 30.0
