@@ -111,6 +111,15 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
         ("he has a knife right now", True),
         ("my ex is outside", False),
         ("my ex is outside and he's drunk", True),
+        # abuse someone has told of is to refer; told just now, or happening now, is news
+        ("a pupil has told me her stepdad is hitting her", False),
+        ("a pupil has just told me her stepdad is on his way to kill her mum", True),
+        ("she told me he is hitting her right now", True),
+        # "inside" alone is prison; "he won't go to the police" is no one at the door
+        ("her dad is inside and wants to stay close to his kids", False),
+        ("he's inside the house and he's drunk and shouting", True),
+        ("she was hit last week and won't go to the police", False),
+        ("my ex is here and he won't go", True),
         # pictures, training and figures of speech
         ("he posted a video waving a machete", False),
         ("is there training on what to do when someone is bleeding heavily?", False),
