@@ -30,6 +30,9 @@ def _age(question: str) -> int | AgeRange | None:
         ("female detainee, just turned 18 on Monday, in for affray", 18),
         ("brothers in Year 3, both 7, their dad is in prison", 7),
         ("21, my dad has been sent down and I need help", 21),
+        # "<person> is <age>" with any word for a person
+        ("fella is forty, head injury after a fight, in A&E", 40),
+        ("the lass is 17 and her boyfriend hits her", 17),
         # approximate ages are a range two years either side
         ("man 40ish, stabbed in the leg outside a pub", AgeRange(min=38, max=42)),
         ("woman aged about thirty, punched by her ex", AgeRange(min=28, max=32)),

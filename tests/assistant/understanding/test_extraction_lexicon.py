@@ -79,6 +79,21 @@ def test_the_spelling_examples_are_corrected() -> None:
     assert notes == ["'custdy' read as 'custody'", "'assualt' read as 'assault'"]
 
 
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("ex keeps turnin up n kickin off", "ex keeps turning up and kicking off"),
+        ("her cousin n his mate", "her cousin and his mate"),  # not "cousing"
+        ("within n out", "within and out"),
+        ("n is a letter", "n is a letter"),  # "n" between words only
+    ],
+)
+def test_spoken_spellings_are_read_written_out_without_a_note(said: str, read: str) -> None:
+    notes: list[str] = []
+    assert prepare(said, notes).low == read
+    assert notes == []
+
+
 def test_the_lexicon_is_read_once() -> None:
     assert lexicon() is lexicon()
 

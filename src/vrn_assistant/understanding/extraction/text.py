@@ -1,6 +1,10 @@
 """Preparing the text: lower case, common misspellings of key words corrected
 (the key words are in knowledge/lexicon/spelling.yaml), and the family-of-a-prisoner
-phrases set apart."""
+phrases set apart.
+
+Two spellings of speech are read as written out, without a note (they are not
+mistakes): a dropped g ("kickin off", "turnin up") where the -ing word is one the
+lexicon's phrases use, and "n" between words for "and" ("turnin up n kicking off")."""
 
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ class _Spelling:
     prefixes: tuple[str, ...]
     by_letter: dict[str, tuple[str, ...]]
     real_words: frozenset[str]
+    ing_words: frozenset[str]
 
 
 @cache
@@ -60,6 +65,7 @@ def _spelling() -> _Spelling:
             letter: tuple(w for w in keys if w[0] == letter) for letter in {w[0] for w in keys}
         },
         real_words=words.real_words,
+        ing_words=words.ing_words,
     )
 
 
@@ -97,6 +103,11 @@ def _correct_spelling(plain: str, notes: list[str]) -> str:
     last = 0
     for token in _TOKEN.finditer(plain):
         word = token.group()
+        spoken = _spoken(plain, token, spelling.ing_words)
+        if spoken is not None:
+            pieces += [plain[last : token.start()], spoken]
+            last = token.end()
+            continue
         if len(word) < 5 or word in spelling.key_words or word in spelling.real_words:
             continue
         if word.startswith(spelling.prefixes):
@@ -113,3 +124,21 @@ def _correct_spelling(plain: str, notes: list[str]) -> str:
         last = token.end()
         notes.append(f"'{word}' read as '{best[0]}'")
     return "".join([*pieces, plain[last:]]) if pieces else plain
+
+
+def _spoken(plain: str, token: re.Match[str], ing_words: frozenset[str]) -> str | None:
+    """The written-out form of a spoken spelling ("kickin" -> "kicking", "n" -> "and")."""
+    word = token.group()
+    if word.endswith("in") and word + "g" in ing_words:
+        return word + "g"
+    start, end = token.span()
+    if (
+        word == "n"
+        and start >= 2
+        and plain[start - 2].isalpha()
+        and plain[start - 1] == " "
+        and plain[end : end + 1] == " "
+        and plain[end + 1 : end + 2].isalpha()
+    ):
+        return "and"
+    return None

@@ -101,6 +101,7 @@ class Lexicon:
     wants: tuple[tuple[ProgrammeKind, Cue], ...]
     key_words: tuple[str, ...]  # words whose misspellings are corrected
     real_words: frozenset[str]  # words one edit from a key word, never corrected
+    ing_words: frozenset[str]  # the -ing words of every phrase: "kickin" is "kicking"
     entries: Mapping[str, tuple[str, Entry]]  # entry id -> (file, entry), for the tests
 
     def word(self, name: str) -> str:

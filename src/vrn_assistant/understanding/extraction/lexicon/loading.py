@@ -153,8 +153,21 @@ def load_lexicon(folder: Path) -> Lexicon:
         wants=tuple(cues_by(wants, lambda e: e.want, words)),
         key_words=tuple(word.lower() for word in spelling.key_words),
         real_words=frozenset(word.lower() for word in spelling.real_words),
+        ing_words=_ing_words([*entries.values(), *lists.values()]),
         entries=entries,
     )
+
+
+_ING = re.compile(r"[a-z]{2,}ing\b")
+
+
+def _ing_words(items: list[tuple[str, Entry | Words]]) -> frozenset[str]:
+    """Every word ending in -ing that a phrase or an example uses."""
+    found: set[str] = set()
+    for _, item in items:
+        for text in (*item.phrases, *item.examples):
+            found.update(_ING.findall(text.lower()))
+    return frozenset(found)
 
 
 class _Resolver(Mapping[str, str]):
