@@ -63,6 +63,7 @@ __all__ = [
     "SettingCriterion",
     "combine_all",
     "combine_any",
+    "criteria_in_force",
     "evaluate",
     "resolve",
 ]
@@ -134,6 +135,17 @@ class _Leaf(_Base, Dated):
             "the values is then unknown, not excluded."
         ),
     )
+    since: date | None = Field(
+        default=None,
+        description=(
+            "In force from this date only: before it the programme has no such criterion "
+            "(a limit that a later source is the first to state, such as an age band)."
+        ),
+    )
+
+    def change_dates(self) -> tuple[date, ...]:
+        dates = super().change_dates()
+        return dates if self.since is None else tuple(sorted({self.since, *dates}))
 
     def _check_change(self, update: dict[str, Any], number: int) -> None:
         if set(update) - {"label"} and "label" not in update:
@@ -283,6 +295,23 @@ def resolve(criterion: Criterion, day: date) -> Criterion:
             return criterion
         return criterion.model_copy(update={"criteria": parts})
     return criterion.on(day)
+
+
+def criteria_in_force(criteria: tuple[Criterion, ...], day: date | None) -> tuple[Criterion, ...]:
+    """The criteria without the leaves not yet in force on `day` (None: before every
+    date), and without the groups that leaves nothing in."""
+    kept: list[Criterion] = []
+    for criterion in criteria:
+        if isinstance(criterion, AllOf | AnyOf):
+            parts = criteria_in_force(criterion.criteria, day)
+            if not parts:
+                continue
+            if parts != criterion.criteria:
+                criterion = criterion.model_copy(update={"criteria": parts})
+        elif criterion.since is not None and (day is None or day < criterion.since):
+            continue
+        kept.append(criterion)
+    return tuple(kept) if len(kept) < len(criteria) else criteria
 
 
 def leaves(criteria: Iterable[Criterion]) -> Iterator[Criterion]:

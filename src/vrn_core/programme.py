@@ -19,7 +19,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from vrn_core.availability import Window
-from vrn_core.criteria import AllOf, AnyOf, Criterion, resolve
+from vrn_core.criteria import AllOf, AnyOf, Criterion, criteria_in_force, resolve
 from vrn_core.dating import Change, Dated
 from vrn_core.sources import SourceRef
 from vrn_core.vocabulary import Asker, Issue, PlaceRole, ProgrammeKind
@@ -228,7 +228,9 @@ class Programme(_Record):
 
     @model_validator(mode="after")
     def _build_editions(self) -> Programme:
-        first = Edition(None, self.criteria, self.availability, self.pathway)
+        first = Edition(
+            None, criteria_in_force(self.criteria, None), self.availability, self.pathway
+        )
         starts = sorted({day for fact in self.dated_facts() for day in fact.change_dates()})
         self._starts = tuple(starts)
         self._editions = (first, *(self._edition(day) for day in starts))
@@ -245,7 +247,9 @@ class Programme(_Record):
             windows.append(version)
         return Edition(
             since=day,
-            criteria=tuple(resolve(criterion, day) for criterion in self.criteria),
+            criteria=criteria_in_force(
+                tuple(resolve(criterion, day) for criterion in self.criteria), day
+            ),
             availability=tuple(windows),
             pathway=self.pathway.on(day),
         )

@@ -119,6 +119,33 @@ def test_an_age_band_that_changes_is_judged_with_the_band_in_force(knowledge: Pa
     )
 
 
+def test_a_criterion_first_stated_later_is_judged_only_from_its_date(knowledge: Path) -> None:
+    _add_document(knowledge)
+
+    def add_a_limit(data: dict[str, Any]) -> None:
+        data["criteria"].append(
+            {
+                "type": "age",
+                "id": "under-twenty-three",
+                "label": "aged 22 or under",
+                "max": 22,
+                "since": date(2022, 4, 1),
+                "source": "divert-2022.md#Who it is for",
+            }
+        )
+
+    _edit_divert(knowledge, add_a_limit)
+    before = _divert(knowledge, date(2022, 3, 31), age=24)
+    # In the band; the Blackpool suite's evidence is from 2020, so at best likely eligible.
+    assert before.verdict is Verdict.likely_eligible
+    assert "under-twenty-three" not in [r.id for r in before.results()]
+    after = _divert(knowledge, date(2022, 4, 1), age=24)
+    assert (after.verdict, after.near_miss) == (
+        Verdict.not_eligible,
+        "24 is above DIVERT's up to 22",
+    )
+
+
 def test_a_change_with_no_from_is_in_force_from_its_documents_date(knowledge: Path) -> None:
     _add_document(knowledge, as_of="2022-03-01")
 

@@ -122,6 +122,11 @@ def _applied(
     new = _cite(book, claim, citations)
     if new is None:
         return None
+    if claim.kind is ClaimKind.age_band:  # applied only where the catalogue gives no band
+        return (
+            f"The catalogue gives no age band; {_dated(claim)} gives {claim.value} [{new}], "
+            "which the verdict uses."
+        )
     old_chunk = section(applied.source)
     old = citations.cite(old_chunk, applied.before) if old_chunk is not None else None
     when = f" ({format_month(applied.stated)})" if applied.stated else ""

@@ -16,9 +16,14 @@ it for the dates it applies to):
   getting involved in crime": not met becomes unknown); one that says "only
   for" narrows it to the values it names (see `eligibility`).
 
-Age bands, referral routes and contacts are shown beside the catalogue's facts,
-never in place of them: a band in a provider's page is often that provider's
-own (DIVERT on the Fylde, 18-24) and not the county's. Undated claims change
+- an age band fills in where the catalogue gives none (ED Navigators: "open to
+  people aged 10 to 39"), from its document's date, each later band in force from
+  its own; before the first, the programme has no age limit, as the catalogue says.
+
+Where the catalogue gives an age band, a document's band is shown beside it, never
+in its place: a band in a provider's page is often that provider's own (DIVERT on
+the Fylde, 18-24) and not the county's. Referral routes and contacts are shown
+beside the catalogue's facts too. Undated claims change
 nothing; they are shown beside. Programmes known only from documents get a
 provisional record (see `provisional`). Claims that contradict a record so that
 it no longer validates (a programme said to have ended before it started)
@@ -36,7 +41,16 @@ from vrn_assistant.claims.model import Claim, ClaimKind, ClaimStatus
 from vrn_assistant.claims.provisional import provisional_record, reference
 from vrn_core import Catalogue, Programme, SourceRef
 from vrn_core.availability import Window, WindowChange
-from vrn_core.criteria import Criterion, RoleChange, RoleCriterion, SettingChange, SettingCriterion
+from vrn_core.criteria import (
+    AgeChange,
+    AgeCriterion,
+    Criterion,
+    RoleChange,
+    RoleCriterion,
+    SettingChange,
+    SettingCriterion,
+    leaves,
+)
 from vrn_core.dating import with_changes
 from vrn_core.vocabulary import Role, Setting, WindowStatus, describe
 
@@ -157,9 +171,14 @@ def _revised(
 def _criteria(
     programme: Programme, dated: Sequence[Claim]
 ) -> tuple[tuple[Criterion, ...], list[Applied]]:
-    """The programme's criteria widened or narrowed by dated eligibility claims."""
+    """The programme's criteria widened or narrowed by dated eligibility claims, and an
+    age band where the catalogue gives none."""
     revised: list[Criterion] = []
     applied: list[Applied] = []
+    stated_age = _stated_age(programme, dated)
+    if stated_age is not None:
+        revised.append(stated_age[0])
+        applied += stated_age[1]
     for criterion in programme.criteria:
         if not isinstance(criterion, SettingCriterion | RoleCriterion):
             revised.append(criterion)  # groups and other kinds: as the catalogue has them
@@ -179,6 +198,48 @@ def _criteria(
                 criterion = changed
         revised.append(criterion)
     return tuple(revised), applied
+
+
+def _stated_age(
+    programme: Programme, dated: Sequence[Claim]
+) -> tuple[AgeCriterion, list[Applied]] | None:
+    """An age criterion in force from the first dated band, when the catalogue has none."""
+    if any(isinstance(leaf, AgeCriterion) for leaf in leaves(programme.criteria)):
+        return None
+    bands: dict[date, Claim] = {}
+    for claim in dated:  # oldest first; of two bands stated on one day, the first
+        if claim.kind is ClaimKind.age_band and (claim.min_age, claim.max_age) != (None, None):
+            bands.setdefault(_day(claim), claim)
+    if not bands:
+        return None
+    first, *later = bands.values()
+
+    def label(claim: Claim) -> str:
+        return f"aged {claim.value}"
+
+    criterion = AgeCriterion(
+        type="age",
+        id="age-stated-later",
+        label=label(first),
+        min=first.min_age,
+        max=first.max_age,
+        source=reference(first),
+        stated=first.day,
+        since=first.day,
+        changes=tuple(
+            AgeChange(
+                label=label(claim),
+                min=claim.min_age,
+                max=claim.max_age,
+                source=reference(claim),
+                stated=claim.day,
+            )
+            for claim in later
+        ),
+    )
+    return criterion, [
+        Applied(claim, "no age band", programme.summary.source, None) for claim in bands.values()
+    ]
 
 
 def criterion_change(

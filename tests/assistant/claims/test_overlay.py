@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from vrn_assistant.claims import ClaimBook
-from vrn_core import Case, Verdict, rank
+from vrn_core import Case, Programme, Verdict, default_catalogue, rank
+from vrn_core.criteria import AgeCriterion, Criterion, leaves
 from vrn_core.vocabulary import Setting
 
 AT_ED = {"setting": Setting.hospital_emergency_department, "age": 16}
@@ -35,6 +36,28 @@ def test_an_undated_page_never_overrides_a_dated_fact(book: ClaimBook) -> None:
     """06 (undated) lists Royal Preston; 04 (February 2021) does not."""
     preston = Case(place="Royal Preston Hospital", **AT_ED)
     assert _verdict(book, "ed-navigators", preston, date(2021, 4, 1)) is Verdict.not_eligible
+
+
+def test_a_dated_age_band_fills_in_where_the_catalogue_gives_none(book: ClaimBook) -> None:
+    """04 (February 2021): "open to people aged 10 to 39"; the catalogue gives no band."""
+    forty = Case(
+        place="Blackpool Victoria Hospital", setting=Setting.hospital_emergency_department, age=40
+    )
+    assert _verdict(book, "ed-navigators", forty, date(2021, 6, 21)) is Verdict.not_eligible
+    assert _verdict(book, "ed-navigators", forty, date(2020, 12, 21)) is Verdict.eligible
+    thirty = forty.model_copy(update={"age": 30})
+    assert _verdict(book, "ed-navigators", thirty, date(2021, 6, 21)) is Verdict.eligible
+
+
+def test_a_document_band_never_replaces_the_catalogues_own(book: ClaimBook) -> None:
+    """DIVERT has 18-25 in the catalogue; a provider's own band is shown beside it only."""
+
+    def ages(programme: Programme) -> list[Criterion]:
+        return [leaf for leaf in leaves(programme.criteria) if isinstance(leaf, AgeCriterion)]
+
+    original = ages(default_catalogue().get("divert"))
+    assert [(a.min, a.max) for a in original] == [(18, 25)]
+    assert ages(book.catalogue.get("divert")) == original
 
 
 def test_the_catalogue_itself_is_untouched(book: ClaimBook, catalogue: object) -> None:
