@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.assistant.understanding.reading import case_of, read
-from vrn_core.vocabulary import Issue, Role
+from vrn_core.vocabulary import Gender, Issue, Role, Setting
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,48 @@ def test_a_partner_with_an_age_of_their_own_is_the_one_who_did_it() -> None:
     assert Role.victim in people[0].case.roles
     assert Role.suspect in people[1].case.roles
     assert Role.victim not in people[1].case.roles
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "my son is in HMP Lancaster Farms, he has a 2 yr old and he wants to be a good "
+            "dad when he's out. is there a course",
+            "the son in prison",
+        ),
+        (
+            "my partners in HMP, we have 2 kids, he wants to be a better dad. any courses",
+            "the partner in prison",
+        ),
+    ],
+)
+def test_a_relative_in_prison_who_wants_to_be_a_better_parent_is_in_need_first(
+    question: str, label: str
+) -> None:
+    people = read(question).people
+    assert people[0].label == label
+    prisoner = people[0].case
+    assert prisoner.setting is Setting.prison and prisoner.gender is Gender.male
+    assert {Role.prisoner, Role.parent} <= prisoner.roles and Role.child not in prisoner.roles
+    assert len(people) == 2  # the asker, a prisoner's family, stays in need too
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my partner is in HMP Preston and I want to be a better mum for our kids",
+        "her dad is in prison and she wants a good relationship with her family",
+    ],
+)
+def test_wanting_to_be_a_better_parent_said_of_someone_else_adds_no_one(question: str) -> None:
+    assert [person.label for person in read(question).people if "prison" in person.label] == []
+
+
+def test_being_there_for_his_son_is_no_request_for_the_son() -> None:
+    case = case_of(
+        "young dad, nineteen, serving at HMP Lancaster Farms wants parenting support so he "
+        "can be there for his son"
+    )
+    assert (case.age, case.setting, case.place) == (19, Setting.prison, "HMP Lancaster Farms")
+    assert Role.parent in case.roles and Role.child not in case.roles

@@ -42,6 +42,7 @@ from vrn_assistant.understanding.extraction.askers import (
 )
 from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
+from vrn_assistant.understanding.extraction.family import parent_in_prison
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
 from vrn_assistant.understanding.extraction.people import (
@@ -138,7 +139,15 @@ def extract(
     picks = asked_for(text, tuple(_described(person) for person in people))
     if picks is not None:
         people, readings = _asked(picks, people, readings, gazetteer, programme_names, whole)
-    elif len(parts) == 1:
+    prisoner = _parent_in_prison(text, gazetteer, programme_names, whole)
+    if prisoner is not None:
+        # First when the request names no one else: the question is about them.
+        if picks is None:
+            people = (prisoner[0], *(replace(p, relation=prisoner[0].label) for p in people))
+            readings = [prisoner[1], *readings]
+        else:
+            people, readings = (*people, prisoner[0]), [*readings, prisoner[1]]
+    elif picks is None and len(parts) == 1:
         return replace(whole, people=people)
     first = readings[0]
     asked = [f"the help is asked for: {people[0].label}"] if picks is not None else []
@@ -193,6 +202,23 @@ def _asked(
             chosen.append(person)
             chosen_readings.append(readings[index])
     return tuple(chosen), chosen_readings
+
+
+def _parent_in_prison(
+    text: str,
+    gazetteer: Gazetteer,
+    programme_names: Mapping[str, Sequence[str]],
+    whole: Extraction,
+) -> tuple[PersonReading, Extraction] | None:
+    """A relative in prison who wants to be a better parent ("my son is in HMP Preston,
+    he wants to be a good dad"), read from their own words as a parent in prison."""
+    said = parent_in_prison(text.lower(), prison_names(gazetteer))
+    if said is None:
+        return None
+    words, noun = said
+    reading = _read(words, gazetteer, programme_names, whole)
+    label = f"the {noun} in prison"
+    return PersonReading(label, reading.case, reading.place, noun), reading
 
 
 def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from vrn_assistant.understanding.extraction.lexicon import lexicon
+from vrn_assistant.understanding.extraction.people import noun_gender
 
-__all__ = ["askers_child", "family_phrases"]
+__all__ = ["askers_child", "family_phrases", "parent_in_prison"]
 
 _FAMILY_AUX = (
     r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going"
@@ -103,3 +104,48 @@ def _outside(
 ) -> list[re.Match[str]]:
     spans = [(m.start(), m.end()) for m in taken]
     return [m for m in matches if not any(start <= m.start() < end for start, end in spans)]
+
+
+@cache
+def _better_parent() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    return re.compile(words.word("better_parent")), re.compile(words.word("relative"))
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?\n]|\s(?:and|but|who|he|she)\s")
+_SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|ive|me)\b")
+_WHOSE = re.compile(r"\b(?:his|her)\b")
+_PRONOUN_GENDER = {"his": "male", "her": "female"}
+
+
+def parent_in_prison(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] | None:
+    """A relative the question puts in prison who wants to be a better parent ("my son is
+    in HMP Preston, he wants to be a good dad"): their words as their own ("a son is in
+    hmp preston, wants to be a good dad") and the word for them ("son"). None when no
+    relative in prison is said to want that, or the asker says it of themselves."""
+    better, relative = _better_parent()
+    wanting = better.search(low)
+    if wanting is None or _SPEAKER.search(low, max(0, wanting.start() - 30), wanting.start()):
+        return None
+    said = [
+        (match, found)
+        for match in family_phrases(low, prisons)
+        if match.start("family") < wanting.start()
+        and (found := relative.search(match.group("family"))) is not None
+    ]
+    if not said:
+        return None
+    match, found = said[-1]
+    noun = found.group()
+    noun = noun[:-1] if noun.endswith("s") else noun  # "my partners in HMP": partner's
+    whose = _WHOSE.search(wanting.group())
+    gender = noun_gender(noun)
+    if whose is not None and gender is not None and _PRONOUN_GENDER[whose.group()] != gender:
+        return None  # "her dad is inside and she wants a relationship with her family"
+    # Their words after the word for them, said of an adult of their own: "my son is in
+    # HMP Preston" is a man in prison, not anyone's child.
+    start = match.start("family") + found.end()
+    end = _CLAUSE_END.search(low, match.end("family"))
+    rest = low[start : end.start() if end else len(low)].strip()
+    person = {"male": "a man", "female": "a woman"}.get(gender or "", "someone")
+    return f"{person} {rest}, wants {wanting.group()}", noun

@@ -342,7 +342,8 @@ def _request() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{words.word('youngest')}|the\s+{_AGE}{_OLD}|\b(?:him|her)\b"
     )
     request = re.compile(
-        rf"{words.word('asking')}\s+(?:(?:out\s+)?(?:for|to)\s+)?"
+        # "so he can be there for his son" is about being a father, not a request
+        rf"(?<!\bbe\s)(?<!\bbeing\s){words.word('asking')}\s+(?:(?:out\s+)?(?:for|to)\s+)?"
         rf"(?P<items>(?:{item})(?:\s*(?:,|&|and)\s*(?:for\s+)?(?:{item}))*)",
         re.IGNORECASE,
     )

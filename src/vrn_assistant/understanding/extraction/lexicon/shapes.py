@@ -186,7 +186,7 @@ _REQUIRED_WORDS = (
     ("negation", ("negator", "negating_ending", "attached_negator", "not_negating")),
     ("time", ("now", "released", "duration", "let_out")),
     ("relationships", ("relative", "partner", "offspring", "family_of", "prisoners")),
-    ("relationships", ("prisoners_family",)),
+    ("relationships", ("prisoners_family", "better_parent")),
     ("settings", ("in_prison", "inside")),
     ("people", ("person", "person_is", "age_said", "companion", "several", "for_each")),
     ("occupations", ("team",)),
