@@ -15,6 +15,10 @@ from vrn_core.vocabulary import Gender, Issue, Role, Setting
     [
         "boy of 11 whose mum got out of jail in the summer, he is very withdrawn",
         "two pupils in my class, their dad was released from prison in March",
+        "Year 7 pupil, his dad has just come out of prison after 3 years",
+        # a prisoners' family named by the event or the leaflets
+        "families day at HMP Garth next month, the kids are aged 3 to 15",
+        "teacher in Barrow: can we use your prison family leaflets with a 9 year old?",
     ],
 )
 def test_a_child_whose_parent_is_just_out_of_prison_is_a_prisoners_family(

@@ -21,7 +21,7 @@ from vrn_assistant.understanding.extraction.people import noun_gender
 __all__ = ["askers_child", "family_phrases", "parent_in_prison"]
 
 _FAMILY_AUX = (
-    r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going"
+    r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going|came|come"
     r"|being|sent|who\s+is|who's|that\s+is|and|\d{1,2}|\(\d{1,2}\))\s+){0,4}"
 )
 # A prison named after the phrase belongs to the prisoner: "...of a prisoner at HMP Haverigg".
