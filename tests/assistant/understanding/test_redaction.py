@@ -313,6 +313,9 @@ def test_names_that_leaked_are_replaced(text: str, expected: str) -> None:
         "I am an IDVA in Blackburn, my client is 30 and her ex stalks her",
         "Working with Barnardo's and Childline on this case",
         "15 pupils view the video",
+        # ages said as a decade after the word for the person
+        "Lancaster custody, male mid thirties, assault on his neighbour",
+        "woman, mid-forties, in A&E",
     ],
 )
 def test_places_organisations_and_words_are_not_names(text: str) -> None:
