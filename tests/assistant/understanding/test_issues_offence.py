@@ -64,6 +64,10 @@ def test_possession_said_alone_is_a_drugs_offence() -> None:
         "woman of 45 kicked by her husband, she's in A&E",
         "lad got beaten up by his stepdad at home",
         "man in custody for an assault on his mother",
+        # a relative whose age is said first; the one who hurt her, named after the injuries
+        "mum in Darwen, her 19 yo son hits her and takes her money",
+        "woman in our ED with a cut lip, she says her partner did it",
+        "4 year old's mum has bruises and told us dad did it",
     ],
 )
 def test_harm_by_a_partner_or_relative_is_domestic_abuse(question: str) -> None:
