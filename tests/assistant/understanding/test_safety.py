@@ -120,6 +120,12 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
         ("he's inside the house and he's drunk and shouting", True),
         ("she was hit last week and won't go to the police", False),
         ("my ex is here and he won't go", True),
+        # a present verb in a later clause than an "if" is now
+        ("he said he'll stab me if i leave and he's sat in the car watching the door", True),
+        ("what should i do if my ex turns up and starts shouting?", False),
+        # trapped under something, or held somewhere unknown
+        ("a car has hit the wall and there's a kid trapped under it", True),
+        ("he says i'm not leaving till i've paid and i don't know where i am", True),
         # pictures, training and figures of speech
         ("he posted a video waving a machete", False),
         ("is there training on what to do when someone is bleeding heavily?", False),

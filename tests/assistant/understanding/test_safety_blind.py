@@ -24,7 +24,7 @@ SETS = ("safety", "safety2", "safety3", "safety4")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
 SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88, "safety4": 0.86}
 # A tuning part not yet worked through holds what it measured; every other finds all.
-TUNING_RECALL_FLOOR = {"safety4": 0.94}
+TUNING_RECALL_FLOOR: dict[str, float] = {}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:

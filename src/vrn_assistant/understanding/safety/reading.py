@@ -296,7 +296,20 @@ def _blocked(kind: Kind, start: int, end: int, message: _Message, context: _Cont
     phrase = message.phrase[start]
     if kind in context.phrase_blocks.get(phrase, ()):
         return True
-    return context.after.get(phrase, {}).get(kind, start) < start
+    first = context.after.get(phrase, {}).get(kind, start)
+    return first < start and not _present_since(first, start, message, context)
+
+
+def _present_since(first: int, start: int, message: _Message, context: _Context) -> bool:
+    """ "if i leave the house and hes sat outside watching the door": a present verb in a
+    later clause than the "if" brings the words back to now."""
+    clause = message.clause[start]
+    if clause == message.clause[first]:
+        return False
+    begin = start
+    while begin > 0 and message.clause[begin - 1] == clause:
+        begin -= 1
+    return context.presents[start] > (context.presents[begin - 1] if begin else 0)
 
 
 def _ongoing(kind: Kind, start: int, end: int, message: _Message, context: _Context) -> bool:
