@@ -141,12 +141,12 @@ def extract(
         people, readings = _asked(picks, people, readings, gazetteer, programme_names, whole)
     prisoner = _parent_in_prison(text, gazetteer, programme_names, whole)
     if prisoner is not None:
+        person, reading = prisoner
         # First when the request names no one else: the question is about them.
         if picks is None:
-            people = (prisoner[0], *(replace(p, relation=prisoner[0].label) for p in people))
-            readings = [prisoner[1], *readings]
+            people, readings = (replace(person, relation=None), *people), [reading, *readings]
         else:
-            people, readings = (*people, prisoner[0]), [*readings, prisoner[1]]
+            people, readings = (*people, person), [*readings, reading]
     elif picks is None and len(parts) == 1:
         return replace(whole, people=people)
     first = readings[0]

@@ -120,8 +120,8 @@ _PRONOUN_GENDER = {"his": "male", "her": "female"}
 
 def parent_in_prison(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] | None:
     """A relative the question puts in prison who wants to be a better parent ("my son is
-    in HMP Preston, he wants to be a good dad"): their words as their own ("a son is in
-    hmp preston, wants to be a good dad") and the word for them ("son"). None when no
+    in HMP Preston, he wants to be a good dad"): their words as their own ("a man is in
+    hmp preston, wants be a good dad") and the word for them ("son"). None when no
     relative in prison is said to want that, or the asker says it of themselves."""
     better, relative = _better_parent()
     wanting = better.search(low)

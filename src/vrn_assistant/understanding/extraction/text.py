@@ -131,14 +131,9 @@ def _spoken(plain: str, token: re.Match[str], ing_words: frozenset[str]) -> str 
     word = token.group()
     if word.endswith("in") and word + "g" in ing_words:
         return word + "g"
-    start, end = token.span()
-    if (
-        word == "n"
-        and start >= 2
-        and plain[start - 2].isalpha()
-        and plain[start - 1] == " "
-        and plain[end : end + 1] == " "
-        and plain[end + 1 : end + 2].isalpha()
-    ):
+    if word == "n" and _N_FOR_AND.match(plain, token.start()):
         return "and"
     return None
+
+
+_N_FOR_AND = re.compile(r"(?<=[a-z] )n(?= [a-z])")  # "n" between two words
