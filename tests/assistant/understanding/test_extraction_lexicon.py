@@ -114,6 +114,8 @@ def test_every_entry_has_two_examples() -> None:
         ("(a|an|the)? knife", ["a knife", "knife", "the knife"], ["knifes"]),
         ("serving .. sentence", ["serving sentence", "serving a long sentence"], []),
         ("serving . sentence", ["serving a sentence"], ["serving a long sentence"]),
+        ("couple ...., hits", ["couple in Nelson, both drunk, hits", "couple in Nelson hits"], []),
+        ("couple .... hits", ["couple in Nelson hits"], ["couple in Nelson, both drunk, hits"]),
         ("non-violent", ["non-violent", "non violent", "nonviolent"], []),
         ("children's", ["children's", "childrens"], []),
         ("a&e", ["a&e", "a & e"], ["a and e"]),

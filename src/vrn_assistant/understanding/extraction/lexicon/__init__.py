@@ -12,6 +12,7 @@ A phrase is written in a small pattern language, compiled here to a regular expr
     (in|into|to) jail   one of several; an alternative may hold spaces ("(doing a|on a)")
     (a|an|the)? knife   a word or group that may be missing (never the last)
     serving .. sentence up to two other words between (one dot each: "...." four)
+    couple ...., hits   the same, the words between may carry commas ("couple in Nelson, both drunk, hits")
     my <partner> hits   any phrase of the named word list
     <number>            a number in digits or words (built in); <digits>: digits only
     non-violent         a hyphen inside a word: a hyphen, a space or nothing

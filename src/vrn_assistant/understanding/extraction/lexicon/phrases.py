@@ -15,6 +15,8 @@ SEPARATOR = r"[\s-]+"
 _EDGE = r"\b"
 # A word a gap steps over, bracketed too: "her partner (22) hit her".
 _GAP_WORD = r"\(?[\w'&-]+\)?[\s-]+"
+# The same, where the gap may cross commas ("....,"): "couple in Nelson, both using, and he hits her".
+_GAP_WORD_COMMA = r"\(?[\w'&-]+\)?,?[\s-]+"
 _BUILT_IN = {"number": rf"(?:\d{{1,3}}|{NUMBER_WORD})", "digits": r"\d{1,3}"}
 
 
@@ -141,6 +143,9 @@ def compile_phrase(
     for position, token in enumerate(tokens):
         if set(token) == {"."}:
             units.append((f"(?:{_GAP_WORD}){{0,{len(token)}}}?", False, True))
+            continue
+        if len(token) > 1 and token.endswith(",") and set(token[:-1]) == {"."}:
+            units.append((f"(?:{_GAP_WORD_COMMA}){{0,{len(token) - 1}}}?", False, True))
             continue
         optional = token.endswith("?") and len(token) > 1
         body = token[:-1] if optional else token
