@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
-from vrn_core.availability import StatusResult, evaluate_area, evaluate_status
+from vrn_core.availability import AreaResult, StatusResult, evaluate_area, evaluate_status
 from vrn_core.case import Case
 from vrn_core.catalogue import Catalogue
 from vrn_core.criteria import CriterionResult, evaluate
@@ -137,18 +138,7 @@ def _assess(
         place = gazetteer.resolve(case.place)
     name = programme.name
     criteria = tuple(evaluate(criterion, case, name) for criterion in edition.criteria)
-    windows = edition.availability
-    area_result = evaluate_area(windows, place, gazetteer, name)
-    status = evaluate_status(windows, area_result, case, on, name, stale)
-    window = status.window or windows[0]
-    area = CriterionResult(
-        id="area",
-        label="in the programme's area",
-        truth=area_result.truth,
-        reason=area_result.reason,
-        missing=area_result.missing,
-        source=window.source,
-    )
+    area_result, status, area = _where_and_when(edition, place, case, on, gazetteer, name, stale)
     verdict = _verdict(criteria, area.truth, status.status)
     tally = _Tally()
     tally.add(criteria)
@@ -185,6 +175,51 @@ def _assess(
         edition=edition,
         stale_before=stale,
     )
+
+
+_JUDGED_KEPT = 4096  # per edition: places times dates asked about, then start again
+
+
+def _where_and_when(
+    edition: Edition,
+    place: PlaceMatch | None,
+    case: Case,
+    on: date,
+    gazetteer: Gazetteer,
+    name: str,
+    stale: date | None,
+) -> tuple[AreaResult, StatusResult, CriterionResult]:
+    """The area and state of the programme for this place on this date. They depend on
+    the case only through a window's audience; without one they are judged once per
+    place and date and kept on the edition (pure, so keeping them changes nothing)."""
+    key: tuple[object, ...] | None = None
+    if not edition.has_audience and (place is None or place.place is not None):
+        key = (
+            place.place.id if place is not None and place.place is not None else None,
+            on,
+            stale,
+            gazetteer,
+        )
+        kept = edition.judged.get(key)
+        if kept is not None:
+            return cast(tuple[AreaResult, StatusResult, CriterionResult], kept)
+    windows = edition.availability
+    area_result = evaluate_area(windows, place, gazetteer, name)
+    status = evaluate_status(windows, area_result, case, on, name, stale)
+    window = status.window or windows[0]
+    area = CriterionResult(
+        id="area",
+        label="in the programme's area",
+        truth=area_result.truth,
+        reason=area_result.reason,
+        missing=area_result.missing,
+        source=window.source,
+    )
+    if key is not None:
+        if len(edition.judged) >= _JUDGED_KEPT:
+            edition.judged.clear()
+        edition.judged[key] = (area_result, status, area)
+    return area_result, status, area
 
 
 class _Tally:

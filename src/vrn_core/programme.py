@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, cast
@@ -192,6 +192,14 @@ class Edition:
     criteria: tuple[Criterion, ...]
     availability: tuple[Window, ...]
     pathway: Pathway
+    # What `assessment` has judged from these facts alone (the area and state for one
+    # place on one date), kept so that ranking does not judge them again per case.
+    judged: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    has_audience: bool = field(init=False, compare=False, repr=False)  # a window for some only
+
+    def __post_init__(self) -> None:
+        audience = any(window.audience is not None for window in self.availability)
+        object.__setattr__(self, "has_audience", audience)
 
 
 class Programme(_Record):
