@@ -187,6 +187,7 @@ class _Context:
     after: dict[int, dict[Kind, int]] = field(default_factory=dict)
     past_sentences: set[int] = field(default_factory=set)
     recent_clauses: set[int] = field(default_factory=set)
+    resolved_clauses: set[int] = field(default_factory=set)  # "police gave him a DVPN"
     # Kinds whose events a professional setting has in hand (A&E, custody): what brought
     # the person in, not news, unless told with "just".
     care: set[Kind] = field(default_factory=set)
@@ -232,6 +233,8 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
             elif effect in _CLAUSE_EFFECTS:
                 for clause in {message.clause[start], message.clause[end - 1]}:
                     context.clause_blocks.setdefault(clause, set()).update(rule.blocks)
+                    if effect == "resolved":
+                        context.resolved_clauses.add(clause)
             elif effect in _ONGOING_EFFECTS:
                 for clause in {message.clause[start], message.clause[end - 1]}:
                     context.clause_ongoing.setdefault(clause, set()).update(rule.blocks)
@@ -252,11 +255,13 @@ def _context(message: _Message, lexicon: _Lexicon) -> _Context:
                 context.phrase_blocks.setdefault(message.phrase[start], set()).update(rule.blocks)
             elif effect == "support" and not _left_blocked(start, message, lexicon, rule):
                 context.support.append((rule.id, start))
-    # A cue asked about is no cue: "how do i get her help" is not a cry for help.
+    # A cue asked about is no cue: "how do i get her help" is not a cry for help; nor is
+    # one in a clause told as dealt with ("the police gave him a DVPN").
     context.support = [
         (entry, start)
         for entry, start in context.support
         if min(context.after.get(message.phrase[start], {}).values(), default=start) >= start
+        and message.clause[start] not in context.resolved_clauses
     ]
     # One sweep: is each token after a past marker in its clause, with no present verb since?
     size = len(message.codes)
