@@ -250,6 +250,17 @@ def test_found_kinds_are_listed_once() -> None:
     [
         # lower case after a role
         ("my son jamal was arrested in Preston", "my son [name] was arrested in Preston"),
+        # the writer introducing themselves before "from", a name with accents
+        ("hiya its Shaz from the school office", "hiya its [name] from the school office"),
+        ("hi its Gráinne, from the family hub", "hi its [name], from the family hub"),
+        ("Zoë is 15 and scared of her stepdad", "[name] is 15 and scared of her stepdad"),
+        # signing off: a dash and a role or an office, a kiss
+        (
+            "Is DIVERT in Burnley yet? - Jo, solicitor",
+            "Is DIVERT in Burnley yet? - [name], solicitor",
+        ),
+        ("Any news? - Jo, solicitor's office", "Any news? - [name], solicitor's office"),
+        ("Give me a shout. Dawn x", "Give me a shout. [name] x"),
         ("my client stacey-jo has left him", "my client [name] has left him"),
         ("with her daughter, niamh, both bruised", "with her daughter, [name], both bruised"),
         ("her ex partner pooja won't let him in", "her ex partner [name] won't let him in"),
@@ -290,8 +301,12 @@ def test_names_that_leaked_are_replaced(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a hospital's everyday short names
+        # a hospital's everyday short names, the navigators' short name
         "She was taken to the Vic with stab wounds.",
+        "Would Op Provide or ED Navs be better for her?",
+        "ED Nav pls, he's in cubicle 3",
+        "URGENT detainee in cell 4 at Blackpool is not responding",
+        "patient in resus bay 2 asking for the navigators",
         "brought into Vic last night after a fight",
         "Hi im a nurse at blackpool vic, can I refer?",
         "He is at RPH now, can the navigators see him?",

@@ -30,6 +30,7 @@ _ONE_FAMILY = frozenset("family families household twins".split())
 _AFTER_A_PERSON = frozenset("at for who whose".split())
 _SIGNATURE_TOKENS = 6  # a name and a role after it: "Rose Mellor (Family Support, CSC)"
 _SIGNATURE_MARKS = frozenset(".,!()-–—/&")
+_KISSES = frozenset({"x", "xx", "xxx"})  # "Dawn x" signing off
 
 
 class _Seeding(_Reading):
@@ -319,7 +320,8 @@ class _Seeding(_Reading):
 
     def _after_a_self_introducer(self, i: int, token: _Token) -> bool:
         """ "hiya i'm summer, 15", "it's grace, her mum": the word after "i'm" or "this
-        is", with an age or a comma after it, is the writer's name, even an ordinary word."""
+        is", with an age or a comma after it, is the writer's name, even an ordinary word;
+        so is a capitalised word before "from" ("its Shaz from the school office")."""
         before, two_before = self._word(i - 1), self._word(i - 2)
         introduced = before is not None and (
             before.raw in self._lex.self_introducers
@@ -332,6 +334,8 @@ class _Seeding(_Reading):
             return False
         if self._age_at(i + 1):
             return True
+        if self._key(i + 1) == "from" and self._capital(token) and token.cls in _NAMEISH:
+            return True  # "hiya its Shaz from the school office"
         return token.cls in (_Class.given, _Class.word_name) and self._key(i + 1) in (",", "")
 
     def _addressed(self, i: int, token: _Token) -> bool:
@@ -426,15 +430,25 @@ class _Seeding(_Reading):
         if not (token.newline or token.initial or dashed) or self._organisation_follows(i):
             return False
         tokens, j = self._tokens, i + 1
+        lower = False  # a lower-case word after it: only in a dashed sign-off ending the text
         while j < len(tokens) and not tokens[j].newline:
             after = tokens[j]
             if j > i + _SIGNATURE_TOKENS:
                 return False
-            if after.kind == "word" and not (after.case in ("title", "upper") or after.kept):
-                return False
+            if after.kind == "word" and not (
+                after.case in ("title", "upper")
+                or after.kept
+                or after.cls is _Class.role  # "- Jo, solicitor"
+                or after.key in _KISSES
+            ):
+                if not dashed:
+                    return False
+                lower = True  # "- Jo, solicitor's office"
             if after.kind not in ("word", "placeholder") and after.text not in _SIGNATURE_MARKS:
                 return False
             j += 1
+        if lower:
+            return j == len(tokens)
         return token.newline or dashed or j == len(tokens)
 
     def _two_unknown_words(self, i: int, token: _Token) -> bool:

@@ -4,6 +4,7 @@ sentence, and the questions the rules ask of a word."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -184,6 +185,12 @@ class _Reading:
 
     def _class_of(self, key: str) -> _Class:
         lex = self._lex
+        if not key.isascii():  # "Gráinne", "Zoë", "José": as the lists spell them unaccented
+            plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+            if plain and plain != key:
+                cls = self._classify(plain)
+                if cls is not _Class.unknown:
+                    return cls
         if key in lex.function_words:
             return _Class.function
         if key in lex.roles or key in lex.titles:
