@@ -109,6 +109,11 @@ def test_a_partner_with_an_age_of_their_own_is_the_one_who_did_it() -> None:
             "my partners in HMP, we have 2 kids, he wants to be a better dad. any courses",
             "the partner in prison",
         ),
+        (
+            "dad is at HMP Garth, mum is struggling with their 4 year old. anything for the "
+            "little one, and anything for dad on the inside?",
+            "the dad in prison",
+        ),
     ],
 )
 def test_a_relative_in_prison_who_wants_to_be_a_better_parent_is_in_need_first(

@@ -204,6 +204,11 @@ def _asked(
     return tuple(chosen), chosen_readings
 
 
+_PARENT_NOUNS = frozenset(
+    "dad daddy father mum mummy mam mother mom parent step-dad stepdad step-mum stepmum".split()
+)
+
+
 def _parent_in_prison(
     text: str,
     gazetteer: Gazetteer,
@@ -217,8 +222,12 @@ def _parent_in_prison(
         return None
     words, noun = said
     reading = _read(words, gazetteer, programme_names, whole)
+    # Whatever their own words say, the question puts them in prison, and "dad" is a parent.
+    known = {Role.prisoner} | ({Role.parent} if noun in _PARENT_NOUNS else set())
+    case = reading.case
+    case = case.model_copy(update={"roles": case.roles | (known - case.without_roles)})
     label = f"the {noun} in prison"
-    return PersonReading(label, reading.case, reading.place, noun), reading
+    return PersonReading(label, case, reading.place, noun), replace(reading, case=case)
 
 
 def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:
