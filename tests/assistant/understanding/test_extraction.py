@@ -268,3 +268,17 @@ def test_a_course_is_read_as_the_catalogue_names_it_only_where_it_is_taught(
     assert elsewhere.case.course == "policing"
     other = extract("I'm on the criminology degree at UCLan", gazetteer)
     assert other.case.course == "criminology"
+
+
+@pytest.mark.parametrize(
+    ("question", "course"),
+    [
+        ("2nd yr uclan policing student, how do i apply", "BSc Professional Policing"),
+        ("first year uclan policing student here, can i volunteer?", "BSc Professional Policing"),
+        ("3rd year criminology student at uclan, can i join?", "criminology"),
+    ],
+)
+def test_a_student_named_by_year_and_subject_is_on_that_course(
+    question: str, course: str, gazetteer: Gazetteer
+) -> None:
+    assert extract(question, gazetteer).case.course == course

@@ -30,9 +30,10 @@ _COURSE_NAMED = re.compile(
     r"\b(?:on|doing|taking|studying|study|in|of)\s+(?:a\s+|an\s+|the\s+|my\s+)?"
     r"((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+(?:course|degree)\b"
     r"|\b(?:a|an|as\s+a|as\s+an)\s+((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+student\b"
-    # "uclan policing student here": a student named by their subject, opening a clause
-    r"|(?:^|[,.;:!?]\s*)(?!(?:i'?m|i|a|an|the|my|our|his|her|their)\b)"
-    r"((?:[a-z&]+\s+){0,2}?[a-z&]+)\s+student\b"
+    # "uclan policing student here", "2nd yr uclan policing student": a student named by
+    # their subject, opening a clause
+    r"|(?:^|[,.;:!?]\s*)(?:\d(?:st|nd|rd|th)\s+)?(?!(?:i'?m|i|a|an|the|my|our|his|her|their)\b)"
+    r"((?:[a-z&]+\s+){0,3}?[a-z&]+)\s+student\b"
     r"|\bstud(?:y|ying)\s+(?!(?:at|in|from|with|and|for|on)\b)"
     r"([a-z&]+(?:\s+[a-z&]+){0,2}?)(?=\s+(?:at|in|and|with|from)\b|[,.;:!?]|$)"
 )
