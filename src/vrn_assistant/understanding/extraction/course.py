@@ -37,6 +37,7 @@ _COURSE_NAMED = re.compile(
     r"|\bstud(?:y|ying)\s+(?!(?:at|in|from|with|and|for|on)\b)"
     r"([a-z&]+(?:\s+[a-z&]+){0,2}?)(?=\s+(?:at|in|and|with|from)\b|[,.;:!?]|$)"
 )
+_NEGATED = re.compile(r"\b(?:not|isn't|isnt|never|no)\s+(?:a\s+|an\s+|on\s+|doing\s+)*\S")
 _NOT_COURSE_WORDS = frozenset(
     words(
         "a an the this that any some short online free new refresher awareness training first "
@@ -66,7 +67,11 @@ def read_course(
         for named in _COURSE_NAMED.finditer(text.plain):
             if named.group(1) and not student and "degree" not in named.group():
                 continue  # "the trauma informed practice course" for staff is training
-            said = next(group for group in named.groups() if group is not None).split()
+            group = next(g for g in range(1, 5) if named.group(g) is not None)
+            begin = named.start(group)
+            if _NEGATED.search(f"{text.plain[max(0, begin - 8) : begin]} {named.group(group)}"):
+                continue  # "not a policing student": the course he is not on
+            said = named.group(group).split()
             # "an Edge Hill student", "uclan policing student": the university is no course
             while said and (said[0] in _NOT_COURSE_WORDS or said[0] in place_words):
                 said = said[1:]
