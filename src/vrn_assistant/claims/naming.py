@@ -25,7 +25,7 @@ _COMMON = frozenset(
     trauma informed care evidence resource office paper practice sessions lancashire student
     students volunteering volunteers professional emergency department addiction diversion
     disruption enforcement recovery coaches custody intervention programme service network
-    violence reduction mentoring young people""".split()
+    violence reduction mentoring young people pilot session""".split()
 )
 _PROPER = r"[A-Z][A-Za-z'’]+(?: [A-Z][A-Za-z'’]+){0,3}"
 _INTRODUCED = re.compile(
