@@ -362,6 +362,8 @@ def test_found_lists_every_kind_replaced_so_the_answer_can_say_what_went() -> No
     ("text", "expected"),
     [
         ("CRN X123456, wants support", "[reference], wants support"),
+        ("PC 2345 attended, victim declined", "PC [reference] attended, victim declined"),
+        ("sgt 1187 here at Preston custody", "sgt [reference] here at Preston custody"),
         ("UPN A123456789012 in year 9", "[reference] in year 9"),
         ("Case ref LCS-4471902.", "[reference]."),
         ("Mum gave LCS-4471902 as the number", "Mum gave [reference] as the number"),

@@ -80,6 +80,11 @@ _LABELLED = re.compile(
     rf"(?P<id>{_ID})",
     re.IGNORECASE,
 )
+# A police officer's collar number after their rank ("PC 2345", "Sgt 1187"): the number
+# goes, the rank stays.
+_COLLAR = re.compile(
+    r"\b(?-i:PC|PS|DC|DS|PCSO|Sgt|SGT|sgt|Insp|DI|DCI)\s{1,3}(?P<id>\d{2,6})\b(?![/-])"
+)
 # An unlabelled token shaped like an identifier: capitals and at least four digits
 # ("X123456", "LCS-4471902", "BP-24-008812"); `_shaped_reference` checks the count.
 _SHAPED_ID = re.compile(r"(?<![\w/-])[A-Z0-9]{1,24}+(?:[/-][A-Z0-9]{1,24}+){0,4}+(?![\w/-])")
@@ -136,6 +141,10 @@ def _labelled_number(match: re.Match[str]) -> str:
     return match.group(0)[: match.start("id") - match.start()] + "[reference]"
 
 
+def _collar_number(match: re.Match[str]) -> str:
+    return match.group(0)[: match.start("id") - match.start()] + "[reference]"
+
+
 def _shaped_reference(match: re.Match[str]) -> str:
     token = match.group(0)
     digits = sum(ch.isdigit() for ch in token)
@@ -159,6 +168,7 @@ _STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
     ("postcode", _POSTCODE, _placeholder("postcode")),
     ("reference", _REFERENCE, _reference),
     ("reference", _LABELLED, _labelled_number),
+    ("reference", _COLLAR, _collar_number),
     ("reference", _SHAPED_ID, _shaped_reference),
     ("address", _ADDRESS, _address),
 )
