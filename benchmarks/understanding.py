@@ -85,6 +85,7 @@ SETS = (
     "questions",
     "questions3",
     "questions4",
+    "questions5",
 )  # tests/blind/README.md says who wrote each, and when
 
 
