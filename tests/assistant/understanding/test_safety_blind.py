@@ -1,6 +1,6 @@
 """The blind safety sets (tests/blind/README.md): danger now found, and no false alarms.
 
-Four sets by four writers: `safety-*` to `safety4-*` (each written later
+Five sets by five writers: `safety-*` to `safety5-*` (each written later
 by a new writer, split before any work on it). Targets (issues 8 and 12): every emergency found
 (recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
 parts may be read while improving `assess_danger`; the sealed parts are never read
@@ -20,11 +20,17 @@ from vrn_assistant.understanding.safety import assess_danger
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
-SETS = ("safety", "safety2", "safety3", "safety4")
+SETS = ("safety", "safety2", "safety3", "safety4", "safety5")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
-SEALED_RECALL_FLOOR = {"safety": 0.91, "safety2": 0.93, "safety3": 0.88, "safety4": 0.86}
+SEALED_RECALL_FLOOR = {
+    "safety": 0.91,
+    "safety2": 0.93,
+    "safety3": 0.88,
+    "safety4": 0.86,
+    "safety5": 0.82,
+}
 # A tuning part not yet worked through holds what it measured; every other finds all.
-TUNING_RECALL_FLOOR: dict[str, float] = {}
+TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.83}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -81,7 +87,9 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # the safety3 work); for `safety3` (2026-12-02), 86.8 % and 2.6 % before any work on it,
     # 88.7 % and 2.6 % after generalising from its tuning part's misses; for `safety4`
     # (2026-12-02), 86.4 % and 0 % before any work on it (tuning 78.6 %, 3.4 %), and the
-    # same after one round on its tuning part (tuning 94.6 %, 1.7 %). This holds
-    # those floors so nothing regresses while the gap is closed.
+    # same after one round on its tuning part (tuning 94.6 %, 1.7 %); for `safety5`
+    # (2026-12-02, a later session), 82.1 % and 0 % before any work on it (tuning 83.6 %,
+    # 3.6 %; the same at 51dcd07). This holds those floors so nothing regresses while
+    # the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)
