@@ -13,7 +13,7 @@ from vrn_assistant.understanding.redaction import redact
     [
         # initials after a title, and a collar number
         ("ring DSL Mrs K. Haworth at school", "ring DSL Mrs K. [name] at school"),
-        ("PC 4410 Whalley attended", "PC 4410 [name] attended"),
+        ("PC 4410 Whalley attended", "PC [reference] [name] attended"),
         # a surname after an initial and its full stop
         ("I work with R. Fleetwood in the YOT", "I work with R. [name] in the YOT"),
         # a town that is a surname too, after a given name

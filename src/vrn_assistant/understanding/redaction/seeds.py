@@ -469,8 +469,10 @@ class _Seeding(_Reading):
     def _after_title(self, i: int) -> None:
         """ "Mr Pritchard", "MS ZOFIA WIŚNIEWSKA", "PC Gary Ainsworth", "mrs patel"."""
         j = i + 2 if self._key(i + 1) == "." else i + 1
-        if self._is_number(j) and len(self._tokens[j].text) <= 5 and self._word(j + 1):
-            j += 1  # a collar number: "PC 2231 Mellor"
+        collar = self._is_number(j) and len(self._tokens[j].text) <= 5
+        collar = collar or (j < len(self._tokens) and self._tokens[j].text == "[reference]")
+        if collar and self._word(j + 1):
+            j += 1  # a collar number, or where one was: "PC 2231 Mellor", "PC [reference] Mellor"
         for _ in range(3):  # "Mrs A. Whitworth", "Dr T.B. Shah": over initials
             initial = self._word(j)
             if initial is None or initial.case != "letter" or not initial.text.isupper():
