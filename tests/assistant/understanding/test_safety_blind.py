@@ -30,7 +30,7 @@ SEALED_RECALL_FLOOR = {
     "safety5": 0.82,
 }
 # A tuning part not yet worked through holds what it measured; every other finds all.
-TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.83}
+TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.88}
 
 
 def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
@@ -89,7 +89,7 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # (2026-12-02), 86.4 % and 0 % before any work on it (tuning 78.6 %, 3.4 %), and the
     # same after one round on its tuning part (tuning 94.6 %, 1.7 %); for `safety5`
     # (2026-12-02, a later session), 82.1 % and 0 % before any work on it (tuning 83.6 %,
-    # 3.6 %; the same at 51dcd07). This holds those floors so nothing regresses while
-    # the gap is closed.
+    # 3.6 %; the same at 51dcd07), the same after one round on its tuning part (tuning
+    # 88.5 %, 1.8 %). This holds those floors so nothing regresses while the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)
