@@ -27,6 +27,7 @@ __all__ = [
     "ExampleIndex",
     "Vectors",
     "build_index",
+    "cached_vectors",
     "model_name",
     "sentence_clauses",
     "unit_rows",
@@ -80,14 +81,24 @@ def build_index(
 ) -> ExampleIndex:
     """Embed the examples and their clauses, each as `neutral` makes it (place names
     neutral), or read their vectors from `cache_dir`."""
-    model = model_name(embeddings)
     clauses = sentence_clauses(examples)
     said = [example.text for example in examples] + [text for _, text in clauses]
-    texts = [neutral(text) for text in said]
+    vectors = cached_vectors(embeddings, [neutral(text) for text in said], cache_dir)
+    count = len(examples)
+    model = model_name(embeddings)
+    return ExampleIndex(tuple(examples), vectors[:count], model, clauses, vectors[count:])
+
+
+def cached_vectors(
+    embeddings: Embeddings, texts: Sequence[str], cache_dir: Path | None = None
+) -> Vectors:
+    """The unit vectors of `texts`, row for row: read from `cache_dir` (a file named by
+    the model and a hash of the texts), else embedded (each distinct text once) and
+    written there."""
     cached = None
     vectors = None
     if cache_dir is not None:
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", model)
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", model_name(embeddings))
         cached = cache_dir / f"{safe}-{content_hash(texts)}.npy"
         vectors = _read(cached, len(texts))
     if vectors is None:
@@ -97,8 +108,7 @@ def build_index(
         vectors = rows[[position[text] for text in texts]]
         if cached is not None:
             _write(cached, vectors)
-    count = len(examples)
-    return ExampleIndex(tuple(examples), vectors[:count], model, clauses, vectors[count:])
+    return vectors
 
 
 def _read(path: Path, rows: int) -> Vectors | None:
