@@ -387,7 +387,7 @@ def bench_understanding(part: str, workdir: Path, blind_set: str = "questions") 
 
 # Sections kept in their own modules, each with section(quick, workdir) -> (title, lines)
 # and runnable alone: python benchmarks/<name>.py [--quick].
-SECTION_MODULES = ("semantic", "claims", "reliability", "service")
+SECTION_MODULES = ("semantic", "danger", "claims", "reliability", "service")
 
 
 def bench_module(name: str, quick: bool, workdir: Path) -> Section:

@@ -169,6 +169,14 @@ def _assistant(tmp: Path) -> Callable[[str, date | None], Row]:
         dense=False,
     )
     assistant = Assistant.from_settings(settings)
+    # Retrieval stays lexical, but the danger check runs whole, as shipped: the word lists
+    # and, where this revision has it, the check by sense with the encoder.
+    if hasattr(assistant, "danger_reader"):
+        from vrn_assistant.retrieval.embeddings import MiniLMEmbeddings, locate_model_files
+        from vrn_assistant.understanding.semantic import DangerReader
+
+        embeddings = MiniLMEmbeddings(locate_model_files())
+        assistant.danger_reader = DangerReader(embeddings, cache_dir=tmp / "danger-cache")
     assistant.ingest()
 
     def ask(question: str, as_of: date | None) -> Row:

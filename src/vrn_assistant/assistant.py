@@ -5,7 +5,9 @@
                                              └─▶ hybrid retrieval ─▶ compose ─▶ (optional) phrase
 
 Personal details are redacted before any other step sees the text, and the
-original question is never stored or logged. The rules alone decide verdicts;
+original question is never stored or logged. The danger check is the word lists of
+`safety` and, for what they miss, a classifier by sense (`semantic.danger`), which can
+only add the emergency advice, never take it away. The rules alone decide verdicts;
 an optional language model may only rephrase, and its sentences must cite
 quotes we hold (see `phrasing`).
 """
@@ -40,7 +42,7 @@ from vrn_assistant.understanding.extraction import Extraction, PersonReading, ex
 from vrn_assistant.understanding.extraction.unknown_places import unknown_place_note, unknown_places
 from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
-from vrn_assistant.understanding.semantic import SemanticReader, fill
+from vrn_assistant.understanding.semantic import DangerReader, SemanticReader, fill
 from vrn_core import Assessment, Case, Catalogue, SourceRef, load_catalogue, rank
 
 __all__ = ["MAX_QUESTION_CHARS", "Assistant", "AssistantSettings", "encodable"]
@@ -71,6 +73,7 @@ class Assistant:
         phraser: Phraser | None = None,
         model_problem: str | None = None,
         semantic: SemanticReader | None = None,
+        danger_reader: DangerReader | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.index = index
@@ -78,6 +81,7 @@ class Assistant:
         self.phraser = phraser
         self.model_problem = model_problem
         self.semantic = semantic  # None: the word lists alone read the question
+        self.danger_reader = danger_reader  # None: the word lists alone judge danger
         self._names = {p.id: p.names() for p in catalogue}
         self._protected = protected_names(catalogue)  # this catalogue's, not the default's
         self._guarded = frozenset(name.lower() for name in self._protected)
@@ -107,19 +111,31 @@ class Assistant:
                 problem = str(exc)
         index = CorpusIndex(settings.index, embeddings)
         roots = (catalogue.corpus_dir, *settings.sources)
-        semantic = None
+        semantic = danger_reader = None
+        cache = settings.index.path / "semantic"
         if embeddings is not None and settings.semantic:
-            cache = settings.index.path / "semantic"
             semantic = SemanticReader(embeddings, catalogue.gazetteer, cache_dir=cache)
+        if embeddings is not None and settings.danger_sense:
+            danger_reader = DangerReader(embeddings, cache_dir=cache)
         return cls(
-            catalogue, index, roots, phraser=phraser, model_problem=problem, semantic=semantic
+            catalogue,
+            index,
+            roots,
+            phraser=phraser,
+            model_problem=problem,
+            semantic=semantic,
+            danger_reader=danger_reader,
         )
 
     # ------------------------------------------------------------- index
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
-        """Bring the index up to date with the corpus and the added sources."""
-        return self.index.ingest(self._roots, progress=progress)
+        """Bring the index up to date with the corpus and the added sources (and build the
+        danger check's classifier, so that the first question does not wait for it)."""
+        report = self.index.ingest(self._roots, progress=progress)
+        if self.danger_reader is not None:
+            self.danger_reader.prepare()
+        return report
 
     def _corpus(self) -> _CorpusLookup:
         generation = self.index.generation  # another process may have ingested since
@@ -179,6 +195,8 @@ class Assistant:
             place=extraction.place,
             asked_about=extraction.asked_about,
         )
+        if danger is None and self.danger_reader is not None:  # what the word lists missed
+            danger = self.danger_reader.assess(text, query.vector)  # its vector is ready now
 
         def notes(found: Sequence[Assessment], on: date, book: CitationBook) -> list[str]:
             return claim_notes(claims, found, on, book, self._section, extraction.asked_about)

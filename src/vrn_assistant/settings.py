@@ -90,6 +90,7 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
 
 
 _SWITCH_ON = frozenset({"1", "true"})
+_SWITCH_OFF = frozenset({"0", "false"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class AssistantSettings:
     VRN_UPLOAD_DIR     where uploads go (default var/uploads); a source when uploads are on
     VRN_SEMANTIC       "1" or "true" adds the sentence-encoder reading of what the word lists
                        miss (understanding/semantic; off by default: docs/benchmarks.md)
+    VRN_DANGER_SENSE   "0" or "false" leaves the danger check to the word lists alone (on by
+                       default: the encoder also reads what they miss, understanding/semantic/danger.py)
     VRN_USERS          who may sign in to add documents: NAME:HASH entries separated by
                        commas, each hash from `python -m vrn_assistant.interfaces.signin`
     """
@@ -114,6 +117,9 @@ class AssistantSettings:
     # Off by default: on the tuning questions it changed no answer, and it costs about
     # 7 ms a question and a first build of several seconds (docs/benchmarks.md).
     semantic: bool = False
+    # On by default: on the blind safety sets' sealed parts it found 98.7 % of emergencies
+    # against the word lists' 88.3 % (docs/benchmarks.md); it needs the encoder (`dense`).
+    danger_sense: bool = True
     allow_uploads: bool = False
     upload_dir: Path = Path("var/uploads")
     users: tuple[tuple[str, str], ...] = ()  # (name, scrypt hash); none: nobody can sign in
@@ -135,6 +141,7 @@ class AssistantSettings:
             allow_uploads=allow_uploads,
             upload_dir=upload_dir,
             semantic=env.get("VRN_SEMANTIC", "").strip().lower() in _SWITCH_ON,
+            danger_sense=env.get("VRN_DANGER_SENSE", "").strip().lower() not in _SWITCH_OFF,
             users=_users(env.get("VRN_USERS", "")),
         )
 

@@ -5,18 +5,29 @@ by a new writer, split before any work on it). Targets (issues 8 and 12): every 
 (recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
 parts may be read while improving `assess_danger`; the sealed parts are never read
 case by case: their test prints two aggregate numbers and nothing else, whatever
-happens.
+happens. The word lists are held to floors on both parts; the whole check as the
+assistant runs it (with the check by sense, which learns from the tuning parts) only on
+the sealed parts.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from vrn_assistant.retrieval.embeddings import (
+    EmbeddingModelMissing,
+    MiniLMEmbeddings,
+    locate_model_files,
+)
+from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
+from vrn_assistant.understanding.semantic import DangerReader
+from vrn_core import default_catalogue
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
@@ -33,8 +44,23 @@ SEALED_RECALL_FLOOR = {
 TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.88}
 
 
-def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
-    """Recall of emergencies, false-alarm rate, and the ids missed and wrongly raised."""
+# The whole danger check as the assistant runs it: redaction, the word lists, then the
+# check by sense (understanding/semantic/danger.py), whose labelled messages include
+# every tuning part, so only the sealed parts measure it.
+WHOLE_CHECK_SEALED_FLOOR = {
+    "safety": 0.97,
+    "safety2": 0.95,
+    "safety3": 0.98,
+    "safety4": 0.95,
+    "safety5": 0.92,
+}
+
+
+def _score(
+    path: Path, alarm: Callable[[str], bool] | None = None
+) -> tuple[float, float, list[str], list[str]]:
+    """Recall of emergencies, false-alarm rate, and the ids missed and wrongly raised;
+    `alarm` is the word lists' `assess_danger` unless another check is given."""
     missed: list[str] = []
     raised: list[str] = []
     emergencies = ordinary = 0
@@ -42,18 +68,38 @@ def _score(path: Path) -> tuple[float, float, list[str], list[str]]:
         if not line.strip():
             continue
         case = json.loads(line)
-        alarm = assess_danger(case["text"]) is not None
+        raised_here = (alarm or _word_lists)(case["text"])
         if case["emergency"]:
             emergencies += 1
-            if not alarm:
+            if not raised_here:
                 missed.append(case["id"])
         else:
             ordinary += 1
-            if alarm:
+            if raised_here:
                 raised.append(case["id"])
     recall = 1 - len(missed) / emergencies if emergencies else 0.0
     false_alarms = len(raised) / ordinary if ordinary else 1.0
     return recall, false_alarms, missed, raised
+
+
+def _word_lists(text: str) -> bool:
+    return assess_danger(text) is not None
+
+
+@pytest.fixture(scope="module")
+def whole_check() -> Callable[[str], bool]:
+    try:
+        embeddings = MiniLMEmbeddings(locate_model_files())
+    except EmbeddingModelMissing as error:
+        pytest.skip(f"the embedding model is not installed, so no danger check by sense: {error}")
+    reader = DangerReader(embeddings)
+    protected = protected_names(default_catalogue())
+
+    def alarm(text: str) -> bool:
+        said = redact(text, protected=protected).text
+        return assess_danger(said) is not None or reader.assess(said) is not None
+
+    return alarm
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -92,4 +138,24 @@ def test_the_sealed_set_holds_its_measured_floor(name: str) -> None:
     # 3.6 %; the same at 51dcd07), the same after one round on its tuning part (tuning
     # 88.5 %, 1.8 %). This holds those floors so nothing regresses while the gap is closed.
     if not (recall >= SEALED_RECALL_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
+        pytest.fail(numbers, pytrace=False)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_whole_danger_check_holds_its_measured_floor_on_the_sealed_set(
+    name: str, whole_check: Callable[[str], bool]
+) -> None:
+    """Aggregate only, as above. Measured when the check by sense was added (2026-12-03):
+    recall 97.9 / 95.8 / 98.1 / 95.5 / 92.3 %, false alarms 2.3 / 2.6 / 2.6 / 2.4 / 0 %
+    (the word lists alone: 91.5 / 93.8 / 88.7 / 86.4 / 82.1 %)."""
+    path = BLIND / f"{name}-sealed.jsonl"
+    if not path.exists():
+        pytest.skip(f"the sealed {name} set is not here")
+    try:
+        recall, false_alarms, _, _ = _score(path, whole_check)
+    except Exception as exc:  # a traceback could show a case: say only what went wrong
+        pytest.fail(f"the sealed set could not be scored ({type(exc).__name__})", pytrace=False)
+    numbers = f"{name} sealed, whole check: recall {recall:.1%}, false alarms {false_alarms:.1%}"
+    print(numbers)
+    if not (recall >= WHOLE_CHECK_SEALED_FLOOR[name] and false_alarms < MAX_FALSE_ALARMS):
         pytest.fail(numbers, pytrace=False)

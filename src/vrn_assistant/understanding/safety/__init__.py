@@ -53,7 +53,12 @@ message for every pattern. Every match is then judged in constant time against
 per-clause facts computed once, never by rescanning the sentence.
 """
 
-from vrn_assistant.understanding.safety.assess import assess_danger, context_markers, evidence
+from vrn_assistant.understanding.safety.assess import (
+    assess_danger,
+    context_markers,
+    evidence,
+    told_as_not_now,
+)
 from vrn_assistant.understanding.safety.lexicon import danger_lexicon_path, load_lexicon
 from vrn_assistant.understanding.safety.model import EMERGENCY_ADVICE, REASONS, Danger, Evidence
 
@@ -67,4 +72,5 @@ __all__ = [
     "danger_lexicon_path",
     "evidence",
     "load_lexicon",
+    "told_as_not_now",
 ]

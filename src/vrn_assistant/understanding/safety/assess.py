@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from vrn_assistant.understanding.safety.lexicon import (
     _lexicon,
 )
@@ -9,6 +11,7 @@ from vrn_assistant.understanding.safety.model import (
     _WEAK_KEPT,
     REASONS,
     Danger,
+    Effect,
     Evidence,
     Kind,
     Weight,
@@ -23,7 +26,10 @@ from vrn_assistant.understanding.safety.reading import (
     _read,
 )
 
-__all__ = ["assess_danger", "context_markers", "evidence"]
+__all__ = ["assess_danger", "context_markers", "evidence", "told_as_not_now"]
+
+# Effects that say the words are not about now; "recent" and "support" say they are.
+_NOT_NOW: frozenset[Effect] = frozenset(get_args(Effect)) - {"recent", "support"}
 
 
 def context_markers(text: str) -> set[str]:
@@ -31,6 +37,16 @@ def context_markers(text: str) -> set[str]:
     lexicon = _lexicon()
     message = _read(text, lexicon)
     return _context(message, lexicon).matched if message.codes else set()
+
+
+def told_as_not_now(text: str) -> bool:
+    """Whether the word lists found a marker saying the message is not about now: the
+    past, a habit, something dealt with or treated, a hypothetical, a general question,
+    a picture or film, a rehearsal, danger over. What they judge so stays theirs: the
+    check by sense (`semantic.danger`) does not overrule it."""
+    lexicon = _lexicon()
+    effects = {rule.id: rule.effect for rule in lexicon.context}
+    return any(effects[marker] in _NOT_NOW for marker in context_markers(text))
 
 
 def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:

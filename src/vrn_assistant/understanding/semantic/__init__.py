@@ -10,6 +10,9 @@ own phrases for a kind is theirs: no guess of that kind comes from it (`vetoes`)
 (`calibration`): a guess above the confident one (at least 95 % precision held out)
 fills a fact the word lists left unknown and says so in the notes; a weaker one is
 only a question to confirm (`filling`). `extract()` stays pure: `fill` runs after it.
+
+The danger check has its own reader by sense (`danger`): when the word lists find no
+emergency, a classifier over whole messages may still find one; it only adds advice.
 """
 
 from vrn_assistant.understanding.semantic.calibration import (
@@ -18,6 +21,7 @@ from vrn_assistant.understanding.semantic.calibration import (
     Calibration,
 )
 from vrn_assistant.understanding.semantic.clauses import Clause, split_clauses
+from vrn_assistant.understanding.semantic.danger import DangerReader, DangerSense
 from vrn_assistant.understanding.semantic.examples import (
     COVERED,
     Example,
@@ -33,6 +37,8 @@ __all__ = [
     "GUESS_PRECISION",
     "Calibration",
     "Clause",
+    "DangerReader",
+    "DangerSense",
     "Example",
     "Guess",
     "Kind",
