@@ -19,6 +19,7 @@ from vrn_assistant.understanding.redaction import (
     protected_names,
     redact,
 )
+from vrn_assistant.understanding.safety import assess_danger
 from vrn_core import default_catalogue
 from vrn_core.errors import CatalogueError
 from vrn_core.places import Gazetteer
@@ -117,6 +118,22 @@ def test_personal_details_are_replaced(text: str, expected: str, found: tuple[st
 )
 def test_ordinary_words_are_kept(text: str) -> None:
     assert redact(text) == Redaction(text=text, found=())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little boy came out of the pool, lips blue, he isnt breathing right",
+        "after he kicked her head she keeps seeing double and throwing up",
+        "think my ribs are broken, struggling to breathe tbh",
+    ],
+)
+def test_no_sign_of_danger_is_redacted_away_as_a_name(text: str) -> None:
+    """Two lower-case words in no list read as a name ("kacper nowak"), but the danger
+    check's own words never do: the emergency must survive redaction."""
+    redacted = redact(text).text
+    assert redacted == text
+    assert assess_danger(redacted) is not None
 
 
 def _place_names() -> list[str]:

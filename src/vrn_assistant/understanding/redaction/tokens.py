@@ -11,6 +11,7 @@ from enum import Enum
 
 from vrn_assistant.understanding.redaction.protected import _Index, _place_words
 from vrn_assistant.understanding.redaction.words import NameLexicon, _base, _normal
+from vrn_assistant.understanding.safety.lexicon import danger_words
 
 __all__: list[str] = []
 
@@ -175,7 +176,10 @@ class _Reading:
         raw = _normal(value)
         key = _base(raw)
         length = len(key) if len(key) < len(raw) else len(value)
-        return raw, key, length, _case(value[:length]), self._classify(key)
+        case, cls = _case(value[:length]), self._classify(key)
+        if case == "lower" and cls is _Class.unknown and key in danger_words():
+            cls = _Class.ordinary  # "lips blue", "seeing double": signs of danger, not a name
+        return raw, key, length, case, cls
 
     def _classify(self, key: str) -> _Class:
         cls = self._classes.get(key)
