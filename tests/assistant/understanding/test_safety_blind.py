@@ -52,7 +52,7 @@ WHOLE_CHECK_SEALED_FLOOR = {
     "safety2": 0.95,
     "safety3": 0.98,
     "safety4": 0.95,
-    "safety5": 0.92,
+    "safety5": 0.94,
 }
 
 
@@ -147,7 +147,8 @@ def test_the_whole_danger_check_holds_its_measured_floor_on_the_sealed_set(
 ) -> None:
     """Aggregate only, as above. Measured when the check by sense was added (2026-12-03):
     recall 97.9 / 95.8 / 98.1 / 95.5 / 92.3 %, false alarms 2.3 / 2.6 / 2.6 / 2.4 / 0 %
-    (the word lists alone: 91.5 / 93.8 / 88.7 / 86.4 / 82.1 %)."""
+    (the word lists alone: 91.5 / 93.8 / 88.7 / 86.4 / 82.1 %); safety5 94.9 % once
+    redaction kept the danger lexicon's words."""
     path = BLIND / f"{name}-sealed.jsonl"
     if not path.exists():
         pytest.skip(f"the sealed {name} set is not here")
