@@ -31,6 +31,15 @@ from vrn_assistant.understanding.redaction import redact
         # after "i'm", "this is": with an age, even an ordinary word
         ("hiya i'm summer, 14", "hiya i'm [name], 14"),
         ("This is Faith, from the youth club", "This is [name], from the youth club"),
+        # ... and a word in no list, before a comma and what the writer is
+        ("hiya this is bex, DSL at the academy", "hiya this is [name], DSL at the academy"),
+        # a given name that is a word too, opening a sentence before "from"
+        ("Joy from the food bank rang me", "[name] from the food bank rang me"),
+        # ... or before "is <age> and <doing something>"
+        (
+            "sky is 15 and hanging round with older lads",
+            "[name] is 15 and hanging round with older lads",
+        ),
         # a given name opening the message before a comma: the person written to
         ("Rich, could you resend the link?", "[name], could you resend the link?"),
         # a signature: its own line, the last sentence, or after a dash

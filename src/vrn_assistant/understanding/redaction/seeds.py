@@ -176,6 +176,8 @@ class _Seeding(_Reading):
                     return True
         if self._key(i + 1) == "and" and self._key(i + 2) in _POSSESSIVES:
             return True  # "Destiny and her mum came to the ED"
+        if token.cls is _Class.word_name and self._key(i + 1) == "from":
+            return True  # "Rose from the women's centre asked me": who, and from where
         return self._person_follows(i) or token.raw.endswith("'s")
 
     def _place_as_a_given_name(self, i: int) -> bool:
@@ -250,7 +252,12 @@ class _Seeding(_Reading):
         if after in _AGE_WORDS or after in (",", ".", ""):
             return True
         later = self._word(j + 2)
-        return after == "and" and later is not None and later.key in self._lex.person_verbs
+        if after != "and" or later is None:
+            return False
+        # "19 and lives", "14 and mixing with older lads": what a person does
+        return later.key in self._lex.person_verbs or (
+            later.case == "lower" and len(later.key) > 4 and later.key.endswith("ing")
+        )
 
     def _is_number(self, j: int) -> bool:
         return 0 <= j < len(self._tokens) and self._tokens[j].kind == "number"
@@ -336,7 +343,15 @@ class _Seeding(_Reading):
             return True
         if self._key(i + 1) == "from" and self._capital(token) and token.cls in _NAMEISH:
             return True  # "hiya its Shaz from the school office"
-        return token.cls in (_Class.given, _Class.word_name) and self._key(i + 1) in (",", "")
+        if token.cls in (_Class.given, _Class.word_name):
+            return self._key(i + 1) in (",", "")
+        # "hi this is nikki, SENCO at ...": a word in no list, then what the writer is
+        after = self._word(i + 2) if self._key(i + 1) == "," else None
+        return (
+            token.cls is _Class.unknown
+            and after is not None
+            and (after.cls is _Class.role or after.case in ("upper", "title"))
+        )
 
     def _addressed(self, i: int, token: _Token) -> bool:
         """ "Rich, the training was great": a given name opening the text, then a comma,
