@@ -1,6 +1,6 @@
 """The blind safety sets (tests/blind/README.md): danger now found, and no false alarms.
 
-Five sets by five writers: `safety-*` to `safety5-*` (each written later
+Six sets by six writers: `safety-*` to `safety6-*` (each written later
 by a new writer, split before any work on it). Targets (issues 8 and 12): every emergency found
 (recall 100 %) and false alarms under 5 %, on every tuning and sealed part. The tuning
 parts may be read while improving `assess_danger`; the sealed parts are never read
@@ -31,7 +31,7 @@ from vrn_core import default_catalogue
 
 BLIND = ROOT / "tests" / "blind"
 MAX_FALSE_ALARMS = 0.05
-SETS = ("safety", "safety2", "safety3", "safety4", "safety5")
+SETS = ("safety", "safety2", "safety3", "safety4", "safety5", "safety6")
 # Measured, not the target: see the sealed test. Raise a floor when the score rises.
 SEALED_RECALL_FLOOR = {
     "safety": 0.91,
@@ -39,9 +39,10 @@ SEALED_RECALL_FLOOR = {
     "safety3": 0.88,
     "safety4": 0.86,
     "safety5": 0.82,
+    "safety6": 0.77,
 }
 # A tuning part not yet worked through holds what it measured; every other finds all.
-TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.88}
+TUNING_RECALL_FLOOR: dict[str, float] = {"safety5": 0.88, "safety6": 0.74}
 
 
 # The whole danger check as the assistant runs it: redaction, the word lists, then the
@@ -53,6 +54,7 @@ WHOLE_CHECK_SEALED_FLOOR = {
     "safety3": 0.98,
     "safety4": 0.95,
     "safety5": 0.94,
+    "safety6": 0.91,
 }
 
 
@@ -148,7 +150,9 @@ def test_the_whole_danger_check_holds_its_measured_floor_on_the_sealed_set(
     """Aggregate only, as above. Measured when the check by sense was added (2026-12-03):
     recall 97.9 / 95.8 / 98.1 / 95.5 / 92.3 %, false alarms 2.3 / 2.6 / 2.6 / 2.4 / 0 %
     (the word lists alone: 91.5 / 93.8 / 88.7 / 86.4 / 82.1 %); safety5 94.9 % once
-    redaction kept the danger lexicon's words."""
+    redaction kept the danger lexicon's words. safety6, written after the check by sense
+    was built and looked at once before any work on it: 91.1 %, 0 % (the word lists
+    alone 77.8 %, 0 %)."""
     path = BLIND / f"{name}-sealed.jsonl"
     if not path.exists():
         pytest.skip(f"the sealed {name} set is not here")
