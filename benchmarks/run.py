@@ -419,7 +419,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.quick:
             sections += [
                 bench_understanding(part, workdir, blind_set)
-                for blind_set in ("questions", "questions3", "questions4", "questions5", "questions6")
+                for blind_set in (
+                    "questions",
+                    "questions3",
+                    "questions4",
+                    "questions5",
+                    "questions6",
+                )
                 for part in ("tuning", "sealed")
             ]
     after = _tree_state()
