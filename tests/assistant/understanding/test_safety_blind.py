@@ -19,11 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from vrn_assistant.retrieval.embeddings import (
-    EmbeddingModelMissing,
-    MiniLMEmbeddings,
-    locate_model_files,
-)
+from vrn_assistant.retrieval.embeddings import MiniLMEmbeddings
 from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
 from vrn_assistant.understanding.semantic import DangerReader
@@ -89,12 +85,8 @@ def _word_lists(text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def whole_check() -> Callable[[str], bool]:
-    try:
-        embeddings = MiniLMEmbeddings(locate_model_files())
-    except EmbeddingModelMissing as error:
-        pytest.skip(f"the embedding model is not installed, so no danger check by sense: {error}")
-    reader = DangerReader(embeddings)
+def whole_check(embedder: MiniLMEmbeddings) -> Callable[[str], bool]:
+    reader = DangerReader(embedder)
     protected = protected_names(default_catalogue())
 
     def alarm(text: str) -> bool:

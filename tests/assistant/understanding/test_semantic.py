@@ -20,9 +20,7 @@ from langchain_core.embeddings import Embeddings
 from tests.conftest import KNOWLEDGE
 from vrn_assistant import Assistant, AssistantSettings
 from vrn_assistant.retrieval.embeddings import (
-    EmbeddingModelMissing,
     MiniLMEmbeddings,
-    locate_model_files,
 )
 from vrn_assistant.settings import IndexSettings
 from vrn_assistant.understanding.extraction import extract
@@ -62,16 +60,6 @@ class Counting(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         self.texts += 1
         return self.inner.embed_query(text)
-
-
-@pytest.fixture(scope="module")
-def embedder() -> MiniLMEmbeddings:
-    try:
-        embeddings = MiniLMEmbeddings(locate_model_files())
-        embeddings.load()
-    except EmbeddingModelMissing as error:
-        pytest.skip(f"the embedding model is not installed, so no semantic layer: {error}")
-    return embeddings
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,7 @@ import pytest
 from tests.assistant.understanding.test_semantic import Counting
 from vrn_assistant import Assistant, AssistantSettings
 from vrn_assistant.retrieval.embeddings import (
-    EmbeddingModelMissing,
     MiniLMEmbeddings,
-    locate_model_files,
 )
 from vrn_assistant.settings import IndexSettings
 from vrn_assistant.understanding.safety import EMERGENCY_ADVICE, assess_danger
@@ -39,16 +37,6 @@ ORDINARY = (
     "my son is 19 and was arrested last night in Blackpool, can DIVERT help him?",
     "she was in hospital last year after he hit her, is there an IDVA she can talk to?",
 )
-
-
-@pytest.fixture(scope="module")
-def embedder() -> MiniLMEmbeddings:
-    try:
-        embeddings = MiniLMEmbeddings(locate_model_files())
-        embeddings.load()
-    except EmbeddingModelMissing as error:
-        pytest.skip(f"the embedding model is not installed, so no danger check by sense: {error}")
-    return embeddings
 
 
 @pytest.fixture(scope="module")
