@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from tests.conftest import ASSISTANT_CASES
 from vrn_assistant.understanding.extraction import Extraction, extract
 from vrn_assistant.understanding.extraction.course import known_courses
+from vrn_assistant.understanding.redaction import redact
 from vrn_core import Catalogue, default_catalogue
 from vrn_core.case import AgeRange, Case
 from vrn_core.places import Gazetteer, MatchStatus
@@ -166,6 +167,21 @@ def test_the_chosen_place_is_one_of_the_places_found(gazetteer: Gazetteer) -> No
         "town:chorley",
         "outside:manchester",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "custody, preston: 24yo lives in chorley, in for a fight outside a club",
+        "custody sgt preston - lad 19 lives in chorley, assault last night",
+        "Custody nurse Preston, 22yo in for wounding, lives in Chorley",
+    ],
+)
+def test_the_town_right_after_the_custody_word_is_the_suite_not_the_home(
+    question: str, gazetteer: Gazetteer
+) -> None:
+    result = extract(redact(question).text, gazetteer)
+    assert result.case.place == "Preston", result.places
 
 
 def test_the_case_place_resolves_back_to_the_chosen_place(gazetteer: Gazetteer) -> None:

@@ -33,6 +33,11 @@ from vrn_assistant.understanding.redaction import redact
         ("This is Faith, from the youth club", "This is [name], from the youth club"),
         # ... and a word in no list, before a comma and what the writer is
         ("hiya this is bex, DSL at the academy", "hiya this is [name], DSL at the academy"),
+        # a job title (a workplace word, then a role), then where the job is: no name
+        (
+            "custody nurse blackpool, 23yo in for wounding",
+            "custody nurse blackpool, 23yo in for wounding",
+        ),
         # a given name that is a word too, opening a sentence before "from"
         ("Joy from the food bank rang me", "[name] from the food bank rang me"),
         # ... or before "is <age> and <doing something>"

@@ -32,6 +32,12 @@ _HELD_BEFORE = re.compile(
     r"\b(?:held|detained|kept|arrested|nicked|lifted|booked\s+in|custody|cells|nick|police"
     r"\s+station|in\s+for\s+\w+)\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?$"
 )
+# "custody nurse blackpool, 23yo in for wounding", "custody, blackpool: 25yo ...": the
+# custody word, perhaps the asker's job in it, then the town: where the suite is.
+_HELD_RIGHT_AFTER = re.compile(
+    r"\b(?:custody|cells)\s*(?:[,:\-–]\s*|(?:nurse|sgt|sergeant|officer|officers|staff|team"
+    r"|suite|desk|inspector|insp|doctor|dr|paramedic|hcp)\s*[,:]?\s+)$"
+)
 _HELD_AFTER = re.compile(r"\s*(?:police\s+)?(?:custody|cells|nick|police\s+station)\b")
 _TREATED_BEFORE = re.compile(
     r"\b(?:hospital|a\s*&\s*e|a\s+and\s+e|ed|emergency\s+department|taken|taking\s+\w+"
@@ -97,7 +103,9 @@ def _role_at(plain: str, start: int, end: int) -> PlaceRole | str | None:
     after = plain[end : end + 30]
     if _SOMEONE_ELSES_BEFORE.search(window):
         return "someone else"
-    if _HELD_BEFORE.search(window) or _HELD_AFTER.match(after):
+    if _HELD_BEFORE.search(window) or _HELD_RIGHT_AFTER.search(window):
+        return PlaceRole.held
+    if _HELD_AFTER.match(after):
         return PlaceRole.held
     if _TREATED_BEFORE.search(window) or _TREATED_AFTER.match(after):
         return PlaceRole.treated

@@ -30,6 +30,9 @@ _ONE_FAMILY = frozenset("family families household twins".split())
 _AFTER_A_PERSON = frozenset("at for who whose".split())
 _SIGNATURE_TOKENS = 6  # a name and a role after it: "Rose Mellor (Family Support, CSC)"
 _SIGNATURE_MARKS = frozenset(".,!()-–—/&")
+# Before a role, a word of a workplace makes the role a job title ("custody nurse",
+# "school nurse", "A&E sister"): a place's word after it is where the job is.
+_WORKPLACE_WORDS = frozenset("custody cells ed ae a&e hospital ward school prison station".split())
 _KISSES = frozenset({"x", "xx", "xxx"})  # "Dawn x" signing off
 
 
@@ -525,6 +528,8 @@ class _Seeding(_Reading):
             return
         if not self._free(word) or word is None:
             return
+        if word.cls is _Class.place and self._key(i - 1) in _WORKPLACE_WORDS:
+            return  # "custody nurse blackpool, 23yo in for ...": a job, then where it is
         if word.cls is _Class.place and not self._plural(token):
             # "my son Carlisle is 21", "my lad preston got arrested", "her grandson Marton
             # Haworth", "our client (Marton)", "my son, Marton, is": no one's son is a place
