@@ -69,7 +69,7 @@ def test_the_threshold_lets_the_measured_share_of_held_out_ordinary_messages_thr
     messages = [(f"o{row}", False) for row in range(400)] + [
         (f"d{row}", True) for row in range(200)
     ]
-    sense = measure(vectors, messages, "toy")
+    sense = measure(vectors, messages)
     flagged = np.array([sense.score(row) > sense.threshold for row in vectors])
     # Fitted on all, so in-sample a little fewer than the held-out share are let through.
     assert flagged[:400].mean() <= 2 * FALSE_ALARMS

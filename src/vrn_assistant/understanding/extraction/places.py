@@ -103,9 +103,7 @@ def _role_at(plain: str, start: int, end: int) -> PlaceRole | str | None:
     after = plain[end : end + 30]
     if _SOMEONE_ELSES_BEFORE.search(window):
         return "someone else"
-    if _HELD_BEFORE.search(window) or _HELD_RIGHT_AFTER.search(window):
-        return PlaceRole.held
-    if _HELD_AFTER.match(after):
+    if _HELD_BEFORE.search(window) or _HELD_RIGHT_AFTER.search(window) or _HELD_AFTER.match(after):
         return PlaceRole.held
     if _TREATED_BEFORE.search(window) or _TREATED_AFTER.match(after):
         return PlaceRole.treated

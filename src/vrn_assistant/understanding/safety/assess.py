@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from functools import cache
 
 from vrn_assistant.understanding.safety.lexicon import (
     _lexicon,
 )
 from vrn_assistant.understanding.safety.model import (
     _WEAK_KEPT,
+    NOW_EFFECTS,
     REASONS,
     Danger,
-    Effect,
     Evidence,
     Kind,
     Weight,
@@ -28,9 +28,6 @@ from vrn_assistant.understanding.safety.reading import (
 
 __all__ = ["assess_danger", "context_markers", "evidence", "told_as_not_now"]
 
-# Effects that say the words are not about now; "recent" and "support" say they are.
-_NOT_NOW: frozenset[Effect] = frozenset(get_args(Effect)) - {"recent", "support"}
-
 
 def context_markers(text: str) -> set[str]:
     """The ids of the context entries found in the text (what the tests check)."""
@@ -44,9 +41,13 @@ def told_as_not_now(text: str) -> bool:
     past, a habit, something dealt with or treated, a hypothetical, a general question,
     a picture or film, a rehearsal, danger over. What they judge so stays theirs: the
     check by sense (`semantic.danger`) does not overrule it."""
-    lexicon = _lexicon()
-    effects = {rule.id: rule.effect for rule in lexicon.context}
-    return any(effects[marker] in _NOT_NOW for marker in context_markers(text))
+    return not _not_now_markers().isdisjoint(context_markers(text))
+
+
+@cache
+def _not_now_markers() -> frozenset[str]:
+    """The ids of the shipped lexicon's context entries whose effect says not now."""
+    return frozenset(rule.id for rule in _lexicon().context if rule.effect not in NOW_EFFECTS)
 
 
 def evidence(text: str, *, deciding: bool = False) -> list[Evidence]:

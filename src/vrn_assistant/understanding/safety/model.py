@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["EMERGENCY_ADVICE", "REASONS", "Danger", "Evidence"]
+__all__ = ["EMERGENCY_ADVICE", "NOW_EFFECTS", "REASONS", "Danger", "Evidence"]
 
 EMERGENCY_ADVICE = (
     "If anyone is in immediate danger, call 999 now (police, and an ambulance if anyone is "
@@ -57,6 +57,8 @@ _ALL_KINDS: frozenset[Kind] = frozenset(REASONS)
 
 # Effects and where they reach. A "clause" ends at punctuation, "and" or "but"; a
 # "phrase" ends only at punctuation (so "if he turns up and has a knife" stays one).
+# The context effects that say the words are about now; every other effect says not.
+NOW_EFFECTS: frozenset[Effect] = frozenset({"recent", "support"})
 _CLAUSE_EFFECTS = frozenset({"past", "habit", "resolved", "future", "media"})  # block in the clause
 # Violence going on for a while ("keeps hitting her", "has been hitting me"): in the clause,
 # a strong sign counts as weak (it needs a sign of now beside it) and a weak one not at all.

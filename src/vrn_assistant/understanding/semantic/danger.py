@@ -33,7 +33,7 @@ from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from vrn_assistant.understanding.safety import Danger, danger_lexicon_path, told_as_not_now
-from vrn_assistant.understanding.safety.model import Effect
+from vrn_assistant.understanding.safety.model import NOW_EFFECTS
 from vrn_assistant.understanding.semantic.classifier import Classifier, fit
 from vrn_assistant.understanding.semantic.examples import content_hash
 from vrn_assistant.understanding.semantic.index import (
@@ -58,8 +58,6 @@ __all__ = [
 FOLDS = 5
 FALSE_ALARMS = 0.02  # of held-out ordinary messages scoring above the threshold
 SENSE_REASON = "it reads like a message about danger happening now"
-# The context effects whose examples are not emergencies (as the lexicon's tests read them).
-_NOW_EFFECTS: frozenset[Effect] = frozenset({"recent", "support"})
 
 # (model, hash of the labelled messages) -> what was measured: assistants built afresh in
 # one process (each app session's, each test's) share one build.
@@ -111,7 +109,7 @@ def _lexicon_examples(path: Path) -> list[tuple[str, bool]]:
         labelled += [(text, True) for text in entry.get("examples", ())]
         labelled += [(text, False) for text in entry.get("not_examples", ())]
     for entry in raw.get("context", ()):
-        now = entry.get("effect") in _NOW_EFFECTS
+        now = entry.get("effect") in NOW_EFFECTS
         labelled += [(text, now) for text in entry.get("examples", ())]
     return labelled
 
@@ -122,7 +120,6 @@ class DangerSense:
 
     classifier: Classifier
     threshold: float
-    model: str
 
     def score(self, vector: Vectors) -> float:
         return float(self.classifier.scores(vector.reshape(1, -1))[0, 0])
@@ -132,7 +129,7 @@ def _fold(text: str) -> int:
     return hashlib.sha256(text.encode("utf-8")).digest()[0] % FOLDS
 
 
-def measure(vectors: Vectors, messages: Sequence[tuple[str, bool]], model: str) -> DangerSense:
+def measure(vectors: Vectors, messages: Sequence[tuple[str, bool]]) -> DangerSense:
     """Fit on every message, row for row with `vectors`; the threshold from held-out
     scores (see the module)."""
     targets = np.array([1.0 if now else -1.0 for _, now in messages]).reshape(-1, 1)
@@ -144,7 +141,7 @@ def measure(vectors: Vectors, messages: Sequence[tuple[str, bool]], model: str) 
             held_out[test] = fit(vectors[~test], targets[~test]).scores(vectors[test])[:, 0]
     ordinary = held_out[targets[:, 0] < 0]
     threshold = float(np.quantile(ordinary, 1 - FALSE_ALARMS)) if len(ordinary) else np.inf
-    return DangerSense(classifier=fit(vectors, targets), threshold=threshold, model=model)
+    return DangerSense(classifier=fit(vectors, targets), threshold=threshold)
 
 
 class DangerReader:
@@ -180,14 +177,13 @@ class DangerReader:
 
     def _measured(self) -> DangerSense:
         messages = labelled_messages(self.messages, self.lexicon)
-        model = model_name(self.embeddings)
-        key = (model, content_hash(f"{text}\t{now}" for text, now in messages))
+        key = (model_name(self.embeddings), content_hash(f"{t}\t{now}" for t, now in messages))
         with _MEASURED_LOCK:  # one build per process and model, whatever the readers
             sense = _MEASURED.get(key)
             if sense is None:
                 texts = [text for text, _ in messages]
                 vectors = cached_vectors(self.embeddings, texts, self.cache_dir)
-                sense = _MEASURED[key] = measure(vectors, messages, model)
+                sense = _MEASURED[key] = measure(vectors, messages)
         return sense
 
     def score(self, text: str, vector: Future[list[float]] | None = None) -> float:
