@@ -3,6 +3,7 @@ case, a title, a role, an introducer, an age or a verb after it)."""
 
 from __future__ import annotations
 
+from vrn_assistant.understanding.redaction.cues import _Cued
 from vrn_assistant.understanding.redaction.tokens import (
     _AFTER_VERBS,
     _AGE_WORDS,
@@ -10,14 +11,10 @@ from vrn_assistant.understanding.redaction.tokens import (
     _DETERMINERS,
     _FAMILY_GROUPS,
     _NAMEISH,
-    _NOT_AGES,
     _PLACE_PREPOSITIONS,
     _PLAIN_TITLES,
-    _PLURAL_ROLES,
     _POSSESSIVES,
-    _QUOTES,
     _Class,
-    _Reading,
     _surname_shaped,
     _Token,
 )
@@ -30,13 +27,10 @@ _ONE_FAMILY = frozenset("family families household twins".split())
 _AFTER_A_PERSON = frozenset("at for who whose".split())
 _SIGNATURE_TOKENS = 6  # a name and a role after it: "Rose Mellor (Family Support, CSC)"
 _SIGNATURE_MARKS = frozenset(".,!()-–—/&")
-# Before a role, a word of a workplace makes the role a job title ("custody nurse",
-# "school nurse", "A&E sister"): a place's word after it is where the job is.
-_WORKPLACE_WORDS = frozenset("custody cells ed ae a&e hospital ward school prison station".split())
 _KISSES = frozenset({"x", "xx", "xxx"})  # "Dawn x" signing off
 
 
-class _Seeding(_Reading):
+class _Seeding(_Cued):
     """The rules that mark the first word of a name."""
 
     def _seed(self, i: int, token: _Token) -> None:
@@ -195,76 +189,6 @@ class _Seeding(_Reading):
             and self._person_follows(i + 1)
         )
 
-    def _next_name_word(self, i: int) -> int | None:
-        """The index of the next word after i, over particles ("Tomás Ó Briain")."""
-        j = i + 1
-        while (word := self._word(j)) is not None and word.key in self._lex.particles:
-            j += 1
-        return j if self._word(j) is not None else None
-
-    def _person_follows(self, i: int) -> bool:
-        """A verb whose subject is a person, or an age, follows word i."""
-        after = self._word(i + 1)
-        if (
-            after is not None
-            and after.key in self._lex.person_verbs
-            and after.key != "and"
-            and (after.case == "lower" or after.shout)
-        ):
-            return True
-        return self._age_at(i + 1)
-
-    def _age_at(self, j: int) -> bool:
-        """ ", 19", " (15)", " 17 came in", " aged 17", " is 20": an age starts at token j."""
-        if j >= len(self._tokens):
-            return False
-        first = self._tokens[j]
-        if first.text == "," and self._age_number(j + 1):
-            return True
-        if first.text == "(" and self._age_number(j + 1) and self._key(j + 2) == ")":
-            return True
-        if first.key in ("aged", "age", "is") and self._age_number(j + 1):
-            return True
-        if first.kind != "number" or j == 0 or self._tokens[j - 1].end == first.start:
-            return False  # "PR1", "M6", "24yo" are no ages
-        return self._age_number(j) and self._key(j + 1) != ","
-
-    def _age_number(self, j: int) -> bool:
-        tokens = self._tokens
-        if j >= len(tokens) or tokens[j].kind != "number" or len(tokens[j].text) > 3:
-            return False
-        if not tokens[j].text.isdecimal():  # '¹' is a digit to str.isdigit, not to int()
-            return False
-        if not 0 < int(tokens[j].text) <= 110:
-            return False
-        after = self._key(j + 1).lower()
-        if after in _NOT_AGES or (after in ("/", ".", "-", ":") and self._is_number(j + 2)):
-            return False
-        return (
-            after == ""
-            or after in _AGE_WORDS
-            or self._word(j + 1) is None
-            or after in self._lex.person_verbs
-            or after in ("with", "from", "in", "at", "who", "whose", "but", "on")
-        )
-
-    def _plainly_an_age(self, j: int) -> bool:
-        """Is the number at j an age and nothing else: "19 years old", "19.", "19 and
-        lives", not "20 and a half minutes"?"""
-        after = self._key(j + 1)
-        if after in _AGE_WORDS or after in (",", ".", ""):
-            return True
-        later = self._word(j + 2)
-        if after != "and" or later is None:
-            return False
-        # "19 and lives", "14 and mixing with older lads": what a person does
-        return later.key in self._lex.person_verbs or (
-            later.case == "lower" and len(later.key) > 4 and later.key.endswith("ing")
-        )
-
-    def _is_number(self, j: int) -> bool:
-        return 0 <= j < len(self._tokens) and self._tokens[j].kind == "number"
-
     def _given_on_sight(self, i: int, token: _Token) -> bool:
         """ "oscar", "ABDUL KARIM MIAH": a given name that is no ordinary word, in lower
         case or in capitals; a capitalised one inside a sentence is a name already."""
@@ -380,16 +304,6 @@ class _Seeding(_Reading):
             and initial.text != "I"
         )
 
-    def _function_word_name(self, j: int) -> bool:
-        """Is word j a capitalised function word that is a given name too ("Will")?"""
-        word = self._word(j)
-        return (
-            word is not None
-            and not word.kept
-            and self._capital(word)
-            and word.key in self._lex.function_word_names
-        )
-
     def _whose_family(self, i: int, token: _Token) -> bool:
         """ "hunter's dad is in prison", "zak's mum here": a possessive before a role
         word is the person whose family it is."""
@@ -483,154 +397,3 @@ class _Seeding(_Reading):
             and len(after.key) >= 3
             and _Class.unknown in (token.cls, after.cls)
         )
-
-    def _after_title(self, i: int) -> None:
-        """ "Mr Pritchard", "MS ZOFIA WIŚNIEWSKA", "PC Gary Ainsworth", "mrs patel"."""
-        j = i + 2 if self._key(i + 1) == "." else i + 1
-        collar = self._is_number(j) and len(self._tokens[j].text) <= 5
-        collar = collar or (j < len(self._tokens) and self._tokens[j].text == "[reference]")
-        if collar and self._word(j + 1):
-            j += 1  # a collar number, or where one was: "PC 2231 Mellor", "PC [reference] Mellor"
-        for _ in range(3):  # "Mrs A. Whitworth", "Dr T.B. Shah": over initials
-            initial = self._word(j)
-            if initial is None or initial.case != "letter" or not initial.text.isupper():
-                break
-            j += 2 if self._key(j + 1) == "." else 1
-        word = self._word(j)
-        if not self._free(word) or word is None:
-            return
-        if word.case == "lower" and self._tokens[i].raw not in _PLAIN_TITLES:
-            return
-        if word.case == "lower" and word.cls not in _NAMEISH:
-            return
-        self._name[j] = True
-
-    def _after_role(self, i: int, token: _Token) -> None:
-        """ "my son jamal", "my client, Dariusz", "patient is Kayden", "client SKYE
-        MORRISON", "brother, "Big Tony"", "Patient MS ZOFIA": the word after a role."""
-        j = i + 1
-        if self._key(j) in (",", ":", "("):
-            j += 1
-        opened = self._key(j - 1) if j > i + 1 else ""
-        closer = {"(": ")", ",": ","}.get(opened, "")
-        bridged = self._key(j) in ("is", "was")
-        if bridged:
-            j += 1
-        while 0 <= j < len(self._tokens) and self._tokens[j].text in _QUOTES:
-            j += 1
-        after = self._word(j)
-        if after is not None and after.raw in self._lex.titles and after.case != "lower":
-            self._after_title(j)
-            return
-        word = self._word(j)
-        if self._given_but_a_word(j) or self._function_word_name(j):
-            self._name[j] = True  # "my client Will Thompson", "my son Will": a name here
-            return
-        if not self._free(word) or word is None:
-            return
-        if word.cls is _Class.place and self._key(i - 1) in _WORKPLACE_WORDS:
-            return  # "custody nurse blackpool, 23yo in for ...": a job, then where it is
-        if word.cls is _Class.place and not self._plural(token):
-            # "my son Carlisle is 21", "my lad preston got arrested", "her grandson Marton
-            # Haworth", "our client (Marton)", "my son, Marton, is": no one's son is a place
-            capital = self._capital(word)
-            if self._person_follows(j) or (
-                capital and (self._surname_after(j) or (closer and self._key(j + 1) == closer))
-            ):
-                self._name[j] = True
-            return
-        if word.cls not in _NAMEISH:
-            return
-        if self._plural(token) and not (self._capital(word) or word.cls is _Class.given):
-            return  # "pupils view the video", not "kids Shannon and Patrick"
-        if self._plain(word) and self._verb_like(j):
-            return  # "her ex stalks her": a verb, not a name
-        if bridged and word.case == "lower" and word.cls is _Class.unknown:
-            later = self._word(j + 1)  # "detainee is wojciech kowalczyk", not "is unwell"
-            named = later is not None and self._plain(later) and later.cls in _NAMEISH
-            if not named and not self._age_at(j + 1):
-                return
-        self._name[j] = True
-
-    def _surname_after(self, j: int) -> bool:
-        """Is the word after j capitalised and one that may be a surname?"""
-        after = self._word(j + 1)
-        return (
-            after is not None
-            and self._free(after)
-            and self._capital(after)
-            and after.cls in (*_NAMEISH, _Class.place)
-        )
-
-    def _given_but_a_word(self, j: int) -> bool:
-        """ "Will Thompson", "May Li": a capitalised function word inside a sentence, right
-        before a capitalised word in no list, is a given name."""
-        word, after = self._word(j), self._nameish(j + 1)
-        return (
-            word is not None
-            and after is not None
-            and word.cls is _Class.function
-            and not word.kept
-            and not word.initial
-            and self._capital(word)
-            and self._capital(after)
-            and len(word.key) > 2
-        )
-
-    def _plural(self, token: _Token) -> bool:
-        key = token.key
-        return key in _PLURAL_ROLES or (key.endswith("s") and key[:-1] in self._lex.roles)
-
-    def _after_introducer(self, i: int, token: _Token) -> None:
-        """ "named John Smith", "is called Rocky Price", "his name is callum mckenzie",
-        "Client name: Sabina"."""
-        lex = self._lex
-        if token.raw in lex.introducers or (token.key == "name" and self._key(i + 1) == ":"):
-            j = i + 1
-        elif self._name_in_a_list(i, token):
-            j = i + 1  # "lad from Chorley, 18, name deano"
-        elif (after := self._word(i + 1)) is not None and (
-            f"{token.raw} {after.raw}" in lex.introducers
-        ):
-            j = i + 2
-        else:
-            return
-        while 0 <= j < len(self._tokens) and self._tokens[j].text in (*_QUOTES, ":", ","):
-            j += 1
-        if self._key(j) in ("is", "was") and token.raw in lex.introducers:
-            j += 1  # "her surname is Whalley"
-        word = self._word(j)
-        if self._function_word_name(j):
-            self._name[j] = True  # "lad called Will, 17"
-        if not self._free(word) or word is None:
-            return
-        if word.cls in _NAMEISH or (word.cls is _Class.place and not self._plain(word)):
-            self._name[j] = True
-
-    def _name_in_a_list(self, i: int, token: _Token) -> bool:
-        """ ", name deano.": "name" between clause breaks, then one word before the next."""
-        if token.key != "name" or (i > 0 and self._tokens[i - 1].text not in _CLAUSE_BREAKS):
-            return False
-        end = self._key(i + 2)
-        return self._word(i + 1) is not None and (
-            end in (",", ".", ";", "!", "?", "") or end == ")"
-        )
-
-    def _after_contact_verb(self, i: int) -> None:
-        """ "spoke to zanele", "refer ellie-mae to": a plain word in no list after a verb of
-        talking to or about someone."""
-        j = i + 2 if self._key(i + 1) in ("to", "with") else i + 1
-        word = self._word(j)
-        if (
-            self._free(word)
-            and word is not None
-            and self._plain(word)
-            and word.cls in (_Class.unknown, _Class.given)
-            and not self._verb_like(j)
-        ):
-            self._name[j] = True
-
-    def _verb_like(self, j: int) -> bool:
-        """Is the plain word j followed by what follows verbs, not names ("him", "the")?"""
-        token = self._tokens[j]
-        return token.cls is _Class.unknown and self._key(j + 1) in _AFTER_VERBS
