@@ -193,7 +193,9 @@ class Assistant:
             extraction.case,
             day,
             place=extraction.place,
-            asked_about=extraction.asked_about,
+            asked_about=extraction.people[0].asked_about
+            if extraction.people
+            else extraction.asked_about,
         )
         if danger is None and self.danger_reader is not None:  # what the word lists missed
             danger = self.danger_reader.assess(text, query.vector)  # its vector is ready now
@@ -226,7 +228,7 @@ class Assistant:
             )
 
         def rank_person(person: PersonReading) -> list[Assessment]:
-            asked = extraction.asked_about
+            asked = person.asked_about
             return rank(claims.catalogue, person.case, day, place=person.place, asked_about=asked)
 
         # Several people in need: each ranked and answered in turn; and the deciding fact.

@@ -56,7 +56,7 @@ def answer_people(
             case=person.case,
             place=person.place,
             places=extraction.places,
-            asked_about=extraction.asked_about,
+            asked_about=person.asked_about,
             notes=(),
             asker=extraction.asker,
         )

@@ -133,3 +133,66 @@ def test_a_partner_named_only_in_the_request() -> None:
 )
 def test_nothing_new_said_keeps_the_first_named(question: str, people: list[int]) -> None:
     assert [age for _, age in _people(question)] == people
+
+
+def test_his_says_who_him_is_and_her_is_the_one_he_hurt() -> None:
+    """ "his gf" tells the lad is male: "him" is the lad, "her" the girlfriend."""
+    reading = extract(
+        "19 yr old lad in Preston custody for slapping his gf (she's 20, lives in Leyland). "
+        "can divert see him, and what's there for her?",
+        GAZETTEER,
+    )
+    lad, girlfriend = reading.people
+    assert (lad.case.age, girlfriend.case.age) == (19, 20)
+    assert Role.suspect in lad.case.roles
+    assert girlfriend.label == "his gf"
+    assert Role.victim in girlfriend.case.roles
+    assert Issue.domestic_abuse in girlfriend.case.issues
+    assert girlfriend.case.gender is Gender.female
+
+
+def test_a_programme_asked_for_one_person_is_not_asked_for_the_other() -> None:
+    reading = extract(
+        "19 yr old lad in Preston custody for slapping his gf (she's 20, lives in Leyland). "
+        "can divert see him, and what's there for her?",
+        GAZETTEER,
+        {"divert": ["DIVERT"]},
+    )
+    lad, girlfriend = reading.people
+    assert lad.asked_about == ("divert",)
+    assert girlfriend.asked_about == ()
+
+
+def test_a_programme_named_outside_any_request_is_asked_for_everyone() -> None:
+    reading = extract(
+        "Is DIVERT any use here? 19 yr old lad in Preston custody for slapping his gf "
+        "(she's 20). what can we offer him, and what's there for her?",
+        GAZETTEER,
+        {"divert": ["DIVERT"]},
+    )
+    assert [person.asked_about for person in reading.people] == [("divert",), ("divert",)]
+
+
+def test_both_of_them_are_the_one_described_and_the_one_he_hurt() -> None:
+    reading = extract(
+        "man of 23 held at Blackburn for battering his girlfriend. is there anything for both?",
+        GAZETTEER,
+    )
+    man, girlfriend = reading.people
+    assert man.case.age == 23 and Role.suspect in man.case.roles
+    assert girlfriend.label == "his girlfriend"
+    assert Role.victim in girlfriend.case.roles
+    assert Issue.domestic_abuse in girlfriend.case.issues
+
+
+def test_someone_with_another_at_a_place_is_there_too() -> None:
+    reading = extract(
+        "my sister is at Royal Preston with her husband, who got glassed. he's 30. "
+        "can someone see him while he's in?",
+        GAZETTEER,
+    )
+    mate = reading.people[0]
+    assert mate.label == "her husband"
+    assert mate.case.age == 30
+    assert mate.case.setting is Setting.hospital_emergency_department
+    assert mate.case.place == "Royal Preston Hospital"

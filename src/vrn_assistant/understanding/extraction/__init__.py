@@ -31,7 +31,7 @@ on their own: `Extraction.people`; and who the help is asked for: "anything for 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -51,6 +51,7 @@ from vrn_assistant.understanding.extraction.people import (
     asked_for,
     is_relative,
     noun_gender,
+    requests,
     split_people,
 )
 from vrn_assistant.understanding.extraction.places import (
@@ -98,6 +99,9 @@ class PersonReading:
     case: Case
     place: PlaceMatch | None
     relation: str | None = None  # to the first-named person; None for the first
+    # The programmes the question names for them: all it names, but those named only in
+    # a request for someone else ("can divert see him, and whats there for her?").
+    asked_about: tuple[str, ...] = ()
 
 
 # The roles of someone asking in the course of their work.
@@ -119,10 +123,11 @@ def extract(
     for someone ("... in for hitting his wife. who can help her?") puts them first, read
     from their own words, and leaves out the adults not asked for."""
     whole = _read(text, gazetteer, programme_names)
+    named = whole.asked_about
     parts = split_people(text)
     if len(parts) == 1:
         people: tuple[PersonReading, ...] = (
-            PersonReading(parts[0].label, whole.case, whole.place),
+            PersonReading(parts[0].label, whole.case, whole.place, asked_about=named),
         )
         readings = [whole]
     else:
@@ -133,15 +138,21 @@ def extract(
                 _related(reading.case, readings[0].case, part.relation),
                 reading.place,
                 part.relation,
+                named,
             )
             for part, reading in zip(parts, readings, strict=True)
         )
-    picks = asked_for(text, tuple(_described(person) for person in people))
+    described = tuple(_described(person) for person in people)
+    picks = asked_for(text, described)
+    named_for = _named_for(text, described, programme_names, named)
     if picks is not None:
-        people, readings = _asked(picks, people, readings, gazetteer, programme_names, whole)
+        people, readings = _asked(
+            picks, people, readings, gazetteer, programme_names, whole, named_for
+        )
     prisoner = _parent_in_prison(text, gazetteer, programme_names, whole)
     if prisoner is not None:
         person, reading = prisoner
+        person = replace(person, asked_about=named_for(None))
         # First when the request names no one else: the question is about them.
         if picks is None:
             people, readings = (replace(person, relation=None), *people), [reading, *readings]
@@ -182,6 +193,7 @@ def _asked(
     gazetteer: Gazetteer,
     programme_names: Mapping[str, Sequence[str]],
     whole: Extraction,
+    named_for: Callable[[int | PersonText | None], tuple[str, ...]],
 ) -> tuple[tuple[PersonReading, ...], list[Extraction]]:
     """The people the help is asked for, in the request's order; someone only mentioned
     ("his wife") is read from their own text, as a relative of the first-named."""
@@ -194,14 +206,45 @@ def _asked(
             reading = _read(pick.text, gazetteer, programme_names, whole)
             case = _related(reading.case, people[0].case, pick.relation)
             person = PersonReading(pick.label, case, reading.place, pick.relation)
-        person = _placed(person, whole.place)
+        person = replace(_placed(person, whole.place), asked_about=named_for(pick))
         chosen.append(replace(person, relation=None) if not chosen else person)
         chosen_readings.append(reading)
     for index, person in enumerate(people):
         if index not in picks and _child_beside(person.case):
-            chosen.append(person)
+            chosen.append(replace(person, asked_about=named_for(None)))
             chosen_readings.append(readings[index])
     return tuple(chosen), chosen_readings
+
+
+def _named_for(
+    text: str,
+    described: tuple[Described, ...],
+    programme_names: Mapping[str, Sequence[str]],
+    named: tuple[str, ...],
+) -> Callable[[int | PersonText | None], tuple[str, ...]]:
+    """The programmes the question names for one person (their pick; None for someone the
+    request does not name): a programme named only in requests for others is theirs."""
+    if not named:
+        return lambda pick: ()
+    owners: dict[str, set[int | PersonText]] = {}
+    outside = text
+    for request in requests(text, described):
+        for programme_id in asked_about(text[request.start : request.end], programme_names, []):
+            owners.setdefault(programme_id, set()).add(request.pick)
+        width = request.end - request.start
+        outside = outside[: request.start] + " " * width + outside[request.end :]
+    elsewhere = set(asked_about(outside, programme_names, []))
+
+    def named_for(pick: int | PersonText | None) -> tuple[str, ...]:
+        return tuple(
+            programme_id
+            for programme_id in named
+            if programme_id in elsewhere
+            or programme_id not in owners
+            or pick in owners[programme_id]
+        )
+
+    return named_for
 
 
 _PARENT_NOUNS = frozenset(

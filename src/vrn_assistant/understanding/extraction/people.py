@@ -43,7 +43,16 @@ from itertools import islice
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.numbers import NUMBER_WORD, number
 
-__all__ = ["Described", "PersonText", "asked_for", "is_relative", "noun_gender", "split_people"]
+__all__ = [
+    "Described",
+    "PersonText",
+    "Request",
+    "asked_for",
+    "is_relative",
+    "noun_gender",
+    "requests",
+    "split_people",
+]
 
 
 @dataclass(frozen=True)
@@ -366,23 +375,78 @@ def asked_for(text: str, described: tuple[Described, ...]) -> tuple[int | Person
     """Who the help is asked for, in the request's order: the index of a person described,
     or the text of someone only mentioned. None when the request says nothing new (no
     request, only the first person, "them", or a pronoun that fits several)."""
-    request, item = _request()
     _, _, for_each = _group()
     mentions = list(_mention().finditer(text))
     picks: list[int | PersonText] = []
-    for asked in islice(request.finditer(text), _REQUESTS):
-        before = [m for m in mentions if m.end() <= asked.start()]
-        for said in item.finditer(text, asked.start("items"), asked.end("items")):
-            pick = _pick(text, said, described, before, asked.end())
-            if pick is not None and pick not in picks:
-                picks.append(pick)
+    for request in _requests(text, described, mentions):
+        if request.pick not in picks:
+            picks.append(request.pick)
     if not picks:
-        return _harmed_near_asker(text, described, mentions)
+        return _both_with_mentioned(text, described, mentions) or _harmed_near_asker(
+            text, described, mentions
+        )
     if picks == [0]:
         return None
     if len(picks) == 1 and for_each.search(text) is not None:
         return None  # "both arrested ... anything for him?": for each of them
     return tuple(picks[:_REQUESTS])
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request and whom it is for: "can divert see him" (`start`, `end`: its clause,
+    from the clause break before it to the request's end)."""
+
+    pick: int | PersonText
+    start: int
+    end: int
+
+
+def requests(text: str, described: tuple[Described, ...]) -> tuple[Request, ...]:
+    """Each request of the question with the person it names, in order: what a clause
+    asks is asked for that person ("can divert see him, and whats there for her?")."""
+    return tuple(_requests(text, described, list(_mention().finditer(text))))
+
+
+_REQUEST_CLAUSE = re.compile(r"[.!?:;,\n]\s*|\b(?:and|but)\s+", re.IGNORECASE)
+
+
+def _requests(
+    text: str, described: tuple[Described, ...], mentions: list[re.Match[str]]
+) -> list[Request]:
+    request, item = _request()
+    found: list[Request] = []
+    previous = 0
+    for asked in islice(request.finditer(text), _REQUESTS):
+        before = [m for m in mentions if m.end() <= asked.start()]
+        breaks = [m.end() for m in _REQUEST_CLAUSE.finditer(text, previous, asked.start())]
+        start = breaks[-1] if breaks else previous
+        for said in item.finditer(text, asked.start("items"), asked.end("items")):
+            pick = _pick(text, said, described, before, asked.end())
+            if pick is not None:
+                found.append(Request(pick, start, asked.end()))
+        previous = asked.end()
+    return found
+
+
+def _both_with_mentioned(
+    text: str, described: tuple[Described, ...], mentions: list[re.Match[str]]
+) -> tuple[int | PersonText, ...] | None:
+    """ "bloke 22 in custody for battering his gf ... what is there for both of them?": one
+    person described and someone only mentioned as theirs, both asked for."""
+    _, _, for_each = _group()
+    asked = for_each.search(text)
+    if len(described) > 1 or asked is None:
+        return None
+    theirs = [m for m in mentions if m.end() <= asked.start() and _possessive(m) is not None]
+    mentioned = _new(text, theirs[-1:])
+    return None if mentioned is None else (0, mentioned)
+
+
+def _possessive(mention: re.Match[str]) -> str | None:
+    """The gender the possessive before someone mentioned says their owner has: "his gf"
+    says the person it is told of is male."""
+    return {"his": "male", "her": "female"}.get(mention.group("whose").lower())
 
 
 def _harmed_near_asker(
@@ -455,7 +519,13 @@ def _by_pronoun(
     if found:
         return found[0]
     if genders[0] is None and not asker:
-        return None  # the first person, whose gender is not said
+        # "in for punching his gf ... whats there for her?": the possessives say the first
+        # person's gender; otherwise "her" is the first person, whose gender is not said
+        owners = {_possessive(m) for m in mentions} - {None}
+        if owners == {gender}:
+            return 0  # "in for punching his gf. can divert see him?"
+        if owners != {"male" if gender == "female" else "female"}:
+            return None
     partner = lexicon().word("partner")
     return _new(text, [m for m in mentions if noun_gender(m.group("noun")) == gender][-1:]) or _new(
         text, [m for m in mentions if re.fullmatch(partner, m.group("noun").lower())][-1:], gender
@@ -497,13 +567,24 @@ def _new(
     mention = mentions[0]
     noun = mention.group("noun").lower()
     end = mention.end() if after is None else mention.end("noun")
-    own = _as_own(text[mention.start() : end]) + _harm(text, mention.start(), noun)
+    own = _as_own(text[mention.start() : end]) + _where_with(text, mention.start())
+    own += _harm(text, mention.start(), noun)
     rest = _ASKERS_AGE.sub("", text[end if after is None else after :])
     said = gender or noun_gender(noun)
     if said is not None:
         rest += " (a man)" if said == "male" else " (a woman)"
     whose = mention.group("whose").lower()
     return PersonText(own + rest, f"{'the' if whose in ('a', 'an') else whose} {noun}", noun)
+
+
+_WHERE_WITH = re.compile(r"\b(?:at|in)\s+[^,.;:!?]{2,40}?(?=\s+with\s+$)", re.IGNORECASE)
+
+
+def _where_with(text: str, start: int) -> str:
+    """Where someone named "with" another is: both there ("my daughter is at the Vic with
+    her boyfriend" -> " at the Vic")."""
+    where = _WHERE_WITH.search(text, _clause_start(text, start), start)
+    return "" if where is None else " " + where.group()
 
 
 def _harm(text: str, start: int, noun: str) -> str:
