@@ -22,8 +22,9 @@ from vrn_core.vocabulary import Role, Setting, describe
 
 __all__ = ["of_the_prisoner", "police_custody_said", "read_setting"]
 
-# The settings of someone held: said of a relative or partner, they are theirs.
-_HELD = frozenset({Setting.police_custody, Setting.prison})
+# The settings of someone held, or just let out: said of a relative or partner, they are
+# theirs ("a girl whose mum is out on licence").
+_HELD = frozenset({Setting.police_custody, Setting.prison, Setting.community})
 _BREAK = re.compile(r"[.;!?\n]")  # the end of a sentence
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
 
@@ -86,14 +87,14 @@ def read_setting(
 ) -> Setting | None:
     """Where the subject is: a setting said outright ("custody"); else the setting of a
     place named ("Royal Preston Hospital"); else one hinted at ("arrested", "locked up");
-    else a university for a student; else at home. Said of a relative or partner ("12 yo
-    boy, dad in HMP Liverpool"), a prison or the cells are theirs, not the person's."""
+    else a last resort: at home ("locked in the bedroom"), else on the scene ("on scene in
+    Bispham": the community). Said of a relative or partner ("12 yo boy, dad in HMP
+    Liverpool"), a prison, the cells or a release are theirs, not the person's."""
     family_only = Role.prisoner_family in roles and Role.prisoner not in roles
     words = lexicon()
     found: list[tuple[int, Setting, str]] = []
     weak: list[tuple[int, Setting, str]] = []
-    said_student = False
-    at_home: tuple[int, str] | None = None
+    last: list[tuple[int, Setting, str]] = []
     for (setting, strength), cue in words.settings:
         if cue.case_sensitive:  # "ED": as written, never negated
             found += [(m.start(), setting, m.group()) for m in cue.finditer(text.original)]
@@ -109,12 +110,12 @@ def read_setting(
                 found.append((match.start(), setting, match.group()))
             elif strength == "weak":
                 weak.append((match.start(), setting, match.group()))
-            elif strength == "home":
-                at_home = at_home or (match.start(), match.group())
-            else:
-                said_student = True
+            else:  # "home": a last resort
+                last.append((match.start(), setting, match.group()))
     let_out = _last_let_out(text.rest)
     found, weak = _since_let_out(found, let_out), _since_let_out(weak, let_out)
+    over = [span for match in places if (span := _stay_over(text, match)) is not None]
+    weak = [hit for hit in weak if not any(start <= hit[0] < end for start, end in over)]
     again = _held_again(text.rest, [*found, *weak])
     if again is not None:
         notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
@@ -135,12 +136,12 @@ def read_setting(
         _, setting, said = sorted(weak)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
         return setting
-    if said_student:
-        notes.append("setting: a university (from 'student')")
-        return Setting.university
-    if at_home is not None:
-        notes.append(f"setting: {describe(Setting.home)} (from '{at_home[1].strip()}')")
-        return Setting.home
+    if last:
+        # "on scene in Blackpool, he's still inside the house": the scene is a home.
+        homes = [hit for hit in last if hit[1] is Setting.home]
+        _, setting, said = sorted(homes or last)[0]
+        notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
+        return setting
     return None
 
 
@@ -206,6 +207,19 @@ def _held_again(
     return min(after) if after else None
 
 
+# Just before a place: a stay there that is over ("was in the Vic", "were at Preston").
+_WAS_IN = re.compile(r"\b(?:was|were)\s+(?:in|at|kept\s+in)\s+(?:the\s+)?$")
+
+
+def _stay_over(text: Prepared, match: PlaceMatch) -> tuple[int, int] | None:
+    """The span of a place told as a stay that is over ("was in the Royal Preston
+    Hospital for a week"), or None."""
+    span = match.span
+    if span is None or not before(_WAS_IN, text.rest, span[0], 25):
+        return None
+    return span[0], span[1]
+
+
 def _place_setting(
     text: Prepared,
     places: Sequence[PlaceMatch],
@@ -234,5 +248,7 @@ def _place_setting(
             and candidate.span[0] <= let_out
         ):
             continue  # "held at Burnley custody suite on Saturday, released Sunday"
+        if _stay_over(text, candidate) is not None:
+            continue  # "was in the Vic for 3 days": a stay that is over
         return site.setting, site.display
     return None

@@ -69,9 +69,8 @@ class Entry(_Strict):
 class SettingEntry(Entry):
     setting: Setting
     # strong: said outright ("in custody"); weak: a hint ("arrested"), taken only when no
-    # strong one is said; student: a student is at a university, when nothing else says;
-    # home: at home, when nothing at all says otherwise
-    strength: Literal["strong", "weak", "student", "home"]
+    # strong one is said; home: at home or on the scene, when nothing at all says otherwise
+    strength: Literal["strong", "weak", "home"]
 
 
 class RoleEntry(Entry):
