@@ -138,9 +138,12 @@ def _sealed_score(name: str) -> Score:
 # 94.7 %, 99.2 %; names2-sealed 97.2 %, 96.3 %, 97.7 %; names3-sealed 94.1 %, 93.3 %,
 # 98.7 %. Still short of the targets; floors only go up.
 _SEALED_FLOORS = {
-    "names-sealed": (0.976, 0.999, 0.991),  # measured 97.7 %, 100.0 %, 99.2 %
+    # names and names3 raised on 2026-12-03 after the work on names4/names5 tuning
+    # (greetings, "X from custody here", function-word names as a question's subject,
+    # nicknames): measured once, 98.5 %, 100 %, 100 % and 97.1 %, 93.3 %, 99.6 %
+    "names-sealed": (0.984, 0.999, 0.999),  # before: 97.7 %, 100.0 %, 99.2 %
     "names2-sealed": (0.978, 0.962, 0.976),  # measured 97.9 %, 96.3 %, 97.7 %
-    "names3-sealed": (0.962, 0.932, 0.995),  # measured 96.3 %, 93.3 %, 99.6 %
+    "names3-sealed": (0.970, 0.932, 0.995),  # before: 96.3 %, 93.3 %, 99.6 %
     # names4, by a new writer, measured before any work on it (tuning 95.7 %, 100 %, 98.7 %)
     "names4-sealed": (0.965, 0.999, 0.999),  # measured 96.6 %, 100.0 %, 99.4 %; keep
     # 100.0 % after "ED Navs" became an alias of ED Navigators (a later session)

@@ -22,14 +22,18 @@ Two halves:
   person is to the writer set off after it ("rose (my niece)"), "i'm" before it ("i'm
   summer, 15"), a possessive and a role after it ("hunter's dad"), initials or a
   collar number before it ("Mrs A. Whitworth", "PC 2231 Mellor"), a signature's place
-  (its own line, the last sentence, after a dash: "- Destiny (IDVA)"). Names
+  (its own line, the last sentence, after a dash: "- Destiny (IDVA)"), the writer naming
+  themselves ("Shaz from custody here"), a function word or verb that is a given name where
+  only a name fits ("Can Will get on DIVERT?", "Said has been"), a plain word opening a
+  sentence before what is said only of a person ("bill's in custody", "kez and his
+  brother"), the subject of a plain question ("can rose get help?"). Names
   run on over surnames and particles ("lucas van der berg"), back over a nickname
   word ("Big Mick"), across "and" ("Mark and Frank Sutton"), and every later
   mention of a name found goes too. The names the catalogue knows
   (`protected_names`: its programmes and places, also written "Op Provide"), a
   prison's name after "HMP", the lexicon's everyday short names of places
   ("the Vic"), streets ("Rose Street"), clubs ("Chelsea fan"), proper nouns with
-  "of" ("Isle of Skye"), a word that is a name used as a verb ("Hi all, Hope this
+  "of" ("Isle of Skye"), laws named for someone ("Clare's Law"), a word that is a name used as a verb ("Hi all, Hope this
   helps") and public figures after their office ("PCC Clive Grunshaw") are never
   names.
 

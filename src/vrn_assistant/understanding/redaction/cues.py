@@ -9,6 +9,7 @@ from vrn_assistant.understanding.redaction.tokens import (
     _NAMEISH,
     _PLAIN_TITLES,
     _QUOTES,
+    _TIME_WORDS,
     _Class,
     _Token,
 )
@@ -18,6 +19,13 @@ __all__: list[str] = []
 # Before a role, a word of a workplace makes the role a job title ("custody nurse",
 # "school nurse", "A&E sister"): a place's word after it is where the job is.
 _WORKPLACE_WORDS = frozenset("custody cells ed ae a&e hospital ward school prison station".split())
+# Introducers of what a person is called by others, a nickname: after one even a
+# capitalised ordinary word is a name ("they call me Cash"); "called" and "known as" are
+# not among them ("I called Social Services", "known as County Lines").
+_NICKNAMERS = frozenset(
+    "nicknamed, call me, calls me, call him, calls him, call her, calls her, call them,"
+    " goes by, go by".split(", ")
+)
 
 
 class _Cued(_Evidence):
@@ -120,6 +128,7 @@ class _Cued(_Evidence):
         """ "named John Smith", "is called Rocky Price", "his name is callum mckenzie",
         "Client name: Sabina"."""
         lex = self._lex
+        phrase = token.raw
         if token.raw in lex.introducers or (token.key == "name" and self._key(i + 1) == ":"):
             j = i + 1
         elif self._name_in_a_list(i, token):
@@ -127,7 +136,7 @@ class _Cued(_Evidence):
         elif (after := self._word(i + 1)) is not None and (
             f"{token.raw} {after.raw}" in lex.introducers
         ):
-            j = i + 2
+            j, phrase = i + 2, f"{token.raw} {after.raw}"
         else:
             return
         while 0 <= j < len(self._tokens) and self._tokens[j].text in (*_QUOTES, ":", ","):
@@ -141,6 +150,13 @@ class _Cued(_Evidence):
             return
         if word.cls in _NAMEISH or (word.cls is _Class.place and not self._plain(word)):
             self._name[j] = True
+        elif (
+            phrase in _NICKNAMERS
+            and word.cls is _Class.ordinary
+            and self._capital(word)
+            and word.key not in _TIME_WORDS
+        ):
+            self._name[j] = True  # "my mates call me Cash", "nicknamed Tiny"
 
     def _name_in_a_list(self, i: int, token: _Token) -> bool:
         """ ", name deano.": "name" between clause breaks, then one word before the next."""

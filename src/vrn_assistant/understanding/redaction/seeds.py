@@ -14,6 +14,7 @@ from vrn_assistant.understanding.redaction.tokens import (
     _PLACE_PREPOSITIONS,
     _PLAIN_TITLES,
     _POSSESSIVES,
+    _SENTENCE_ENDS,
     _Class,
     _surname_shaped,
     _Token,
@@ -28,6 +29,25 @@ _AFTER_A_PERSON = frozenset("at for who whose".split())
 _SIGNATURE_TOKENS = 6  # a name and a role after it: "Rose Mellor (Family Support, CSC)"
 _SIGNATURE_MARKS = frozenset(".,!()-–—/&")
 _KISSES = frozenset({"x", "xx", "xxx"})  # "Dawn x" signing off
+# Before an organisation named in passing: "I work for Calico housing".
+_BEFORE_AN_EMPLOYER = frozenset("for at with from by".split())
+# Before a writer's name: "Hi, Shaz here", "morning - kez from the YOT here".
+_GREETINGS = frozenset("hi hiya hello hey morning afternoon evening alright ey yo".split())
+# Before the name of the person a message is written to: "hi jo,", "thanks frank,".
+_ADDRESSING = frozenset("hi hiya hello hey dear thanks cheers ta morning evening".split())
+_WHERE_FROM_TOKENS = 8  # "from the Early Help team in Rossendale here"
+# Where people are held or kept: "bill's in custody", "dale is on remand".
+_HELD = frozenset(
+    "custody prison jail gaol cells remand bail hospital care court rehab hmp hmyoi yoi"
+    " a&e foster".split()
+)
+# What is done to a person: "kez's been arrested", "jay's gone missing".
+_DONE_TO_A_PERSON = frozenset(
+    "arrested charged nicked lifted released bailed remanded sentenced excluded expelled"
+    " stabbed attacked assaulted beaten groomed exploited bullied threatened jumped robbed"
+    " mugged sectioned cautioned convicted recalled kicked punched missing glassed"
+    " slashed raped abused hurt injured".split()
+)
 
 
 class _Seeding(_Cued):
@@ -50,10 +70,13 @@ class _Seeding(_Cued):
             or self._whose_family(i, token)
             or self._a_family_named_for_a_place(i, token)
             or self._surname_first(i, token)
+            or self._names_themselves(i, token)
+            or self._a_plain_subject(i, token)
+            or self._subject_of_a_question(i, token)
         ):
             self._name[i] = True
-        elif self._function_word_name(i) and (token.raw != token.key or self._age_at(i + 1)):
-            self._name[i] = True  # "Will's mum rang", "Will, 17", "Will is 14"
+        elif self._function_word_name_here(i, token):
+            self._name[i] = True  # "Will's mum rang", "Will, 17", "Said has", "Can Will go?"
         lex = self._lex
         if token.raw in _PLAIN_TITLES or (
             token.raw in lex.titles and token.key not in lex.roles and token.case != "lower"
@@ -85,7 +108,7 @@ class _Seeding(_Cued):
         if before is not None and before.key == "of" and self._proper_noun_before(i - 2):
             return False  # "Isle of Skye", "University of Central Lancashire"
 
-        if self._organisation_follows(i):
+        if self._organisation_follows(i) or self._organisation_in_lower_case(i):
             return False
         if token.cls is _Class.given:
             return True
@@ -139,6 +162,18 @@ class _Seeding(_Cued):
             and self._capital(token)
             and not self._name[i]
             and token.cls in (_Class.ordinary, _Class.place, _Class.unknown)
+        )
+
+    def _organisation_in_lower_case(self, i: int) -> bool:
+        """ "I work for Calico housing", "referred by Nugent care": a word in no list after
+        "for", "at", "with", "from" or "by", then an organisation's word in lower case."""
+        after = self._word(i + 1)
+        return (
+            self._tokens[i].cls is _Class.unknown
+            and self._key(i - 1) in _BEFORE_AN_EMPLOYER
+            and after is not None
+            and after.case == "lower"
+            and after.key in self._lex.organisation_words
         )
 
     def _organisation_follows(self, i: int) -> bool:
@@ -268,8 +303,12 @@ class _Seeding(_Cued):
             return False
         if self._age_at(i + 1):
             return True
-        if self._key(i + 1) == "from" and self._capital(token) and token.cls in _NAMEISH:
-            return True  # "hiya its Shaz from the school office"
+        if self._key(i + 1) == "from" and token.cls in _NAMEISH:
+            # "hiya its Shaz from the school office", "HI ITS SHAZ FROM CUSTODY"
+            # in plain writing a word's given name after a greeting: "hi it's bill from"
+            greeted = self._key(i - 2) in _GREETINGS or self._key(i - 3) in _GREETINGS
+            plain = self._plain(token) and (token.cls is not _Class.word_name or greeted)
+            return self._capital(token) or plain
         if token.cls in (_Class.given, _Class.word_name):
             return self._key(i + 1) in (",", "")
         # "hi this is nikki, SENCO at ...": a word in no list, then what the writer is
@@ -280,9 +319,81 @@ class _Seeding(_Cued):
             and (after.cls is _Class.role or after.case in ("upper", "title"))
         )
 
+    def _names_themselves(self, i: int, token: _Token) -> bool:
+        """ "Shaz from custody here", "SHAZ FROM CUSTODY HERE", "hiya, kez here from the
+        YOT", "Hi, Rose here.": opening a message or sentence (or after a greeting), a word
+        that may be a name, then "from" and where the writer is from, then "here" -- or
+        "here" right after it -- is the writer naming themselves. A word in no list
+        needs "from": "Update here," is no one. An acronym ("IDVA here") is no name."""
+        if token.cls not in _NAMEISH or self._plural(token) or token.raw != token.key:
+            return False
+        if not (self._capital(token) or self._plain(token)):
+            return False
+        before = self._word(i - 1) if self._key(i - 1) not in (",", "-", "–") else self._word(i - 2)
+        greeted = before is not None and before.key in _GREETINGS
+        if not (token.initial or greeted):
+            return False
+        if self._key(i + 1) == "here":
+            if self._key(i + 2) == "from":
+                return True
+            ends = self._key(i + 2) in ("", *_CLAUSE_BREAKS, *_SENTENCE_ENDS)
+            return ends and (token.cls is not _Class.unknown or greeted)  # "hi, shilan here"
+        if self._key(i + 1) != "from":
+            return False
+        tokens = self._tokens
+        for j in range(i + 2, min(i + 2 + _WHERE_FROM_TOKENS, len(tokens))):
+            if tokens[j].newline or tokens[j].text in _SENTENCE_ENDS:
+                return False
+            if tokens[j].key == "here":
+                return j > i + 2 and self._key(j + 1) in ("", *_CLAUSE_BREAKS, *_SENTENCE_ENDS)
+        return False
+
+    def _a_plain_subject(self, i: int, token: _Token) -> bool:
+        """ "bill's in custody again", "kez and his brother got lifted", "dale is on remand":
+        a plain word opening a sentence or clause is a person when what follows can only be
+        said of one -- "and" their kin, or "is"/"'s" and where people are held, or what is
+        done to people ("'s been arrested") -- not "work's been busy"."""
+        if not self._plain(token) or token.cls not in (_Class.unknown, _Class.word_name):
+            return False
+        if not self._opens_a_clause(i) or self._plural(token):
+            return False
+        if self._key(i + 1) in ("and", "&") and self._key(i + 2) in _POSSESSIVES:
+            kin = self._word(i + 3)
+            return kin is not None and kin.cls is _Class.role and token.raw == token.key
+        if token.raw == f"{token.key}'s":
+            k = i + 1  # "bill's": "bill is" or "bill has"
+        elif self._key(i + 1) in ("is", "was") and token.raw == token.key:
+            k = i + 2
+        else:
+            return False
+        return self._said_of_a_person(k)
+
+    def _said_of_a_person(self, k: int) -> bool:
+        """After "is": "in custody", "on remand", "inside", "been arrested", "missing"."""
+        key = self._key(k)
+        if key in ("inside", "missing"):
+            return self._key(k + 1) in ("", "again", "now", *_CLAUSE_BREAKS, *_SENTENCE_ENDS)
+        if key in ("in", "on"):
+            held = k + 2 if self._key(k + 1) in ("the", "a") else k + 1
+            return self._key(held) in _HELD
+        if key in ("been", "being", "getting", "got", "gone"):
+            return self._key(k + 1) in _DONE_TO_A_PERSON
+        return False
+
     def _addressed(self, i: int, token: _Token) -> bool:
         """ "Rich, the training was great": a given name opening the text, then a comma,
-        is the person the message is written to."""
+        is the person the message is written to; so is a given name that is a word too,
+        in plain writing, between a greeting and a comma ("hi jo,", "THANKS FRANK,")."""
+        greeting = self._word(i - 1)
+        if (
+            greeting is not None
+            and greeting.key in _ADDRESSING
+            and self._opens_a_clause(i - 1)
+            and self._plain(token)
+            and token.cls is _Class.word_name
+            and self._key(i + 1) in (",", "!", "")
+        ):
+            return True
         return (
             i == 0
             and self._capital(token)

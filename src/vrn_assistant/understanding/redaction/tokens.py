@@ -229,12 +229,13 @@ class _Reading:
 
     def _mark_sentences(self) -> None:
         """Which words start a sentence, and which sentences are written in capitals."""
+        sentences: list[list[_Token]] = []
         sentence: list[_Token] = []
         starting = True
         previous: _Token | None = None
         for token in self._tokens:
             if token.newline and sentence:
-                self._shouting(sentence)
+                sentences.append(sentence)
                 sentence, starting = [], True
             if token.kind == "word":
                 token.initial = starting
@@ -245,22 +246,19 @@ class _Reading:
                 and previous is not None
                 and (previous.key in _ABBREVIATIONS or _an_initial(previous))
             ):
-                self._shouting(sentence)
+                sentences.append(sentence)
                 sentence, starting = [], True
             elif token.kind in ("placeholder", "number"):
                 starting = False
             previous = token
-        self._shouting(sentence)
-
-    @staticmethod
-    def _shouting(sentence: list[_Token]) -> None:
-        if len(sentence) < 3:
-            return
-        words = [token for token in sentence if len(token.key) > 1]
-        upper = sum(token.case == "upper" for token in words)
-        if len(words) >= 3 and upper >= 0.7 * len(words):
-            for token in sentence:
-                token.shout = True
+        sentences.append(sentence)
+        # In a text written in capitals, a short sentence in capitals is shouted too:
+        # "... ANY COURSE. THANKS, MARY" -- its capitals say no more than the rest's.
+        shouted = _in_capitals([token for sentence in sentences for token in sentence], 6)
+        for sentence in sentences:
+            if _in_capitals(sentence, 1 if shouted else 3):
+                for token in sentence:
+                    token.shout = True
 
     def _mark_kept(self, index: _Index) -> None:
         tokens = self._tokens
@@ -273,6 +271,7 @@ class _Reading:
                         tokens[i].kept = True
                     break
         self._mark_prisons()
+        self._mark_named_laws()
         self._mark_streets()
         self._mark_public_figures()
 
@@ -292,6 +291,21 @@ class _Reading:
                 word.kept = True
                 if word.case == "lower":
                     break  # in lower case only the first word is sure to be the prison's
+
+    def _mark_named_laws(self) -> None:
+        """ "Clare's Law", "Sarah's Law", "Martyn's Law": a capitalised possessive before a
+        capitalised "Law" names a law after the person it was made for, and is kept."""
+        tokens = self._tokens
+        for i, token in enumerate(tokens[:-1]):
+            law = tokens[i + 1]
+            if (
+                token.kind == "word"
+                and token.case == "title"
+                and token.raw == f"{token.key}'s"
+                and law.key == "law"
+                and law.case == "title"
+            ):
+                token.kept = law.kept = True
 
     def _mark_public_figures(self) -> None:
         """ "PCC Clive Grunshaw", "Police and Crime Commissioner Clive Grunshaw": the
@@ -390,6 +404,15 @@ class _Reading:
 
     def _is_name(self, i: int) -> bool:
         return 0 <= i < len(self._tokens) and (self._name[i] or self._tokens[i].text == "[name]")
+
+
+def _in_capitals(words: list[_Token], least: int) -> bool:
+    """Are at least `least` words (of two letters or more) there, 70 % of them in capitals?"""
+    if len(words) < least:
+        return False
+    longer = [token for token in words if len(token.key) > 1]
+    upper = sum(token.case == "upper" for token in longer)
+    return len(longer) >= least and upper >= 0.7 * len(longer)
 
 
 def _surname_shaped(key: str, endings: frozenset[str]) -> bool:
