@@ -425,6 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions4",
                     "questions5",
                     "questions6",
+                    "questions7",
                 )
                 for part in ("tuning", "sealed")
             ]
