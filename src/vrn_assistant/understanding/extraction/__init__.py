@@ -45,15 +45,7 @@ from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.family import parent_in_prison
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
-from vrn_assistant.understanding.extraction.people import (
-    Described,
-    PersonText,
-    asked_for,
-    is_relative,
-    noun_gender,
-    requests,
-    split_people,
-)
+from vrn_assistant.understanding.extraction.people import PersonText, is_relative, split_people
 from vrn_assistant.understanding.extraction.places import (
     choose_place,
     note_places,
@@ -63,6 +55,12 @@ from vrn_assistant.understanding.extraction.places import (
     role_places,
 )
 from vrn_assistant.understanding.extraction.programmes import asked_about
+from vrn_assistant.understanding.extraction.requested import (
+    Described,
+    asked_for,
+    noun_gender,
+    requests,
+)
 from vrn_assistant.understanding.extraction.roles import read_gender, read_roles
 from vrn_assistant.understanding.extraction.setting import read_setting
 from vrn_assistant.understanding.extraction.text import prepare

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from vrn_assistant.understanding.extraction.lexicon import lexicon
-from vrn_assistant.understanding.extraction.people import noun_gender
+from vrn_assistant.understanding.extraction.requested import noun_gender
 
 __all__ = ["askers_child", "family_phrases", "parent_in_prison"]
 
