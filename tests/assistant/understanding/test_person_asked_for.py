@@ -196,3 +196,24 @@ def test_someone_with_another_at_a_place_is_there_too() -> None:
     assert mate.case.age == 30
     assert mate.case.setting is Setting.hospital_emergency_department
     assert mate.case.place == "Royal Preston Hospital"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a programme's name before "for him" is a request for him too
+        "preston custody: 21 yr old male in for an assault on his mum. mum lives in "
+        "bamber bridge. divert for him, anything for her?",
+        # "? and her?" joins a second person to the same request
+        "custody blackpool - 19 yr old lad in for assaulting his girlfriend, she's 18. "
+        "divert for him? and her?",
+    ],
+)
+def test_asking_for_him_and_for_her_answers_for_both(question: str) -> None:
+    reading = extract(question, GAZETTEER)
+    assert len(reading.people) == 2
+    held, partner = (person.case for person in reading.people)
+    assert Role.suspect in held.roles
+    assert held.setting is Setting.police_custody
+    assert partner.gender is Gender.female
+    assert Role.victim in partner.roles

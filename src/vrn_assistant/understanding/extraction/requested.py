@@ -64,7 +64,8 @@ def _request() -> tuple[re.Pattern[str], re.Pattern[str]]:
     request = re.compile(
         # "so he can be there for his son" is about being a father, not a request
         rf"(?<!\bbe\s)(?<!\bbeing\s){words.word('asking')}\s+(?:(?:out\s+)?(?:for|to)\s+)?"
-        rf"(?P<items>(?:{item})(?:\s*(?:,|&|and)\s*(?:for\s+)?(?:{item}))*)",
+        # "for him, her", "for him & her", "for him? and her?"
+        rf"(?P<items>(?:{item})(?:\s*(?:,|&|[?.]?\s*and)\s*(?:for\s+)?(?:{item}))*)",
         re.IGNORECASE,
     )
     return request, re.compile(item, re.IGNORECASE)
