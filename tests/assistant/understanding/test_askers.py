@@ -41,6 +41,16 @@ def _read(question: str) -> Asker | None:
         ("I'm 19 and need counselling for trauma, from Darwen", "self"),
         ("my ex hit me last night in Burnley", "self"),
         ("im 14 and my mum is in prison at Styal", "self"),
+        ("female detainee at blackpool, she's sixteen, in for assaulting a girl", "custody_staff"),
+        (
+            "got a young lad, nineteen, in lancaster cells for a racially aggravated assault",
+            "custody_staff",
+        ),
+        ("my son was booked in at Blackpool last night", "family"),
+        ("hiya im a TA in a primary in fleetwood", "school_staff"),
+        ("new client, 26, lives in pendle, partner coercive and threatening", "idva"),
+        ("Preston domestic, woman 31 in Ribbleton, second call this month", "police"),
+        ("man in Blackburn rang 101, says hes scared he will hurt his wife", "police"),
         ("Is DIVERT running in Burnley yet?", None),
     ],
 )

@@ -58,6 +58,7 @@ def read_roles(
     practitioner = asks_at_work(asked_by) or any(
         role is Role.practitioner for _, _, role in occupations
     )
+    denied = _denied(rest)
     # The suspect first: beside an arrest, "the victim" is someone else.
     suspect_said: list[int] = []
     for (role, says, when_negated), cue in _suspect_first():
@@ -66,6 +67,8 @@ def read_roles(
         for match in starts(cue, rest):
             if not allowed(cue.entry(match), rest, match.start(), situation):
                 continue
+            if says != "absent" and _inside(match.start(), denied.get(role, ())):
+                continue  # "nobody got arrested": the arrest is the denial's own word
             if says == "absent":
                 without.add(role)
             elif negated(rest, match.start()):
@@ -88,8 +91,9 @@ def read_roles(
         roles.add(Role.victim)  # "IDVA, Blackburn. Client aged 28, partner just charged"
     if Role.victim in roles and all(of_the_partner(rest, at) for at in suspect_said):
         roles.discard(Role.suspect)  # "her partner beat her, he's in the cells"
-    if custody and Role.victim not in roles:
-        roles.add(Role.suspect)  # held in police custody: "lad 19 in Preston cells"
+    if custody and not roles & {Role.victim, Role.prisoner}:
+        # held in police custody: "lad 19 in Preston cells"; a prisoner's cell is prison's
+        roles.add(Role.suspect)
     low, high = _age_bounds(age)
     if low is not None and high is not None:
         if low >= 18:
@@ -100,6 +104,19 @@ def read_roles(
             roles.add(Role.young_person)
     roles.update(role for _, _, role in occupations)
     return roles, without - roles
+
+
+def _denied(rest: str) -> dict[Role, list[tuple[int, int]]]:
+    """Where each role is said not to hold ("no one was arrested", "nobody hurts me")."""
+    spans: dict[Role, list[tuple[int, int]]] = {}
+    for (role, says, _), cue in lexicon().roles:
+        if says == "absent":
+            spans.setdefault(role, []).extend(m.span() for m in starts(cue, rest))
+    return spans
+
+
+def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(low <= start < high for low, high in spans)
 
 
 def _adult(age: AgeRead) -> bool:
