@@ -96,3 +96,23 @@ def test_a_hospital_named_wins_over_someone_elses_arrest() -> None:
 )
 def test_the_askers_job_said_short(question: str, asker: Asker) -> None:
     assert read(question).asker is asker
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hi. my son is in custody in Preston.",
+        "Sorry if this is the wrong place. My daughter is 22 and got arrested last night in"
+        " Preston after a fight. She's still being held.",
+    ],
+)
+def test_the_askers_own_relative_after_a_greeting_is_the_person_held(question: str) -> None:
+    case = read(question).case
+    assert case.setting is Setting.police_custody
+    assert Role.suspect in case.roles
+
+
+def test_a_second_relative_of_the_askers_keeps_their_own_prison() -> None:
+    case = read("Our son is 15 and struggling. My husband is in prison at Preston").case
+    assert case.setting is not Setting.prison
+    assert Role.prisoner_family in case.roles

@@ -161,12 +161,20 @@ def _relative_clause() -> re.Pattern[str]:
     """A clause about a relative or partner who is not the person in need: one named bare
     after the question has begun ("12 yo boy, dad in HMP Liverpool"), or someone's
     ("her partner (22) was arrested", "the boy's dad is inside")."""
-    words = lexicon()
-    person = rf"(?:{words.word('relative')}|{words.word('partner')})"
     return re.compile(
-        rf"(?:{_CLAUSE_START}(?:the\s+|{_OTHERS})?|\b{_OTHERS})(?:[\w-]+\s+)?{person}"
-        rf"(?:'s\s+|\s+)(?:\(\d{{1,2}}\)\s+|\d{{1,2}}\s+)?{_CLAUSE_REST}"
+        rf"(?:{_CLAUSE_START}(?:the\s+|{_OTHERS})?|\b{_OTHERS})(?:(?P<word>[\w-]+)\s+)?"
+        rf"{_relative_or_partner()}(?:'s\s+|\s+)(?:\(\d{{1,2}}\)\s+|\d{{1,2}}\s+)?{_CLAUSE_REST}"
     )
+
+
+@cache
+def _own_relative() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:my|our)\s+{_relative_or_partner()}\b")
+
+
+def _relative_or_partner() -> str:
+    words = lexicon()
+    return rf"(?:{words.word('relative')}|{words.word('partner')})"
 
 
 _PRONOUN_CLAUSE = re.compile(rf"(?:^|{_CLAUSE_START})(?:he|she)(?:'s\s+|\s+){_CLAUSE_REST}")
@@ -174,8 +182,17 @@ _PRONOUN_CLAUSE = re.compile(rf"(?:^|{_CLAUSE_START})(?:he|she)(?:'s\s+|\s+){_CL
 
 def of_a_relative(text: str, start: int) -> bool:
     """Is the word at `start` said of a relative or partner of the person in need, in
-    the clause it is in ("12 yo boy, dad in HMP Liverpool": the prison is dad's)?"""
-    return before(_relative_clause(), text, start, 70)
+    the clause it is in ("12 yo boy, dad in HMP Liverpool": the prison is dad's)? The
+    asker's first relative named is whom they ask about, in whichever sentence it comes
+    ("Sorry to bother you. My son is in custody in Preston")."""
+    pattern = _relative_clause()
+    first_own = _own_relative().search(text)
+    at = max(0, start - 70)
+    while (match := pattern.search(text, at, start)) is not None:
+        if first_own is None or match.start("word") != first_own.start():
+            return True
+        at = match.start() + 1
+    return False
 
 
 def worker(text: str, start: int) -> bool:
