@@ -17,6 +17,8 @@ from vrn_core.places.text import normalise, normalise_token, tokenise
 __all__ = ["find_in_text"]
 
 _FIND_THRESHOLD = 88.0
+# Before an everyday name of two or more words, these say a place follows ("in south shore").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "around"})
 _FIND_LOWERCASE_THRESHOLD = 92.0  # "backup" is a word, not a misspelt Bacup (90.9)
 _MAX_NGRAM = 5
 _MIN_FIND_FUZZY_CHARS = 5  # in running text "Cone" is a word, not a misspelt Colne
@@ -86,6 +88,8 @@ def find_in_text(names: _NameIndex, text: str) -> list[PlaceMatch]:
         # only standing alone, as a place typed on its own ("Church, in Hyndburn").
         if proper_noun(start):
             return True
+        if end - start > 1 and start > 0 and words[start - 1] in _PLACE_PREPOSITIONS:
+            return True  # typed in lower case, a name of two words after "in" is the place
         if not capitalised(start):
             return False
         after = text[tokens[end - 1].end() :].lstrip(" ")
