@@ -130,6 +130,15 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
         ("he posted a video waving a machete", False),
         ("is there training on what to do when someone is bleeding heavily?", False),
         ("this essay is killing me lol", False),
+        ("someone filmed my son getting slapped at the park and put it on snapchat", False),
+        # slang for a blow told in the past: its weapon is that event's detail
+        ("im in a&e rn, got smacked with a bat at a party", False),
+        ("he's just smacked me with a bat", True),
+        # arrested today: the violence that led there is in hand, unless told with "just"
+        ("she has been punched by her brother. he was arrested this morning", False),
+        ("he has been arrested before and he's just punched me", True),
+        # the police took him: neither taking him away nor the asker shaking is danger
+        ("police came and took him, hes in hospital now. im shaking still", False),
     ],
 )
 def test_the_grammar_of_now(question: str, now: bool) -> None:
