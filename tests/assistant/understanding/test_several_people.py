@@ -7,6 +7,7 @@ import pytest
 
 from vrn_assistant.understanding.extraction import extract
 from vrn_core import default_catalogue
+from vrn_core.vocabulary import Role, Setting
 
 GAZETTEER = default_catalogue().gazetteer
 
@@ -45,3 +46,63 @@ def test_each_person_in_need_is_read(question: str, ages: list[int | None]) -> N
 )
 def test_one_person_in_need(question: str) -> None:
     assert len(extract(question, GAZETTEER).people) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # told apart by their part in it, as officers write
+        (
+            "PC at blackpool vic. victim 19 stabbed in the leg, in ED now. suspect 18 we've"
+            " just booked into blackpool custody. what VRN services for each",
+            ("the victim", 19, Setting.hospital_emergency_department, Role.victim),
+            ("the suspect", 18, Setting.police_custody, Role.suspect),
+        ),
+        # told apart by "she" and "he"; the one he assaulted is his victim
+        (
+            "DA in Nelson tonight: she's 29, he's 23, he's been taken to Greenbank for"
+            " assaulting her. What's there for her and for him?",
+            ("her", 29, None, Role.victim),
+            ("him", 23, Setting.police_custody, Role.suspect),
+        ),
+    ],
+)
+def test_two_people_told_apart_by_what_they_are_called(
+    question: str,
+    first: tuple[str, int, Setting | None, Role],
+    second: tuple[str, int, Setting | None, Role],
+) -> None:
+    people = extract(question, GAZETTEER).people
+    assert len(people) == 2
+    for person, (label, age, setting, role) in zip(people, (first, second), strict=True):
+        assert (person.label, person.case.age, person.case.setting) == (label, age, setting)
+        assert role in person.case.roles
+    assert Role.suspect not in people[0].case.roles
+    assert people[1].relation == "suspect"
+
+
+def test_the_place_of_the_setting_is_the_persons() -> None:
+    """Held and treated both said: the custody suite is where the one in custody is."""
+    people = extract(
+        "PC at blackpool vic. victim 19 stabbed in the leg, in ED now. suspect 18 we've"
+        " just booked into blackpool custody. what VRN services for each",
+        GAZETTEER,
+    ).people
+    places = [person.place.place.id for person in people if person.place and person.place.place]
+    assert places == ["site:blackpool-victoria-hospital", "site:blackpool-custody-suite"]
+
+
+def test_two_people_told_apart_only_when_help_is_asked_for_each() -> None:
+    question = "she's 29, he's 23, he's been taken to Greenbank for assaulting her"
+    assert len(extract(question, GAZETTEER).people) == 1
+
+
+def test_what_is_said_of_both_is_each_ones() -> None:
+    people = extract(
+        "my two: she's 15, he's 17, both excluded from school in Burnley, anything for either?",
+        GAZETTEER,
+    ).people
+    assert [(p.label, p.case.age, p.case.setting) for p in people] == [
+        ("her", 15, Setting.school),
+        ("him", 17, Setting.school),
+    ]

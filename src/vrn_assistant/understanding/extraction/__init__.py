@@ -67,7 +67,16 @@ from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
 from vrn_core.places import Gazetteer, PlaceMatch
-from vrn_core.vocabulary import Asker, Gender, Issue, ProgrammeKind, Role, Setting, describe
+from vrn_core.vocabulary import (
+    Asker,
+    Gender,
+    Issue,
+    PlaceRole,
+    ProgrammeKind,
+    Role,
+    Setting,
+    describe,
+)
 
 __all__ = ["Extraction", "PersonReading", "extract"]
 
@@ -312,6 +321,12 @@ def _related(case: Case, first: Case, relation: str | None) -> Case:
 _HELD_OR_TREATED = frozenset(
     {Setting.police_custody, Setting.prison, Setting.hospital_emergency_department}
 )
+# Where a person in each setting is, among the places a question names.
+_PLACE_OF_SETTING = {
+    Setting.police_custody: PlaceRole.held,
+    Setting.prison: PlaceRole.held,
+    Setting.hospital_emergency_department: PlaceRole.treated,
+}
 # What someone asks for their own work: training, an event, a resource, a campaign, a
 # chance to volunteer; not a service for someone in need.
 _FOR_WORK = frozenset(set(ProgrammeKind) - {ProgrammeKind.service})
@@ -382,12 +397,19 @@ def _read(
     said_roles = place_roles(places, prepared.plain)
     place = choose_place(places, gazetteer, family and Role.prisoner not in roles, said_roles)
     by_role = role_places(places, said_roles)
+    setting_notes: list[str] = []
+    setting = read_setting(prepared, places, place, roles, setting_notes)
+    # "PC at blackpool vic ... suspect we've just booked into blackpool custody": held
+    # and treated both said, the setting says which is the person's.
+    wanted = _PLACE_OF_SETTING.get(setting) if setting is not None else None
+    said = list(zip(places, said_roles, strict=True))
+    if wanted is not None and next((r for m, r in said if m is place), None) != wanted:
+        of_setting = [match for match, role in said if role == wanted]
+        place = choose_place(of_setting, gazetteer, False) or place
     note_places(place, places, notes)
     for place_role, match in by_role.items():
         if match is not place:
             notes.append(f"{place_role.value}: {match.describe()}")
-    setting_notes: list[str] = []
-    setting = read_setting(prepared, places, place, roles, setting_notes)
     if setting in _HELD_OR_TREATED and _for_own_work(roles, age, wants):
         # "ED sister at Royal Preston, can my team go on the How To session?": the asker's
         # workplace, with nobody held or treated there; no setting of a person is said.

@@ -124,6 +124,7 @@ def split_people(text: str) -> tuple[PersonText, ...]:
     return (
         _pair_of(text)
         or _described_of(text)
+        or _parts_of(text)
         or _group_of(text)
         or _companion_of(text)
         or (PersonText(text, "the person", None),)
@@ -172,6 +173,107 @@ def _described_of(text: str) -> tuple[PersonText, ...]:
     return (
         PersonText(first, _first_label(text[: match.start()]), None),
         PersonText(second, f"{match.group('whose').lower()} {noun}", noun),
+    )
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One of two people told apart by what they are called: "victim 19 ... suspect 18",
+    "she's 29, he's 23"."""
+
+    said: re.Pattern[str]  # how they are named with their age
+    goes_on: re.Pattern[str]  # how a later clause about them starts ("he's been taken")
+    label: str
+    obj: str  # the word the other's clauses use for them ("assaulting her")
+
+
+@cache
+def _parts() -> tuple[tuple[_Part, _Part], ...]:
+    words = lexicon()
+    aged = rf"(?:'s|\s+is|,)?\s*\(?\s*(?:aged\s+)?{_AGE}\b(?![\s-]*(?:years?|yrs?)[\s-]*ago)"
+    victim, suspect = words.word("victim_label"), words.word("suspect_label")
+
+    def part(name: str, starts: str, label: str, obj: str) -> _Part:
+        return _Part(
+            re.compile(rf"^(?:the\s+)?{name}{aged}", re.IGNORECASE),
+            re.compile(rf"^(?:the\s+)?{starts}\b", re.IGNORECASE),
+            label,
+            obj,
+        )
+
+    return (
+        (
+            part(victim, victim, "the victim", "them"),
+            part(suspect, suspect, "the suspect", "them"),
+        ),
+        (
+            part("she", r"(?:she|she's|shes)", "her", "her"),
+            part("he", r"(?:he|he's|hes)", "him", "him"),
+        ),
+    )
+
+
+_BOTH = re.compile(r"(?:both|they|they're|theyre|the two|each|either|all)\b", re.IGNORECASE)
+_PIECE = re.compile(r"[^.!?;:\n,]+[.!?;:\n,]*")
+
+
+def _parts_of(text: str) -> tuple[PersonText, ...]:
+    """Two people told apart by what they are called, each with an age, help asked for
+    each: every clause goes to whoever it is about (one naming them or going on about
+    them, or following theirs in its sentence), the others to both. The one harmed in
+    the other's clauses ("for assaulting her") is said to be their victim."""
+    _, _, for_each = _group()
+    if for_each.search(text) is None:
+        return ()
+    pieces = [(m.group(), m.group().strip()) for m in _PIECE.finditer(text)]
+    for pair in _parts():
+        said = [
+            next((i for i, (_, words) in enumerate(pieces) if who.said.search(words)), None)
+            for who in pair
+        ]
+        if said[0] is None or said[1] is None:
+            continue
+        owners: list[int | None] = []
+        owner: int | None = None
+        for index, (_, words) in enumerate(pieces):
+            named = [k for k, who in enumerate(pair) if who.said.search(words)]
+            going_on = [k for k, who in enumerate(pair) if who.goes_on.search(words)]
+            if named or going_on:
+                owner = (named or going_on)[0]
+            elif _BOTH.match(words) or (index and pieces[index - 1][0].rstrip()[-1:] in ".!?;:\n"):
+                owner = None  # "both excluded", or a new sentence about neither: everyone's
+            owners.append(owner)
+        order = (0, 1) if said[0] <= said[1] else (1, 0)
+        one, other = pair[order[0]], pair[order[1]]
+        texts = [
+            "".join(piece for (piece, _), o in zip(pieces, owners, strict=True) if o in (k, None))
+            for k in order
+        ]
+        others = "".join(p for (p, _), o in zip(pieces, owners, strict=True) if o == order[1])
+        harmed = _harmed_in(others, one.obj)
+        if harmed:
+            texts[0] = f"{texts[0].rstrip()} ({one.obj}: victim of {harmed} by {other.obj})"
+        relation = "suspect" if harmed or other.label == "the suspect" else "other person"
+        return (
+            PersonText(texts[0], one.label, None),
+            PersonText(texts[1], other.label, relation),
+        )
+    return ()
+
+
+def _harmed_in(words: str, obj: str) -> str:
+    """ "for assaulting her" -> "assaulting": what the other's clauses say they did to
+    the one called `obj`; "" when nothing."""
+    for found in _harm_done().finditer(words):
+        if found.group("obj").lower() == obj:
+            return found.group("harm").lower()
+    return ""
+
+
+@cache
+def _harm_done() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<harm>{lexicon().word('harmed_by')})\s+(?P<obj>her|him|them)\b", re.IGNORECASE
     )
 
 
