@@ -23,6 +23,7 @@ from vrn_assistant.understanding.extraction.cues import (
 )
 from vrn_assistant.understanding.extraction.family import askers_child
 from vrn_assistant.understanding.extraction.lexicon import Cue, lexicon
+from vrn_assistant.understanding.extraction.numbers import NUMBER_WORD
 from vrn_assistant.understanding.extraction.occupations import Occupation
 from vrn_assistant.understanding.extraction.setting import of_the_prisoner, police_custody_said
 from vrn_assistant.understanding.extraction.text import Prepared
@@ -227,9 +228,16 @@ def read_gender(text: Prepared) -> Gender | None:
         return Gender.male if male else Gender.female
     if male:
         return None  # both: the question is about more than one person
-    if _my_partner().search(rest):
-        return None  # "my ex ... he's moved away": the pronouns are the partner's
+    partner = _my_partner().search(rest)
+    if partner is not None and not _DESCRIBED.match(rest, partner.end()):
+        # "my ex ... he's moved away": the pronouns are the partner's, not the asker's
+        # own; "my gf is 22, she's in custody" describes the partner, whom they are about.
+        return None
     return _pronoun(rest)
+
+
+# Right after "my <partner>": their age, said as the one the question is about.
+_DESCRIBED = re.compile(rf"\s*(?:is|'s|,|\()\s*(?:aged\s+)?(?:\d{{1,2}}|{NUMBER_WORD})\b")
 
 
 def _pronoun(rest: str) -> Gender | None:
