@@ -24,6 +24,9 @@ def _team() -> re.Pattern[str]:
     return re.compile(lexicon().word("team"))
 
 
+_OURS_BEFORE = re.compile(r"\b(?:our|my)\s+$")
+
+
 def read_occupations(text: Prepared) -> list[Occupation]:
     """Occupations of the asker, in order: 'I'm a nurse', 'our team', 'custody staff'."""
     found: list[Occupation] = []
@@ -32,6 +35,12 @@ def read_occupations(text: Prepared) -> list[Occupation]:
     for entry, cue in lexicon().occupations:
         for match in hits(cue, low):
             start = match.start()
-            if entry.speaker == "anyone" or asker(low, start) or team.search(match.group()):
+            said = match.group()
+            # "custody staff", "our team": the asker's team; a team alone ("under the
+            # mental health team") is someone else's unless it is "our" or "my".
+            of_a_team = team.search(said) is not None and (
+                team.fullmatch(said) is None or _OURS_BEFORE.search(low, 0, start) is not None
+            )
+            if entry.speaker == "anyone" or asker(low, start) or of_a_team:
                 found.append((start, entry.sector, entry.role))
     return sorted(found, key=lambda hit: hit[0])
