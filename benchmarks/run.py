@@ -426,6 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions5",
                     "questions6",
                     "questions7",
+                    "questions8",
                 )
                 for part in ("tuning", "sealed")
             ]
