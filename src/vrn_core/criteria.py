@@ -375,6 +375,9 @@ _Outcome = tuple[Truth, str, tuple[str, ...]]
 
 
 def _setting(criterion: SettingCriterion, case: Case, programme: str) -> _Outcome:
+    custody_only = criterion.any_of == (Setting.police_custody,)
+    if case.setting is None and custody_only and case.has_role(Role.suspect) is False:
+        return Truth.not_met, "not arrested, so not held in police custody", ()  # "never been"
     return _one_of(case.setting, criterion.any_of, "setting", criterion.label, programme)
 
 

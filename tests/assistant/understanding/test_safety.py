@@ -137,6 +137,9 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
         # arrested today: the violence that led there is in hand, unless told with "just"
         ("she has been punched by her brother. he was arrested this morning", False),
         ("he has been arrested before and he's just punched me", True),
+        # a ligature being made now; an offence's weapon is what brought them in
+        ("detainee in cell 3 is tying a ligature right now", True),
+        ("custody. 21yo male, robbery with a knife. is the coach taking referrals atm", False),
         # the police took him: neither taking him away nor the asker shaking is danger
         ("police came and took him, hes in hospital now. im shaking still", False),
     ],

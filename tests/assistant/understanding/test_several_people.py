@@ -28,6 +28,7 @@ def _ages(question: str) -> list[int | None]:
         ("cousins in my class, both 10, their uncle is in prison", [10, 10]),
         ("two detained after a fight, ones 18 the other 40", [18, 40]),
         ("lad of 15 was jumped, anything for him and his dad?", [15, None]),
+        ("male 24 arrested for assaulting his girlfriend (22). What's there for each?", [24, 22]),
     ],
 )
 def test_each_person_in_need_is_read(question: str, ages: list[int | None]) -> None:

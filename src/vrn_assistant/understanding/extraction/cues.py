@@ -34,6 +34,7 @@ __all__ = [
     "of_the_partner",
     "patterns",
     "starts",
+    "the_one_who_did_it_arrested",
     "worker",
 ]
 
@@ -71,6 +72,23 @@ _WORKER_BEFORE = re.compile(
 _OTHER_VICTIM_BEFORE = re.compile(
     r"\b(?:the|his|her|their|a)\s+(?:(?:victim|man|woman|lad|bloke|girl|boy)\s+)?$"
 )
+# "the lad who did it got arrested", "the man who attacked her has been charged": the one
+# who harmed the person, not the person.
+_WHO_DID_IT = (
+    r"\b(?:who|that)\s+(?:did\s+(?:it|this|that)|(?:hit|attacked|assaulted|stabbed|glassed"
+    r"|punched|hurt|jumped|robbed|mugged|raped|beat|kicked)\s+(?:her|him|them|me|us|my\s+\w+))"
+    r"\s+(?:has\s+been\s+|have\s+been\s+|got\s+|was\s+|were\s+|is\s+|are\s+|'s\s+been\s+)"
+)
+_WHO_DID_IT_BEFORE = re.compile(_WHO_DID_IT + "$")
+_WHO_DID_IT_ARRESTED = re.compile(_WHO_DID_IT + r"(?:arrested|charged|nicked|lifted|detained)\b")
+
+
+def the_one_who_did_it_arrested(text: str) -> bool:
+    """ "the lad who did it got arrested": someone else is held for what was done to the
+    person, who is then no suspect (unless something else says they are)."""
+    return _WHO_DID_IT_ARRESTED.search(text) is not None
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]")
 # A sentence asking something: its first words are no self-description.
 _QUESTION_START = re.compile(
@@ -263,6 +281,8 @@ def _context(context: Context, text: str, start: int, situation: Situation) -> b
         return situation.practitioner and text.startswith("our", start)
     if context == "the_askers":
         return _the_askers(text, start, situation.asked_by)
+    if context == "the_one_who_did_it":
+        return before(_WHO_DID_IT_BEFORE, text, start, 50)
     return situation.suspect and before(_OTHER_VICTIM_BEFORE, text, start, 20)
 
 

@@ -113,7 +113,7 @@ def _aged_companion() -> re.Pattern[str]:
 # An age said before the companion: the first person's ("client 19, partner 21").
 _FIRST_AGE = re.compile(
     rf"(?:^|[\s,(])(?:{_AGE})(?:\s*\)|\s*,|[\s-]*(?:yrs?|years?)[\s-]*old\b|\s*(?:yo|y/o)\b"
-    rf"|\s+(?:and|in|from|on|at)\b)|\bi'?m\s+{_AGE}\b",
+    rf"|\s+(?:and|in|from|on|at|arrested|detained|held|charged|remanded)\b)|\bi'?m\s+{_AGE}\b",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,7 @@ from vrn_assistant.understanding.extraction.cues import (
     of_a_relative,
     of_the_partner,
     starts,
+    the_one_who_did_it_arrested,
 )
 from vrn_assistant.understanding.extraction.family import askers_child
 from vrn_assistant.understanding.extraction.lexicon import Cue, lexicon
@@ -92,6 +93,8 @@ def read_roles(
         roles.add(Role.victim)  # "IDVA, Blackburn. Client aged 28, partner just charged"
     if Role.victim in roles and all(of_the_partner(rest, at) for at in suspect_said):
         roles.discard(Role.suspect)  # "her partner beat her, he's in the cells"
+    if Role.suspect not in roles and the_one_who_did_it_arrested(rest):
+        without.add(Role.suspect)  # "the lad who did it got arrested": not her
     if custody and not roles & {Role.victim, Role.prisoner}:
         # held in police custody: "lad 19 in Preston cells"; a prisoner's cell is prison's
         roles.add(Role.suspect)

@@ -35,6 +35,7 @@ Context = Literal[
     "police_custody_said",
     "practitioner_asking",
     "the_askers",
+    "the_one_who_did_it",
 ]
 
 
