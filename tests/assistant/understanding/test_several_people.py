@@ -107,3 +107,15 @@ def test_what_is_said_of_both_is_each_ones() -> None:
         ("her", 15, Setting.school),
         ("him", 17, Setting.school),
     ]
+
+
+def test_a_victim_and_a_suspect_with_their_ages_are_two_people_unasked() -> None:
+    people = extract(
+        "Blackpool town centre fight: victim 17 taken to the Vic with a broken jaw,"
+        " suspect 19 in Blackpool custody",
+        GAZETTEER,
+    ).people
+    assert [(p.label, p.case.age, p.case.setting) for p in people] == [
+        ("the victim", 17, Setting.hospital_emergency_department),
+        ("the suspect", 19, Setting.police_custody),
+    ]

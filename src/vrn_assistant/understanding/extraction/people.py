@@ -218,15 +218,17 @@ _PIECE = re.compile(r"[^.!?;:\n,]+[.!?;:\n,]*")
 
 
 def _parts_of(text: str) -> tuple[PersonText, ...]:
-    """Two people told apart by what they are called, each with an age, help asked for
-    each: every clause goes to whoever it is about (one naming them or going on about
-    them, or following theirs in its sentence), the others to both. The one harmed in
-    the other's clauses ("for assaulting her") is said to be their victim."""
+    """Two people told apart by what they are called, each with an age ("she" and "he"
+    only when help is asked for each): every clause goes to whoever it is about (one
+    naming them or going on about them, or following theirs in its sentence), the others
+    to both. The one harmed in the other's clauses ("for assaulting her") is said to be
+    their victim."""
     _, _, for_each = _group()
-    if for_each.search(text) is None:
-        return ()
+    asked_for_each = for_each.search(text) is not None
     pieces = [(m.group(), m.group().strip()) for m in _PIECE.finditer(text)]
-    for pair in _parts():
+    for pair, needs_for_each in zip(_parts(), (False, True), strict=True):
+        if needs_for_each and not asked_for_each:
+            continue  # "she's 29, he's 23 ... help for her": one of them; not "victim 17"
         said = [
             next((i for i, (_, words) in enumerate(pieces) if who.said.search(words)), None)
             for who in pair

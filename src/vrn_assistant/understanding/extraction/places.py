@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|detained|kept|arrested|nicked|lifted|booked\s+in|custody|cells|nick|police"
+    r"\b(?:held|detained|kept|keep|keeps|keeping|arrested|nicked|lifted|booked\s+in|custody|cells|nick|police"
     r"\s+station|in\s+for\s+\w+)\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?$"
 )
 # "custody nurse blackpool, 23yo in for wounding", "custody, blackpool: 25yo ...": the
