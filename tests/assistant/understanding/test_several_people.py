@@ -98,24 +98,25 @@ def test_two_people_told_apart_only_when_help_is_asked_for_each() -> None:
     assert len(extract(question, GAZETTEER).people) == 1
 
 
-def test_what_is_said_of_both_is_each_ones() -> None:
-    people = extract(
-        "my two: she's 15, he's 17, both excluded from school in Burnley, anything for either?",
-        GAZETTEER,
-    ).people
-    assert [(p.label, p.case.age, p.case.setting) for p in people] == [
-        ("her", 15, Setting.school),
-        ("him", 17, Setting.school),
-    ]
-
-
-def test_a_victim_and_a_suspect_with_their_ages_are_two_people_unasked() -> None:
-    people = extract(
-        "Blackpool town centre fight: victim 17 taken to the Vic with a broken jaw,"
-        " suspect 19 in Blackpool custody",
-        GAZETTEER,
-    ).people
-    assert [(p.label, p.case.age, p.case.setting) for p in people] == [
-        ("the victim", 17, Setting.hospital_emergency_department),
-        ("the suspect", 19, Setting.police_custody),
-    ]
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # what is said of both is each one's
+        (
+            "my two: she's 15, he's 17, both excluded from school in Burnley, anything for either?",
+            [("her", 15, Setting.school), ("him", 17, Setting.school)],
+        ),
+        # a victim and a suspect said with their ages are two people, help asked or not
+        (
+            "Blackpool town centre fight: victim 17 taken to the Vic with a broken jaw,"
+            " suspect 19 in Blackpool custody",
+            [
+                ("the victim", 17, Setting.hospital_emergency_department),
+                ("the suspect", 19, Setting.police_custody),
+            ],
+        ),
+    ],
+)
+def test_each_ones_clauses(question: str, read: list[tuple[str, int, Setting]]) -> None:
+    people = extract(question, GAZETTEER).people
+    assert [(p.label, p.case.age, p.case.setting) for p in people] == read
