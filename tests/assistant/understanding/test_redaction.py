@@ -497,3 +497,10 @@ def test_places_prisons_and_programmes_stay(text: str, expected: str) -> None:
 def test_ni_numbers_of_any_prefix_are_replaced(text: str) -> None:
     result = redact(text)
     assert "[NI number]" in result.text and "NI number" in result.found
+
+
+@pytest.mark.parametrize("letter", ["s", "S", "a"])
+def test_a_long_run_of_one_letter_is_read_without_recursion(letter: str) -> None:
+    """ "ssss..." once recursed a level per letter (the plural rule) and crashed."""
+    text = f"he is 19 {letter * 3_000}"
+    assert redact(text).text.startswith("he is 19")

@@ -24,7 +24,9 @@ def _team() -> re.Pattern[str]:
     return re.compile(lexicon().word("team"))
 
 
-_OURS_BEFORE = re.compile(r"\b(?:our|my)\s+$")
+_THEIRS_BEFORE = re.compile(
+    r"\b(?:under|by|from|with|to)\s+(?:the|a|an|his|her|their)\s+(?:[\w&-]+\s+){0,3}$"
+)
 
 
 def read_occupations(text: Prepared) -> list[Occupation]:
@@ -36,10 +38,10 @@ def read_occupations(text: Prepared) -> list[Occupation]:
         for match in hits(cue, low):
             start = match.start()
             said = match.group()
-            # "custody staff", "our team": the asker's team; a team alone ("under the
-            # mental health team") is someone else's unless it is "our" or "my".
+            # "custody staff", "staff training", "our team": the asker's team; a team that
+            # someone is under or seen by ("under the mental health team") is another's.
             of_a_team = team.search(said) is not None and (
-                team.fullmatch(said) is None or _OURS_BEFORE.search(low, 0, start) is not None
+                team.fullmatch(said) is None or _THEIRS_BEFORE.search(low, 0, start) is None
             )
             if entry.speaker == "anyone" or asker(low, start) or of_a_team:
                 found.append((start, entry.sector, entry.role))

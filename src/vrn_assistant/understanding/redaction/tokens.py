@@ -188,6 +188,8 @@ class _Reading:
         return cls
 
     def _class_of(self, key: str) -> _Class:
+        if len(key) > _LONGEST_WORD:
+            return _Class.unknown  # "ssss..." x 3,000: no word, and no plural to strip
         lex = self._lex
         if not key.isascii():  # "Gráinne", "Zoë", "José": as the lists spell them unaccented
             plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
@@ -413,6 +415,11 @@ def _in_capitals(words: list[_Token], least: int) -> bool:
     longer = [token for token in words if len(token.key) > 1]
     upper = sum(token.case == "upper" for token in longer)
     return len(longer) >= least and upper >= 0.7 * len(longer)
+
+
+# Longer than any word or name the lists know: judged no further (the plural rule
+# strips one letter at a time, so a run of "s" would recurse once per letter).
+_LONGEST_WORD = 40
 
 
 def _surname_shaped(key: str, endings: frozenset[str]) -> bool:
