@@ -395,17 +395,15 @@ def _read(
         without_roles |= _ASKING_AS_WORK - roles
     places = tuple(gazetteer.find_in_text(text))
     said_roles = place_roles(places, prepared.plain)
-    place = choose_place(places, gazetteer, family and Role.prisoner not in roles, said_roles)
+    family_only = family and Role.prisoner not in roles
+    place = choose_place(places, gazetteer, family_only, said_roles)
     by_role = role_places(places, said_roles)
     setting_notes: list[str] = []
     setting = read_setting(prepared, places, place, roles, setting_notes)
     # "PC at blackpool vic ... suspect we've just booked into blackpool custody": held
     # and treated both said, the setting says which is the person's.
-    wanted = _PLACE_OF_SETTING.get(setting) if setting is not None else None
-    said = list(zip(places, said_roles, strict=True))
-    if wanted is not None and next((r for m, r in said if m is place), None) != wanted:
-        of_setting = [match for match, role in said if role == wanted]
-        place = choose_place(of_setting, gazetteer, False) or place
+    if setting in _PLACE_OF_SETTING:
+        place = choose_place(places, gazetteer, family_only, said_roles, _PLACE_OF_SETTING[setting])
     note_places(place, places, notes)
     for place_role, match in by_role.items():
         if match is not place:

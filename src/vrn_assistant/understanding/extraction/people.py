@@ -229,16 +229,13 @@ def _parts_of(text: str) -> tuple[PersonText, ...]:
     for pair, needs_for_each in zip(_parts(), (False, True), strict=True):
         if needs_for_each and not asked_for_each:
             continue  # "she's 29, he's 23 ... help for her": one of them; not "victim 17"
-        said = [
-            next((i for i, (_, words) in enumerate(pieces) if who.said.search(words)), None)
-            for who in pair
-        ]
+        named_in = [[k for k, who in enumerate(pair) if who.said.search(w)] for _, w in pieces]
+        said = [next((i for i, named in enumerate(named_in) if k in named), None) for k in (0, 1)]
         if said[0] is None or said[1] is None:
             continue
         owners: list[int | None] = []
         owner: int | None = None
-        for index, (_, words) in enumerate(pieces):
-            named = [k for k, who in enumerate(pair) if who.said.search(words)]
+        for index, ((_, words), named) in enumerate(zip(pieces, named_in, strict=True)):
             going_on = [k for k, who in enumerate(pair) if who.goes_on.search(words)]
             if named or going_on:
                 owner = (named or going_on)[0]

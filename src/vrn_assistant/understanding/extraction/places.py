@@ -29,8 +29,8 @@ __all__ = [
 ]
 
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|detained|kept|keep|keeps|keeping|arrested|nicked|lifted|booked\s+in|custody|cells|nick|police"
-    r"\s+station|in\s+for\s+\w+)\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?$"
+    r"\b(?:held|detained|kept|keep(?:s|ing)?|arrested|nicked|lifted|booked\s+in|custody|cells"
+    r"|nick|police\s+station|in\s+for\s+\w+)\s+(?:\w+\s+){0,4}?(?:at|in)\s+(?:the\s+)?$"
 )
 # "custody nurse blackpool, 23yo in for wounding", "custody, blackpool: 25yo ...": the
 # custody word, perhaps the asker's job in it, then the town: where the suite is.
@@ -124,9 +124,11 @@ def choose_place(
     gazetteer: Gazetteer,
     family_only: bool,
     roles: Sequence[PlaceRole | str | None] = (),
+    prefer: PlaceRole | None = None,
 ) -> PlaceMatch | None:
     """The place the case is about: where the person is held or treated, if said (even
-    outside Lancashire: "held at Kendal custody"); else the most specific place in
+    outside Lancashire: "held at Kendal custody"; `prefer`, held or treated, when both are
+    said and the person's setting says which is theirs); else the most specific place in
     Lancashire where the person is said to live; else the most specific place in
     Lancashire; else the first outside it; else an ambiguity. Someone else's place and
     the county itself only when nothing else is named.
@@ -148,7 +150,8 @@ def choose_place(
     known = [
         (m, r) for m, r in pairs if m.place is not None and m.status is not MatchStatus.ambiguous
     ]
-    first = [m for m, r in known if r in _FIRST]
+    preferred = [m for m, r in known if prefer is not None and r == prefer]
+    first = preferred or [m for m, r in known if r in _FIRST]
     if first:
         return max(first, key=lambda m: len(gazetteer.ancestors(m.place.id)) if m.place else 0)
     # "IDVA, Blackburn. Client lives in Accrington": where the person lives, before
