@@ -117,11 +117,22 @@ def _about(subject: Subject, label: str) -> str:
             if said == "the person is ":
                 return f"{subject.name} {subject.be} {rest}"
             verb, _, more = rest.partition(" ")
-            verb = verb[:-1] if subject.plural and verb.endswith("s") else verb
+            verb = _base_verb(verb) if subject.plural else verb
             return f"{subject.name} {verb} {more}".rstrip()
     if label.startswith(("aged ", "under ", "over ")):
         return f"{subject.name} {subject.be} {label}"
     return label
+
+
+def _base_verb(verb: str) -> str:
+    """A verb of a criterion's label without its third-person ending: "studies" -> "study"."""
+    if verb == "has":
+        return "have"
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
 
 
 def _question(fact: str, leaf: CriterionResult, case: Case, subject: Subject) -> str:
@@ -143,7 +154,7 @@ def _yes_no(subject: Subject, label: str) -> str:
         return f"{subject.be.capitalize()} {name} {label[len('the person is ') :]}?"
     if label.startswith("the person "):
         verb, _, more = label[len("the person ") :].partition(" ")
-        base = verb[:-1] if verb.endswith("s") else verb
+        base = _base_verb(verb)
         return f"{subject.do.capitalize()} {name} {base} {more}?".replace("  ", " ")
     if label.startswith("the situation involves "):
         return f"Does the situation involve {label[len('the situation involves ') :]}?"

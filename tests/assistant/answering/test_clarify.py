@@ -82,3 +82,12 @@ def test_the_answer_carries_the_question_and_the_cli_shows_it(assistant: Assista
 def test_asking_for_themselves_is_asked_of_you(assistant: Assistant) -> None:
     answer = assistant.ask("I'm in Blackpool custody for a fight, can anyone help me?", AS_OF)
     assert answer.clarify is not None and answer.clarify.question == "How old are you?"
+
+
+def test_a_criterion_verb_is_asked_in_its_plain_form(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "I'm a student at UCLan, can I volunteer with UCLan policing students?", AS_OF
+    )
+    assert answer.clarify is not None
+    assert answer.clarify.question == "Do you study UCLan's BSc Professional Policing?"
+    assert answer.clarify.changes.startswith("If you study UCLan's")
