@@ -32,6 +32,7 @@ from vrn_core.vocabulary import (
     Gender,
     Issue,
     OffenceCategory,
+    ProgrammeKind,
     Role,
     Sector,
     Setting,
@@ -61,6 +62,8 @@ __all__ = [
     "SectorCriterion",
     "SettingChange",
     "SettingCriterion",
+    "WantsChange",
+    "WantsCriterion",
     "combine_all",
     "combine_any",
     "criteria_in_force",
@@ -193,6 +196,10 @@ class CourseChange(_CriterionChange):
     contains: tuple[str, ...] | None = Field(default=None, min_length=1)
 
 
+class WantsChange(_CriterionChange):
+    any_of: tuple[ProgrammeKind, ...] | None = Field(default=None, min_length=1)
+
+
 _CHANGES = "Later values, each in force from its `from` date (see docs/catalogue.md)."
 
 
@@ -262,6 +269,20 @@ class CourseCriterion(_Leaf):
     changes: tuple[CourseChange, ...] = Field(default=(), description=_CHANGES)
 
 
+class WantsCriterion(_Leaf):
+    """What the asker asks for (a case's `wants`), and who must be asking: a project
+    asking for volunteers is the other side of a volunteering programme from the
+    students who volunteer. A request is what the question asks for, so one not made
+    is not met, never unknown."""
+
+    type: Literal["wants"]
+    any_of: tuple[ProgrammeKind, ...] = Field(min_length=1)
+    asked_by: tuple[Role, ...] = Field(
+        default=(), description="Roles one of which the asker must hold; empty: anyone."
+    )
+    changes: tuple[WantsChange, ...] = Field(default=(), description=_CHANGES)
+
+
 class AllOf(_Base):
     type: Literal["all_of"]
     criteria: tuple[Criterion, ...] = Field(min_length=1)
@@ -281,6 +302,7 @@ Criterion = Annotated[
     | GenderCriterion
     | SectorCriterion
     | CourseCriterion
+    | WantsCriterion
     | AllOf
     | AnyOf,
     Field(discriminator="type"),
@@ -426,6 +448,18 @@ def _course(criterion: CourseCriterion, case: Case, programme: str) -> _Outcome:
     )
 
 
+def _wants(criterion: WantsCriterion, case: Case, programme: str) -> _Outcome:
+    kind = next((kind for kind in criterion.any_of if kind in case.wants), None)
+    if kind is None:
+        return Truth.not_met, f"does not ask for {describe_any(criterion.any_of)}", ()
+    if not criterion.asked_by:
+        return Truth.met, f"asks for {describe(kind)}", ()
+    asker = next((role for role in criterion.asked_by if case.has_role(role)), None)
+    if asker is None:
+        return Truth.not_met, f"not {describe_any(criterion.asked_by)} asking for it", ()
+    return Truth.met, f"{describe(asker)} asking for {describe(kind)}", ()
+
+
 def _age(criterion: AgeCriterion, case: Case, programme: str) -> _Outcome:
     band = f"{possessive(programme)} {criterion.span()}"
     if case.age is not None:
@@ -504,4 +538,5 @@ _LEAVES: dict[type, Callable[[Any, Case, str], _Outcome]] = {
     GenderCriterion: _gender,
     SectorCriterion: _sector,
     CourseCriterion: _course,
+    WantsCriterion: _wants,
 }

@@ -51,6 +51,11 @@ PROGRAMME_NAMES: Mapping[str, Sequence[str]] = {
         "How To sessions",
     ],
     "knife-crime-campaign": ["Anti-knife crime campaign", "#knifefree"],
+    "uclan-student-volunteering": [
+        "UCLan policing students volunteering",
+        "UCLan policing students",
+        "UCLan policing volunteers",
+    ],
 }
 
 

@@ -37,9 +37,19 @@ _NAME_TOKEN = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans("", "", "'’‘`")
 
 
+_POSSESSIVE = re.compile(r"(?<=[^\W_])['’]s\b", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
     """Names and questions compared alike: "Mia's Story" -> "mias story", "A&E" -> "a and e"."""
     return " ".join(_NAME_TOKEN.findall(text.lower().translate(_APOSTROPHES).replace("&", " and ")))
+
+
+def _spellings(text: str) -> tuple[str, ...]:
+    """The text normalised as written and without its possessives ("UCLan's policing
+    students" names "UCLan policing students"; "Mia's Story" may be typed "mia story")."""
+    spellings = dict.fromkeys((_normalise(text), _normalise(_POSSESSIVE.sub("", text))))
+    return tuple(spelling for spelling in spellings if spelling)
 
 
 @lru_cache(maxsize=8)
@@ -48,8 +58,7 @@ def _matcher(names: tuple[tuple[str, tuple[str, ...]], ...]) -> _ProgrammeMatche
     display: dict[str, str] = {}
     for programme_id, aliases in names:
         for alias in aliases:
-            key = _normalise(alias)
-            if key:
+            for key in _spellings(alias):
                 by_name.setdefault(key, programme_id)
                 display.setdefault(programme_id, alias)
     keys = sorted(by_name, key=len, reverse=True)
@@ -72,14 +81,15 @@ def asked_about(
     if not programme_names:
         return ()
     matcher = _matcher(tuple((pid, tuple(names)) for pid, names in programme_names.items()))
-    normalised = _normalise(text)
+    normalised, *others = _spellings(text) or ("",)
     found: list[tuple[int, str]] = []
     if matcher.exact is not None:
-        for match in matcher.exact.finditer(normalised):
-            key = match.group()
-            if key in matcher.single and _only_as_verb(text, matcher.single[key]):
-                continue
-            found.append((match.start(), matcher.by_name[key]))
+        for spelling in (normalised, *others):
+            for match in matcher.exact.finditer(spelling):
+                key = match.group()
+                if key in matcher.single and _only_as_verb(text, matcher.single[key]):
+                    continue
+                found.append((match.start(), matcher.by_name[key]))
     position = 0
     for word in normalised.split():
         position = normalised.index(word, position)
