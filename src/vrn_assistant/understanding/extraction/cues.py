@@ -57,10 +57,12 @@ AUDIENCE_BEFORE = re.compile(
     # "for a dad whose son..." names the subject; "for young children" an audience
     r"(?:(?!(?:a|an|the|this|that|my|our)\b)[\w-]+\s+)?$"
 )
-# The asker speaking of themselves or their team: "I'm a", "our", "as a".
+# The asker speaking of themselves or their team: "I'm a", "our", "as a"; not what the
+# asker gets or asks for ("can i still get the coach", "we need a navigator").
 _ASKER_BEFORE = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|as|our|my|i|we|working\s+as)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w&-]+\s+){0,3}?$"
+    r"(?:(?!(?:get|gets|getting|got|need|needs|want|wants|see|seen|meet|ask|asked|refer"
+    r"|contact|call|phone|ring|email|find|book|request|have|had)\b)[\w&-]+\s+){0,3}?$"
 )
 # Someone working where the word points: "works in a prison", "prison staff".
 _WORKER_BEFORE = re.compile(
@@ -211,6 +213,11 @@ def of_a_relative(text: str, start: int) -> bool:
             return True
         at = match.start() + 1
     return False
+
+
+def own_relative(text: str) -> bool:
+    """Does the asker speak of their own relative or partner ("my nephew", "our son")?"""
+    return _own_relative().search(text) is not None
 
 
 def worker(text: str, start: int) -> bool:

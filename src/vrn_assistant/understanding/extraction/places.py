@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from vrn_assistant.understanding.extraction.cues import of_a_relative
+from vrn_assistant.understanding.extraction.cues import of_a_relative, own_relative, worker
 from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
 from vrn_core.vocabulary import PlaceRole, Setting
 
@@ -26,6 +26,7 @@ __all__ = [
     "place_text",
     "prison_names",
     "role_places",
+    "the_askers_workplace",
 ]
 
 _HELD_BEFORE = re.compile(
@@ -82,7 +83,7 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
     if site is not None and site.setting in (Setting.police_custody, Setting.prison):
         return PlaceRole.held
     if site is not None and site.setting is Setting.hospital_emergency_department:
-        return PlaceRole.treated
+        return "someone else" if the_askers_workplace(match, plain) else PlaceRole.treated
     if match.span is None:
         return None
     said = plain[match.span[0] : match.span[1]]
@@ -92,6 +93,26 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
         if role in found:
             return role
     return None
+
+
+# Someone at hospital: the place of work is theirs after all ("my son is in A&E").
+_AT_HOSPITAL = re.compile(
+    r"\b(?:a\s*&\s*e|a\s+and\s+e|emergency\s+department|admitted|brought\s+in|ward|in\s+ed)\b"
+)
+
+
+def the_askers_workplace(match: PlaceMatch, plain: str) -> bool:
+    """A hospital the asker works at, when they ask about their own relative and nobody
+    is said to be in hospital ("I work at BVH as a nurse but this is personal. My nephew
+    (20) got jumped in Preston"): not where the relative is."""
+    return (
+        match.place is not None
+        and match.place.setting is Setting.hospital_emergency_department
+        and match.span is not None
+        and worker(plain, match.span[0])
+        and own_relative(plain)
+        and _AT_HOSPITAL.search(plain) is None
+    )
 
 
 def _a_relatives(match: PlaceMatch, plain: str) -> bool:

@@ -16,6 +16,7 @@ from vrn_assistant.understanding.extraction.cues import (
     worker,
 )
 from vrn_assistant.understanding.extraction.lexicon import lexicon
+from vrn_assistant.understanding.extraction.places import the_askers_workplace
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.places import PlaceMatch
 from vrn_core.vocabulary import Role, Setting, describe
@@ -250,5 +251,7 @@ def _place_setting(
             continue  # "held at Burnley custody suite on Saturday, released Sunday"
         if _stay_over(text, candidate) is not None:
             continue  # "was in the Vic for 3 days": a stay that is over
+        if the_askers_workplace(candidate, text.plain):
+            continue  # "I work at BVH ... my nephew got jumped": not where he is
         return site.setting, site.display
     return None
