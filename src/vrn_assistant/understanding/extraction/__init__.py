@@ -42,7 +42,7 @@ from vrn_assistant.understanding.extraction.askers import (
 )
 from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
-from vrn_assistant.understanding.extraction.family import parent_in_prison
+from vrn_assistant.understanding.extraction.family import parent_in_prison, prisoner_asked_about
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
 from vrn_assistant.understanding.extraction.people import PersonText, is_relative, split_people
@@ -157,6 +157,10 @@ def extract(
             picks, people, readings, gazetteer, programme_names, whole, named_for
         )
     prisoner = _parent_in_prison(text, gazetteer, programme_names, whole)
+    if prisoner is None and picks is None and len(parts) == 1:
+        alone = _prisoner_alone(text, gazetteer, programme_names, whole)
+        if alone is not None:
+            return alone
     if prisoner is not None:
         person, reading = prisoner
         person = replace(person, asked_about=named_for(None))
@@ -278,6 +282,30 @@ def _parent_in_prison(
     case = case.model_copy(update={"roles": case.roles | (known - case.without_roles)})
     label = f"the {noun} in prison"
     return PersonReading(label, case, reading.place, noun), replace(reading, case=case)
+
+
+def _prisoner_alone(
+    text: str,
+    gazetteer: Gazetteer,
+    programme_names: Mapping[str, Sequence[str]],
+    whole: Extraction,
+) -> Extraction | None:
+    """The asker's relative in prison, when the question asks about them alone ("my son
+    is 20 and got banged up in HMP Preston ... is DIVERT for him?"): read from their own
+    words as a prisoner, not the asker as a prisoner's family."""
+    said = prisoner_asked_about(text.lower(), prison_names(gazetteer))
+    if said is None:
+        return None
+    words, noun = said
+    reading = _read(words, gazetteer, programme_names, whole)
+    case = reading.case
+    roles = (case.roles | {Role.prisoner}) - {Role.prisoner_family}
+    issues = case.issues - {Issue.family_imprisonment}
+    case = case.model_copy(update={"roles": roles - case.without_roles, "issues": issues})
+    label = f"the {noun} in prison"
+    notes = (*reading.notes, f"the help is asked for: {label}")
+    person = PersonReading(label, case, reading.place, asked_about=whole.asked_about)
+    return replace(reading, case=case, notes=notes, asked_about=whole.asked_about, people=(person,))
 
 
 def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:

@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from vrn_assistant.understanding.extraction.cues import negated
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.requested import noun_gender
 
-__all__ = ["askers_child", "family_phrases", "parent_in_prison"]
+__all__ = ["askers_child", "family_phrases", "parent_in_prison", "prisoner_asked_about"]
 
 _FAMILY_AUX = (
     r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going|came|come"
@@ -136,16 +137,61 @@ def parent_in_prison(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] |
     if not said:
         return None
     match, found = said[-1]
-    noun = found.group()
-    noun = noun[:-1] if noun.endswith("s") else noun  # "my partners in HMP": partner's
+    noun = _noun(found)
     whose = _WHOSE.search(wanting.group())
     gender = noun_gender(noun)
     if whose is not None and gender is not None and _PRONOUN_GENDER[whose.group()] != gender:
         return None  # "her dad is inside and she wants a relationship with her family"
-    # Their words after the word for them, said of an adult of their own: "my son is in
-    # HMP Preston" is a man in prison, not anyone's child.
-    start = match.start("family") + found.end()
     end = _CLAUSE_END.search(low, match.end("family"))
-    rest = low[start : end.start() if end else len(low)].strip()
-    person = {"male": "a man", "female": "a woman"}.get(gender or "", "someone")
-    return f"{person} {rest}, wants {wanting.group()}", noun
+    words = _their_words(low, match, found, end.start() if end else len(low))
+    return f"{words}, wants {wanting.group()}", noun
+
+
+def _noun(found: re.Match[str]) -> str:
+    noun = found.group()
+    return noun[:-1] if noun.endswith("s") else noun  # "my partners in HMP": partner's
+
+
+def _their_words(low: str, match: re.Match[str], found: re.Match[str], end: int) -> str:
+    """The words after the word for the relative, up to `end`, said of an adult of their
+    own: "my son is in HMP Preston" is a man in prison, not anyone's child."""
+    start = match.start("family") + found.end()
+    person = {"male": "a man", "female": "a woman"}.get(noun_gender(_noun(found)) or "", "someone")
+    return f"{person} {low[start:end].strip()}"
+
+
+# The question asks about the relative in prison: "is DIVERT for him?", "can she ...".
+_ABOUT_THEM = re.compile(
+    r"\b(?:for|help|helps|support|with)\s+(?:him|her)\b"
+    r"|\b(?:can|could|would|will|is|does|should)\s+(?:he|she)\b"
+)
+# Anyone else the help could be for: children, or the asker ("for me").
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:kids?|children|child|daughters?|sons?|girls?|boys?|baby|babies|little\s+one"
+    r"|grand(?:kids?|children|child|sons?|daughters?)|pregnant|expecting"
+    r"|(?:for|help|support)\s+(?:me|us|them|the\s+family|my\s+family))\b"
+)
+_OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$")
+
+
+def prisoner_asked_about(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] | None:
+    """The asker's own relative in prison when the question asks about them alone ("my
+    son is 20 and got banged up in HMP Preston ... is DIVERT for him?"), with no child
+    or other family member the help could be for ("he hasn't got kids" names none):
+    their words as their own ("a man is 20 and got banged up ...") and the word for
+    them ("son"). None otherwise: then the asker asks as a prisoner's family."""
+    _, relative = _better_parent()
+    for match in family_phrases(low, prisons):
+        found = relative.search(match.group("family"))
+        if found is None or _OWN.search(low, 0, match.start("family") + found.start()) is None:
+            continue
+        rest = low[match.end("family") :]
+        others = (
+            other
+            for other in _SOMEONE_ELSE.finditer(rest)
+            if not negated(low, match.end("family") + other.start())
+        )
+        if _ABOUT_THEM.search(rest) is None or next(others, None) is not None:
+            return None
+        return _their_words(low, match, found, len(low)), _noun(found)
+    return None
