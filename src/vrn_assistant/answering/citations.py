@@ -33,6 +33,7 @@ __all__ = [
     "sentences",
     "shown_title",
     "terms",
+    "wraps_lines",
 ]
 
 MIN_QUOTE = 20  # shorter fragments prove nothing
@@ -57,17 +58,43 @@ def is_verbatim(quote: str, text: str) -> bool:
     return len(wanted) >= MIN_QUOTE and wanted in normalise(text)
 
 
-def sentences(text: str) -> list[str]:
-    """The quotable sentences of a text, each an exact substring of it."""
+def sentences(text: str, *, wrapped: bool = False) -> list[str]:
+    """The quotable sentences of a text, each an exact substring of it. `wrapped`: the
+    text's lines are wrapped prose (a text or Markdown file), so a sentence that runs on
+    over a line break is one sentence, its whitespace folded; otherwise (a web page's
+    text, cut wherever its markup is) every line is quoted apart."""
     found: list[str] = []
-    for piece in _BREAK.split(text):
+    for piece in _pieces(text) if wrapped else _BREAK.split(text):
         piece = piece.strip()
         marker = _MARKER.match(piece)
         if marker:
             piece = piece[marker.end() :]
-        if len(piece) >= MIN_QUOTE and piece in text:
+        if wrapped:
+            piece = " ".join(piece.split())
+            if _SUBTITLE.fullmatch(piece):
+                continue  # "*Information for practitioners*": a subtitle, no statement
+        if len(piece) >= MIN_QUOTE and (piece in text or (wrapped and is_verbatim(piece, text))):
             found.append(_shortened(piece))
     return found
+
+
+_WRAPPED_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n+|\n(?=\s*(?:[-*+•]\s|\d+[.)]\s|#))")
+
+
+_SUBTITLE = re.compile(r"([*_]{1,3})[^*_.!?]+\1")
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences of wrapped prose: cut at a sentence's end, a blank line or a new list
+    item or heading, never at a line break inside a sentence."""
+    return _WRAPPED_BREAK.split(text)
+
+
+def wraps_lines(chunk: Chunk) -> bool:
+    """Whether a chunk's lines are wrapped prose: all but a web page's text, whose lines
+    are cut where its markup is (see retrieval/documents/html.py)."""
+    name = (chunk.path or chunk.source).lower()
+    return not name.endswith((".html", ".htm", ".xhtml"))
 
 
 def _shortened(sentence: str) -> str:
@@ -110,7 +137,7 @@ def terms(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
-def best_sentences(text: str, claim: str, limit: int) -> list[str]:
+def best_sentences(text: str, claim: str, limit: int, *, wrapped: bool = False) -> list[str]:
     """Up to `limit` sentences of `text` that best support `claim`, best first.
 
     Shared words are weighted by how few sentences of the text hold them, so a
@@ -118,7 +145,7 @@ def best_sentences(text: str, claim: str, limit: int) -> list[str]:
     Ties keep document order; sentences sharing nothing are not returned unless
     nothing shares anything (then the first sentence stands for the section).
     """
-    candidates = sentences(text)
+    candidates = sentences(text, wrapped=wrapped)
     if not candidates:
         return []
     wanted = terms(claim)

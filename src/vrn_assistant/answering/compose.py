@@ -27,7 +27,12 @@ from vrn_assistant.answer import (
     ProgrammeAnswer,
     ReachRoute,
 )
-from vrn_assistant.answering.citations import CitationBook, best_sentences, shown_title
+from vrn_assistant.answering.citations import (
+    CitationBook,
+    best_sentences,
+    shown_title,
+    wraps_lines,
+)
 from vrn_assistant.answering.citer import Citer, SectionLookup
 from vrn_assistant.answering.facts import about_a_person, facts_line, read_facts
 from vrn_assistant.answering.routes import (
@@ -418,7 +423,9 @@ class Composer:
         shown: list[tuple[DocumentFinding, str]] = []
         for chunk in findings:
             quoted: list[tuple[str, int]] = []
-            for quote in best_sentences(chunk.text, question, QUOTES_PER_FINDING):
+            for quote in best_sentences(
+                chunk.text, question, QUOTES_PER_FINDING, wrapped=wraps_lines(chunk)
+            ):
                 number = book.cite_quote(chunk, quote)
                 if number is not None:
                     quoted.append((quote, number))

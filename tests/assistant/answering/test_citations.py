@@ -11,7 +11,9 @@ from vrn_assistant.answering.citations import (
     CitationBook,
     best_sentence,
     is_verbatim,
+    sentences,
     shown_title,
+    wraps_lines,
 )
 from vrn_assistant.retrieval.chunks import CATALOGUE, Chunk
 
@@ -97,3 +99,29 @@ def test_an_answer_never_lists_an_added_file_under_a_catalogue_title(tmp_path: P
     assert {c.title for c in from_file} == {"leaflet.md — DIVERT"}
     assert "**DIVERT** (" not in answer.text
     assert "**leaflet.md — DIVERT** (" in answer.text
+
+
+_LEAFLET = (
+    "*Information for practitioners*\n\n"
+    "Coaches are based in the custody suites at:\n\n- Preston\n- Blackburn\n\n"
+    "In addition, Burnley FC in the Community has its own custody intervention coach working full\n"
+    "time from Burnley Police Station.\n"
+)
+
+
+def test_a_sentence_wrapped_over_lines_of_a_text_file_is_quoted_whole() -> None:
+    found = sentences(_LEAFLET, wrapped=True)
+    whole = (
+        "In addition, Burnley FC in the Community has its own custody intervention coach"
+        " working full time from Burnley Police Station."
+    )
+    assert whole in found and is_verbatim(whole, _LEAFLET)
+    assert "*Information for practitioners*" not in found  # a subtitle states nothing
+    assert "Coaches are based in the custody suites at:" in found  # a list cuts it
+
+
+def test_a_web_pages_lines_are_quoted_apart_where_its_markup_cut_them() -> None:
+    page = _chunk("Running in\nBlackpool and Fylde\n.", root="/x", path="a.html", title="a")
+    text = _chunk(_LEAFLET, root="/x", path="leaflet.md", title="Leaflet")
+    assert not wraps_lines(page) and wraps_lines(text)
+    assert any(cut.endswith("working full") for cut in sentences(_LEAFLET))  # at the line
