@@ -390,6 +390,9 @@ def _label(said: str, case: Case) -> str:
     return said
 
 
+_YOUNGEST_PARENT = 13  # a younger person's "dad" or "mum" is someone else
+
+
 def _read(
     text: str,
     gazetteer: Gazetteer,
@@ -415,6 +418,10 @@ def _read(
             notes.append(f"'{phrase.strip()}': family of someone in prison")
     asked_by = read_asker(prepared, age) if part_of is None else part_of.asker
     roles, without_roles = read_roles(prepared, age, family, occupations, asked_by)
+    if age.age is not None and age.age < _YOUNGEST_PARENT:
+        # "family support worker - dad ... wants to be a better dad, kids are 4 and 8":
+        # the 4-year-old is neither a parent nor the one at work
+        roles -= {Role.parent} | _ASKING_AS_WORK
     wants = frozenset(read_wants(prepared))
 
     if age.first_person and not occupations:

@@ -75,10 +75,11 @@ def _askers_child() -> re.Pattern[str]:
     )
 
 
-# A child the question is about: "12 yo boy", "a 6 y/o", "15-year-old", "pupil", "twins in
-# my class".
+# A child the question is about: "12 yo boy", "a 6 y/o", "15-year-old", "kids are 4 and 8",
+# "pupil", "twins in my class".
 _CHILD = re.compile(
     r"\b(?:1[0-7]|[1-9])[\s-]*(?:yo|y/o|(?:years?|yrs?)[\s-]*old)\b"
+    r"|\b(?:kids|children|sons|daughters|boys|girls)\s+(?:are\s+)?(?:aged\s+)?(?:1[0-7]|[1-9])\b"
     r"|\b(?:pupils?|child|twins|in\s+my\s+class)\b"
 )
 
