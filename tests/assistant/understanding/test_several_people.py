@@ -29,6 +29,10 @@ def _ages(question: str) -> list[int | None]:
         ("two detained after a fight, ones 18 the other 40", [18, 40]),
         ("lad of 15 was jumped, anything for him and his dad?", [15, None]),
         ("male 24 arrested for assaulting his girlfriend (22). What's there for each?", [24, 22]),
+        (
+            "dad at Lancaster Farms wants to be a better dad, kids are 4 and 8. anything?",
+            [None, 4, 8],
+        ),
     ],
 )
 def test_each_person_in_need_is_read(question: str, ages: list[int | None]) -> None:
