@@ -142,6 +142,10 @@ def test_reasons_say_what_kind_of_danger(question: str, reason: str) -> None:
         ("custody. 21yo male, robbery with a knife. is the coach taking referrals atm", False),
         # the police took him: neither taking him away nor the asker shaking is danger
         ("police came and took him, hes in hospital now. im shaking still", False),
+        # abuse that goes on is to refer, not danger now
+        ("her son (lives with her) is taking her pension and shoving her about", False),
+        ("on licence, history of violence, lately kicking off more at the hostel", False),
+        ("he's shoving her about in the kitchen right now and she's screaming", True),
     ],
 )
 def test_the_grammar_of_now(question: str, now: bool) -> None:
