@@ -57,8 +57,8 @@ def _patterns(
     # After one of those, "he's in HMP Garth" is the relative again.
     prison = rf"(?:hmp|hmyoi|yoi)\s+[a-z]+(?:\s+[a-z]+)?|prison|jail|{named or 'hmp'}"
     again = re.compile(
-        rf"(?P<family>\b(?:he|she)(?:'s|\s+is|\s+was)\s+(?:now\s+|currently\s+|still\s+)?"
-        rf"(?:in|at)\s+(?:{prison}))"
+        rf"(?P<family>\b(?:he|she)(?:'s|\s+is|\s+was|\s+has)\s+(?:been\s+)?"
+        rf"(?:now\s+|currently\s+|still\s+)?(?:in|at)\s+(?:{prison}))"
     )
     return always, bare, again
 
@@ -94,11 +94,22 @@ def family_phrases(low: str, prisons: Sequence[str] = ()) -> list[re.Match[str]]
     `prisons`: the names of prisons, lower case ("lancaster farms")."""
     always, bare, again = _patterns(tuple(prisons))
     found = [match for pattern in always for match in pattern.finditer(low)]
-    if askers_child(low) is not None or _CHILD.search(low) is not None:
+    about_a_child = askers_child(low) is not None or _CHILD.search(low) is not None
+    if about_a_child:
         found += _outside(bare.finditer(low), found)
-    if found:
+    # "my little boy keeps asking when daddy is coming home, he's been in prison": after a
+    # relative is named beside a child, "he's in prison" is the relative again.
+    if found or (about_a_child and _relative_named_beside(low)):
         found += _outside(again.finditer(low), found)
     return found
+
+
+def _relative_named_beside(low: str) -> bool:
+    """A parent named bare ("daddy", "mum") in a question about a child."""
+    return _PARENT_WORD.search(low) is not None
+
+
+_PARENT_WORD = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|stepdad|stepmum)\b")
 
 
 def _outside(
