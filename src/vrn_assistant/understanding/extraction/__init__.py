@@ -42,7 +42,11 @@ from vrn_assistant.understanding.extraction.askers import (
 )
 from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
-from vrn_assistant.understanding.extraction.family import parent_in_prison, prisoner_asked_about
+from vrn_assistant.understanding.extraction.family import (
+    askers_child,
+    parent_in_prison,
+    prisoner_asked_about,
+)
 from vrn_assistant.understanding.extraction.issues import read_issues, read_offence
 from vrn_assistant.understanding.extraction.occupations import read_occupations
 from vrn_assistant.understanding.extraction.people import PersonText, is_relative, split_people
@@ -450,7 +454,10 @@ def _read(
     else:
         notes += setting_notes
     issues, without = read_issues(prepared, bool(prepared.family))
-    if _family_imprisoned(roles, setting):
+    if _family_imprisoned(roles, setting) or (
+        # "im at haverigg, my daughter is 12 ... me being inside": their child is affected
+        asked_by is Asker.self and setting is Setting.prison and askers_child(prepared.low)
+    ):
         issues.add(Issue.family_imprisonment)
     offence = read_offence(prepared, roles, setting, without, notes)
     for issue in sorted(without):

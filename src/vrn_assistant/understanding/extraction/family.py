@@ -43,7 +43,8 @@ def _patterns(
     named = "|".join(re.escape(name) for name in sorted(prisons, key=len, reverse=True))
     in_named = rf"|\b(?:in|into|to|at)\s+(?:hmp\s+)?(?:{named})\b" if named else ""
     custodial = f"(?:{words.word('in_prison')}|{words.word('inside')}{in_named})"
-    held = rf"{relative}(?:'s\s+|\s+){_FAMILY_AUX}{custodial}"
+    # "my fella, hes at lancaster farms": the relative, then "he's" after a comma
+    held = rf"{relative}(?:'s\s+|\s+|,\s+(?:he|she)(?:'s|s|\s+is)\s+){_FAMILY_AUX}{custodial}"
     always = (
         re.compile(rf"(?P<family>\b{_POSSESSIVE}\s+(?:[\w-]+\s+)?{held}){_AT_PRISON}"),
         # "mum of a prisoner": the relative stays (she is a mum), the prisoner goes.
@@ -57,8 +58,8 @@ def _patterns(
     # After one of those, "he's in HMP Garth" is the relative again.
     prison = rf"(?:hmp|hmyoi|yoi)\s+[a-z]+(?:\s+[a-z]+)?|prison|jail|{named or 'hmp'}"
     again = re.compile(
-        rf"(?P<family>\b(?:he|she)(?:'s|\s+is|\s+was|\s+has)\s+(?:been\s+)?"
-        rf"(?:now\s+|currently\s+|still\s+)?(?:in|at)\s+(?:{prison}))"
+        rf"(?P<family>\b(?:he|she)(?:'s|s|\s+is|\s+was|\s+has)\s+(?:been\s+)?"
+        rf"(?:now\s+|currently\s+|still\s+|just\s+)?(?:(?:in|at)\s+(?:{prison})|{custodial}))"
     )
     return always, bare, again
 
@@ -174,13 +175,14 @@ def _their_words(low: str, match: re.Match[str], found: re.Match[str], end: int)
 
 # The question asks about the relative in prison: "is DIVERT for him?", "can she ...".
 _ABOUT_THEM = re.compile(
-    r"\b(?:for|help|helps|support|with)\s+(?:him|her)\b"
-    r"|\b(?:can|could|would|will|is|does|should)\s+(?:he|she)\b"
+    r"\b(?:for|help|helps|support|with)\s+(?P<pronoun>him|her)\b"
+    r"|\b(?:can|could|would|will|is|does|should)\s+(?P<subject>he|she)\b"
 )
+_PRONOUN_OF = {"him": "male", "her": "female", "he": "male", "she": "female"}
 # Anyone else the help could be for: children, or the asker ("for me").
 _SOMEONE_ELSE = re.compile(
     r"\b(?:kids?|children|child|daughters?|sons?|girls?|boys?|baby|babies|little\s+one"
-    r"|grand(?:kids?|children|child|sons?|daughters?)|pregnant|expecting"
+    r"|grand(?:kids?|children|child|sons?|daughters?)|nephews?|nieces?|pregnant|expecting"
     r"|(?:for|help|support)\s+(?:me|us|them|the\s+family|my\s+family))\b"
 )
 _OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$")
@@ -198,12 +200,16 @@ def prisoner_asked_about(low: str, prisons: Sequence[str] = ()) -> tuple[str, st
         if found is None or _OWN.search(low, 0, match.start("family") + found.start()) is None:
             continue
         rest = low[match.end("family") :]
+        asked = _ABOUT_THEM.search(rest)
+        gender = noun_gender(_noun(found))
+        pronoun = asked.group("pronoun") or asked.group("subject") if asked else None
+        if pronoun is None or (gender is not None and _PRONOUN_OF[pronoun] != gender):
+            return None  # "my sister is in prison ... anything for him?": for someone else
+        outside = low[: match.start("family")] + " " * len(match.group("family")) + rest
         others = (
-            other
-            for other in _SOMEONE_ELSE.finditer(rest)
-            if not negated(low, match.end("family") + other.start())
+            other for other in _SOMEONE_ELSE.finditer(outside) if not negated(low, other.start())
         )
-        if _ABOUT_THEM.search(rest) is None or next(others, None) is not None:
-            return None
+        if next(others, None) is not None or _CHILD.search(outside) is not None:
+            return None  # "we have a 9 year old ... anything for him?": the child
         return _their_words(low, match, found, len(low)), _noun(found)
     return None
