@@ -395,6 +395,7 @@ def _label(said: str, case: Case) -> str:
 
 
 _YOUNGEST_PARENT = 13  # a younger person's "dad" or "mum" is someone else
+_YOUNGEST_IN_PRISON = 15  # young offender institutions hold 15 to 17 year olds
 
 
 def _read(
@@ -454,6 +455,12 @@ def _read(
     else:
         notes += setting_notes
     issues, without = read_issues(prepared, bool(prepared.family))
+    if setting is Setting.prison and age.age is not None and age.age < _YOUNGEST_IN_PRISON:
+        # "writing for my fella at Lancaster Farms ... the kids (three and nine)": a child
+        # is no prisoner; the prison is a parent's, and the child is a prisoner's family
+        setting = None
+        roles = (roles - {Role.prisoner}) | {Role.prisoner_family}
+        notes.append(f"a {age.age}-year-old is not held in prison: a prisoner's family")
     if _family_imprisoned(roles, setting) or (
         # "im at haverigg, my daughter is 12 ... me being inside": their child is affected
         asked_by is Asker.self and setting is Setting.prison and askers_child(prepared.low)
