@@ -427,6 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions6",
                     "questions7",
                     "questions8",
+                    "questions9",
                 )
                 for part in ("tuning", "sealed")
             ]
