@@ -64,7 +64,9 @@ def sentences(text: str, *, wrapped: bool = False) -> list[str]:
     over a line break is one sentence, its whitespace folded; otherwise (a web page's
     text, cut wherever its markup is) every line is quoted apart."""
     found: list[str] = []
-    for piece in _pieces(text) if wrapped else _BREAK.split(text):
+    # Wrapped prose is quoted with its whitespace folded, so it is looked for folded too.
+    within = " ".join(text.split()) if wrapped else text
+    for piece in (_WRAPPED_BREAK if wrapped else _BREAK).split(text):
         piece = piece.strip()
         marker = _MARKER.match(piece)
         if marker:
@@ -73,21 +75,15 @@ def sentences(text: str, *, wrapped: bool = False) -> list[str]:
             piece = " ".join(piece.split())
             if _SUBTITLE.fullmatch(piece):
                 continue  # "*Information for practitioners*": a subtitle, no statement
-        if len(piece) >= MIN_QUOTE and (piece in text or (wrapped and is_verbatim(piece, text))):
+        if len(piece) >= MIN_QUOTE and piece in within:
             found.append(_shortened(piece))
     return found
 
 
+# Sentences of wrapped prose: cut at a sentence's end, a blank line or a new list item or
+# heading, never at a line break inside a sentence.
 _WRAPPED_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n+|\n(?=\s*(?:[-*+•]\s|\d+[.)]\s|#))")
-
-
 _SUBTITLE = re.compile(r"([*_]{1,3})[^*_.!?]+\1")
-
-
-def _pieces(text: str) -> list[str]:
-    """Sentences of wrapped prose: cut at a sentence's end, a blank line or a new list
-    item or heading, never at a line break inside a sentence."""
-    return _WRAPPED_BREAK.split(text)
 
 
 def wraps_lines(chunk: Chunk) -> bool:

@@ -43,6 +43,7 @@ from vrn_assistant.understanding.extraction.askers import (
 from vrn_assistant.understanding.extraction.course import read_course
 from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.family import (
+    PARENT_NOUNS,
     askers_child,
     parent_in_prison,
     prisoner_asked_about,
@@ -262,11 +263,6 @@ def _named_for(
     return named_for
 
 
-_PARENT_NOUNS = frozenset(
-    "dad daddy father mum mummy mam mother mom parent step-dad stepdad step-mum stepmum".split()
-)
-
-
 def _parent_in_prison(
     text: str,
     gazetteer: Gazetteer,
@@ -279,13 +275,10 @@ def _parent_in_prison(
     if said is None:
         return None
     words, noun = said
-    reading = _read(words, gazetteer, programme_names, whole)
-    # Whatever their own words say, the question puts them in prison, and "dad" is a parent.
-    known = {Role.prisoner} | ({Role.parent} if noun in _PARENT_NOUNS else set())
-    case = reading.case
-    case = case.model_copy(update={"roles": case.roles | (known - case.without_roles)})
-    label = f"the {noun} in prison"
-    return PersonReading(label, case, reading.place, noun), replace(reading, case=case)
+    # "dad" is a parent, whatever else their own words say
+    parent = {Role.parent} if noun in PARENT_NOUNS else set()
+    label, reading = _in_prison(words, noun, gazetteer, programme_names, whole, parent)
+    return PersonReading(label, reading.case, reading.place, noun), reading
 
 
 def _prisoner_alone(
@@ -300,16 +293,34 @@ def _prisoner_alone(
     said = prisoner_asked_about(text.lower(), prison_names(gazetteer))
     if said is None:
         return None
-    words, noun = said
-    reading = _read(words, gazetteer, programme_names, whole)
-    case = reading.case
-    roles = (case.roles | {Role.prisoner}) - {Role.prisoner_family}
-    issues = case.issues - {Issue.family_imprisonment}
-    case = case.model_copy(update={"roles": roles - case.without_roles, "issues": issues})
-    label = f"the {noun} in prison"
+    label, reading = _in_prison(*said, gazetteer, programme_names, whole)
+    case = reading.case.model_copy(
+        update={
+            "roles": reading.case.roles - {Role.prisoner_family},
+            "issues": reading.case.issues - {Issue.family_imprisonment},
+        }
+    )
     notes = (*reading.notes, f"the help is asked for: {label}")
     person = PersonReading(label, case, reading.place, asked_about=whole.asked_about)
     return replace(reading, case=case, notes=notes, asked_about=whole.asked_about, people=(person,))
+
+
+def _in_prison(
+    words: str,
+    noun: str,
+    gazetteer: Gazetteer,
+    programme_names: Mapping[str, Sequence[str]],
+    whole: Extraction,
+    also: set[Role] | frozenset[Role] = frozenset(),
+) -> tuple[str, Extraction]:
+    """A relative the question puts in prison, read from their own words ("a man is 20
+    and got banged up ..."): a prisoner whatever those words say, with the roles `also`
+    known of them; and what to call them ("the son in prison")."""
+    reading = _read(words, gazetteer, programme_names, whole)
+    case = reading.case
+    known = ({Role.prisoner} | set(also)) - case.without_roles
+    case = case.model_copy(update={"roles": case.roles | known})
+    return f"the {noun} in prison", replace(reading, case=case)
 
 
 def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:

@@ -13,13 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from vrn_assistant.understanding.extraction.cues import negated
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.requested import noun_gender
 
-__all__ = ["askers_child", "family_phrases", "parent_in_prison", "prisoner_asked_about"]
+__all__ = [
+    "PARENT_NOUNS",
+    "askers_child",
+    "family_phrases",
+    "parent_in_prison",
+    "prisoner_asked_about",
+]
+
+# The words for a parent: one named bare beside a child is theirs ("daddy"), and a
+# relative in prison called one is a parent in prison.
+PARENT_NOUNS = frozenset(
+    "dad daddy father mum mummy mam mother mom parent step-dad stepdad step-mum stepmum".split()
+)
+_PARENT_WORD = re.compile(rf"\b(?:{'|'.join(sorted(PARENT_NOUNS))})\b")
 
 _FAMILY_AUX = (
     r"(?:(?:is|are|was|has|have|had|'s|s|just|been|currently|now|recently|got|gone|went|going|came|come"
@@ -90,9 +103,11 @@ def askers_child(low: str) -> re.Match[str] | None:
     return _askers_child().search(low)
 
 
-def family_phrases(low: str, prisons: Sequence[str] = ()) -> list[re.Match[str]]:
+@lru_cache(maxsize=64)
+def family_phrases(low: str, prisons: tuple[str, ...] = ()) -> tuple[re.Match[str], ...]:
     """Every family-of-a-prisoner phrase in `low`; the `family` group is what to blank.
-    `prisons`: the names of prisons, lower case ("lancaster farms")."""
+    `prisons`: the names of prisons, lower case ("lancaster farms"). Kept for the texts
+    last asked about: preparing a question and reading who is in prison ask alike."""
     always, bare, again = _patterns(tuple(prisons))
     found = [match for pattern in always for match in pattern.finditer(low)]
     about_a_child = askers_child(low) is not None or _CHILD.search(low) is not None
@@ -100,17 +115,9 @@ def family_phrases(low: str, prisons: Sequence[str] = ()) -> list[re.Match[str]]
         found += _outside(bare.finditer(low), found)
     # "my little boy keeps asking when daddy is coming home, he's been in prison": after a
     # relative is named beside a child, "he's in prison" is the relative again.
-    if found or (about_a_child and _relative_named_beside(low)):
+    if found or (about_a_child and _PARENT_WORD.search(low) is not None):
         found += _outside(again.finditer(low), found)
-    return found
-
-
-def _relative_named_beside(low: str) -> bool:
-    """A parent named bare ("daddy", "mum") in a question about a child."""
-    return _PARENT_WORD.search(low) is not None
-
-
-_PARENT_WORD = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|stepdad|stepmum)\b")
+    return tuple(found)
 
 
 def _outside(
@@ -132,7 +139,7 @@ _WHOSE = re.compile(r"\b(?:his|her)\b")
 _PRONOUN_GENDER = {"his": "male", "her": "female"}
 
 
-def parent_in_prison(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] | None:
+def parent_in_prison(low: str, prisons: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """A relative the question puts in prison who wants to be a better parent ("my son is
     in HMP Preston, he wants to be a good dad"): their words as their own ("a man is in
     hmp preston, wants be a good dad") and the word for them ("son"). None when no
@@ -188,7 +195,7 @@ _SOMEONE_ELSE = re.compile(
 _OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$")
 
 
-def prisoner_asked_about(low: str, prisons: Sequence[str] = ()) -> tuple[str, str] | None:
+def prisoner_asked_about(low: str, prisons: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The asker's own relative in prison when the question asks about them alone ("my
     son is 20 and got banged up in HMP Preston ... is DIVERT for him?"), with no child
     or other family member the help could be for ("he hasn't got kids" names none):

@@ -81,10 +81,11 @@ def asked_about(
     if not programme_names:
         return ()
     matcher = _matcher(tuple((pid, tuple(names)) for pid, names in programme_names.items()))
-    normalised, *others = _spellings(text) or ("",)
+    spellings = _spellings(text) or ("",)
+    normalised = spellings[0]
     found: list[tuple[int, str]] = []
     if matcher.exact is not None:
-        for spelling in (normalised, *others):
+        for spelling in spellings:
             for match in matcher.exact.finditer(spelling):
                 key = match.group()
                 if key in matcher.single and _only_as_verb(text, matcher.single[key]):

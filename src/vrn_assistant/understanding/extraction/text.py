@@ -9,7 +9,6 @@ lexicon's phrases use, and "n" between words for "and" ("turnin up n kicking off
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,7 +68,7 @@ def _spelling() -> _Spelling:
     )
 
 
-def prepare(text: str, notes: list[str], prisons: Sequence[str] = ()) -> Prepared:
+def prepare(text: str, notes: list[str], prisons: tuple[str, ...] = ()) -> Prepared:
     """The question prepared for reading; each spelling correction is noted. `prisons`:
     the prisons' names, lower case, for "her dad has gone into Lancaster Farms"."""
     plain = text.lower()
