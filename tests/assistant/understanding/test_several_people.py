@@ -7,7 +7,7 @@ import pytest
 
 from vrn_assistant.understanding.extraction import extract
 from vrn_core import default_catalogue
-from vrn_core.vocabulary import Role, Setting
+from vrn_core.vocabulary import Issue, Role, Setting
 
 GAZETTEER = default_catalogue().gazetteer
 
@@ -124,3 +124,53 @@ def test_two_people_told_apart_only_when_help_is_asked_for_each() -> None:
 def test_each_ones_clauses(question: str, read: list[tuple[str, int, Setting]]) -> None:
     people = extract(question, GAZETTEER).people
     assert [(p.label, p.case.age, p.case.setting) for p in people] == read
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        # the one harmed is spoken of again and help is not asked for him alone: both
+        (
+            "custody blackpool, seventeen yr old in for assaulting his mum at home,"
+            " mums shaken up. what can we offer",
+            ["the person", "his mum"],
+        ),
+        (
+            "Lad, 24, arrested after assaulting his girlfriend at her flat. He's in Blackpool"
+            " custody now. Victim still at her flat. What can VRN offer?",
+            ["the person", "his girlfriend"],
+        ),
+        # asked for him: only him
+        ("Greenbank: 35 year old in for assaulting his wife. What can he be referred to?", None),
+        # she turns help down: only the one in custody
+        (
+            "18yo girl arrested for assaulting her mum at home. mum doesn't want to press"
+            " charges. help?",
+            None,
+        ),
+        # not said again: only the one in custody
+        ("male 30 in Preston custody for hitting his partner, anything?", None),
+        # a friend harmed is not domestic abuse: only the one in custody
+        ("lad in for assaulting his mate, his mate is in the Vic. anything?", None),
+    ],
+)
+def test_the_one_harmed_by_the_person_is_in_need_too(
+    question: str, labels: list[str] | None
+) -> None:
+    people = extract(question, GAZETTEER).people
+    assert [person.label for person in people] == (labels or ["the person"])
+    if labels:
+        harmed = people[1].case
+        assert Role.victim in harmed.roles
+        assert Issue.domestic_abuse in harmed.issues
+
+
+def test_a_relative_who_harms_the_person_is_not_a_second_person_in_need() -> None:
+    question = (
+        "year 11 girl (16) says her family are forcing her to marry a cousin and her older"
+        " brother has threatened her if she says no"
+    )
+    people = extract(question, GAZETTEER).people
+    assert len(people) == 1
+    assert Issue.domestic_abuse in people[0].case.issues
+    assert Role.victim in people[0].case.roles

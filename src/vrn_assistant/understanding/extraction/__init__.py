@@ -45,6 +45,7 @@ from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.family import (
     PARENT_NOUNS,
     askers_child,
+    only_prisoners_families,
     parent_in_prison,
     prisoner_asked_about,
 )
@@ -434,6 +435,14 @@ def _read(
             notes.append(f"'{phrase.strip()}': family of someone in prison")
     asked_by = read_asker(prepared, age) if part_of is None else part_of.asker
     roles, without_roles = read_roles(prepared, age, family, occupations, asked_by)
+    family_said = bool(prepared.family)
+    never_in_prison = Role.prisoner in without_roles - roles
+    if family_said and never_in_prison and only_prisoners_families(prepared.family):
+        # "never been to prison. is the prisoners families stuff for us": the service asked
+        # about, not a relative in prison
+        family = family_said = False
+        roles.discard(Role.prisoner_family)
+        notes.append("no one is said to be in prison: not a prisoner's family")
     if age.age is not None and age.age < _YOUNGEST_PARENT:
         # "family support worker - dad ... wants to be a better dad, kids are 4 and 8":
         # the 4-year-old is neither a parent nor the one at work
@@ -465,7 +474,9 @@ def _read(
         setting = None
     else:
         notes += setting_notes
-    issues, without = read_issues(prepared, bool(prepared.family))
+    if setting is Setting.prison and never_in_prison:
+        setting = None  # "no one in our family has ever been in prison"
+    issues, without = read_issues(prepared, family_said)
     if setting is Setting.prison and age.age is not None and age.age < _YOUNGEST_IN_PRISON:
         # "writing for my fella at Lancaster Farms ... the kids (three and nine)": a child
         # is no prisoner; the prison is a parent's, and the child is a prisoner's family

@@ -23,6 +23,7 @@ __all__ = [
     "PARENT_NOUNS",
     "askers_child",
     "family_phrases",
+    "only_prisoners_families",
     "parent_in_prison",
     "prisoner_asked_about",
 ]
@@ -118,6 +119,18 @@ def family_phrases(low: str, prisons: tuple[str, ...] = ()) -> tuple[re.Match[st
     if found or (about_a_child and _PARENT_WORD.search(low) is not None):
         found += _outside(again.finditer(low), found)
     return tuple(found)
+
+
+def only_prisoners_families(phrases: Sequence[str]) -> bool:
+    """Whether family-of-a-prisoner phrases only name prisoners' families ("is the
+    prisoners families stuff for us"), putting no relative in prison ("her dad's inside")."""
+    generic = _prisoners_families()
+    return all(generic.fullmatch(phrase.strip()) is not None for phrase in phrases)
+
+
+@cache
+def _prisoners_families() -> re.Pattern[str]:
+    return re.compile(lexicon().word("prisoners_family"))
 
 
 def _outside(

@@ -282,6 +282,8 @@ def _pair_of(text: str) -> tuple[PersonText, ...]:
         said_age = match.group("age") is not None or match.group("before") is not None
         if not said_age and for_each.search(text) is None:
             continue  # "a lad of 19 and his dad": only the lad is in need
+        if _harms_the_first(text, match.end()) and for_each.search(text) is None:
+            continue  # "... and her older brother has threatened her": who did it, not in need
         noun = match.group("noun").lower()
         whose = match.group("whose").lower()
         sentence_end = _end_of_sentence(text, match.end())
@@ -303,6 +305,21 @@ def _pair_of(text: str) -> tuple[PersonText, ...]:
             PersonText(second, f"{'the' if whose == 'my' else whose} {noun}", noun),
         )
     return ()
+
+
+@cache
+def _harming_after() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*(?:who\s+)?(?:has\s+|had\s+|keeps\s+|is\s+|was\s+|'s\s+|always\s+)?"
+        rf"(?:been\s+)?(?:just\s+)?{lexicon().word('harming')}\s+(?:her|him|them|me|us)\b",
+        re.IGNORECASE,
+    )
+
+
+def _harms_the_first(text: str, end: int) -> bool:
+    """Whether the words after a companion say they harm the first person ("and her older
+    brother has threatened her")."""
+    return _harming_after().match(text, end) is not None
 
 
 def _group_of(text: str) -> tuple[PersonText, ...]:

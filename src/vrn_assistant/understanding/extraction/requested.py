@@ -29,6 +29,7 @@ from vrn_assistant.understanding.extraction.people import (
     _harm,
     _harm_before,
     _where_with,
+    is_relative,
 )
 
 __all__ = ["Described", "Request", "asked_for", "noun_gender", "requests"]
@@ -94,8 +95,10 @@ def asked_for(text: str, described: tuple[Described, ...]) -> tuple[int | Person
         if request.pick not in picks:
             picks.append(request.pick)
     if not picks:
-        return _both_with_mentioned(text, described, mentions) or _harmed_near_asker(
-            text, described, mentions
+        return (
+            _both_with_mentioned(text, described, mentions)
+            or _harmed_near_asker(text, described, mentions)
+            or _harmed_by_the_person(text, described, mentions)
         )
     if picks == [0]:
         return None
@@ -173,6 +176,48 @@ def _harmed_near_asker(
         if harm is not None and not harm.group("by") and mention.group("whose").lower() == "my":
             harmed = _new(text, [mention])
             return None if harmed is None else (harmed, 0)
+    return None
+
+
+# A question about what the one described can have ("what can he be referred to?").
+_ASKED_OF_THEM = re.compile(
+    r"\b(?:can|could|will|would|should|does|is)\s+(?:he|she)\b|\b(?:for|help|see|support)\s+(?:him|her)\b",
+    re.IGNORECASE,
+)
+# Help turned down by the one harmed.
+_DECLINED = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|won'?t|will\s+not|not)\s+(?:want\s+(?:to\s+)?"
+    r"(?:press|support|help|engage|report|make|give)|engage|engaging)|\brefus",
+    re.IGNORECASE,
+)
+
+
+def _harmed_by_the_person(
+    text: str, described: tuple[Described, ...], mentions: list[re.Match[str]]
+) -> tuple[int | PersonText, ...] | None:
+    """ "seventeen yr old in for assaulting his mum at home, mums shaken up. what can we
+    offer": with no request, the one described and the partner or relative they harmed,
+    when the question speaks of that person again and does not say they turn help down."""
+    if len(described) > 1 or _request()[0].search(text) is not None:
+        return None
+    if _ASKED_OF_THEM.search(text) or _DECLINED.search(text):
+        return None  # "What can he be referred to?"; "mum doesn't want to press charges"
+    partner = lexicon().word("partner")
+    for mention in mentions:
+        noun = mention.group("noun").lower()
+        if mention.group("whose").lower() not in ("his", "her", "their"):
+            continue  # "my mum": the asker's, not the person's
+        if not (is_relative(noun) or re.fullmatch(partner, noun)):
+            continue  # "assaulting his mate": not domestic abuse
+        harm = _harm_before().search(text, max(0, mention.start() - _HARM_SPAN), mention.start())
+        said_again = re.search(
+            rf"\b(?:{re.escape(noun)}'?s?|(?:the\s+)?victim)\b",
+            text[mention.end() :],
+            re.IGNORECASE,
+        )
+        if harm is not None and not harm.group("by") and said_again:
+            harmed = _new(text, [mention])
+            return None if harmed is None else (0, harmed)
     return None
 
 
