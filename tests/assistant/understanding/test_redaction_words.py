@@ -62,6 +62,16 @@ from vrn_assistant.understanding.redaction import redact
         # what others call someone, even an everyday word
         ("the lads call him Biscuit, he's 15", "the lads call him [name], he's 15"),
         ("he goes by Ghost online", "he goes by [name] online"),
+        # a family's surname opening the sentence
+        ("O'Neill brothers both in custody", "[name] brothers both in custody"),
+        # after "my daughter", a country's name with her age is her name
+        (
+            "my daughter India is 11, her dad got 4 years",
+            "my daughter [name] is 11, her dad got 4 years",
+        ),
+        # given names of many origins, in lower case as typed
+        ("spoke to faduma and tatenda yesterday", "spoke to [name] and [name] yesterday"),
+        ("siobhan and oluwaseun are both 16", "[name] and [name] are both 16"),
     ],
 )
 def test_names_that_are_words_or_written_plain(text: str, expected: str) -> None:

@@ -86,6 +86,15 @@ class _Cued(_Evidence):
             ):
                 self._name[j] = True
             return
+        if (
+            word.cls is _Class.ordinary
+            and self._capital(word)
+            and not word.initial
+            and not self._plural(token)
+            and (self._age_at(j + 1) or self._person_follows(j))
+        ):
+            self._name[j] = True  # "my daughter India is 11": no one's daughter is a country
+            return
         if word.cls not in _NAMEISH:
             return
         if self._plural(token) and not (self._capital(word) or word.cls is _Class.given):

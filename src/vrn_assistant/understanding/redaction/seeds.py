@@ -196,6 +196,9 @@ class _Seeding(_Cued):
             return False
         if token.cls is _Class.given:
             return True
+        if token.cls is not _Class.place and self._key(i + 1) in _FAMILY_GROUPS:
+            return True  # "O'Neill brothers both in custody", "Begum sisters"
+
         if token.cls is _Class.place:
             return self._place_as_a_given_name(i)
         after = self._next_name_word(i)
