@@ -428,6 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions7",
                     "questions8",
                     "questions9",
+                    "questions10",
                 )
                 for part in ("tuning", "sealed")
             ]

@@ -90,6 +90,7 @@ SETS = (
     "questions7",
     "questions8",
     "questions9",  # the evaluation format only, as questions6
+    "questions10",  # the evaluation format only, as questions6
 )  # tests/blind/README.md says who wrote each, and when
 
 

@@ -31,6 +31,7 @@ on their own: `Extraction.people`; and who the help is asked for: "anything for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -45,6 +46,7 @@ from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before
 from vrn_assistant.understanding.extraction.family import (
     PARENT_NOUNS,
     askers_child,
+    askers_family_affected,
     only_prisoners_families,
     parent_in_prison,
     prisoner_asked_about,
@@ -407,6 +409,17 @@ def _label(said: str, case: Case) -> str:
 
 
 _YOUNGEST_PARENT = 13  # a younger person's "dad" or "mum" is someone else
+# The asker asking for themselves as someone's relative ("for me as his mum").
+_AS_THEIR_RELATIVE = re.compile(
+    r"\b(?:for|help|support)\s+(?:me|us)\s+as\s+(?:his|her|their)\s+(?P<relative>mum|mam|mom"
+    r"|mother|dad|father|nan|gran|grandma|grandad|sister|brother|wife|partner|girlfriend"
+    r"|husband|family|parents)\b"
+)
+_RELATIVE_GENDER = {
+    **dict.fromkeys(("mum", "mam", "mom", "mother", "nan", "gran", "grandma"), Gender.female),
+    **dict.fromkeys(("sister", "wife", "girlfriend"), Gender.female),
+    **dict.fromkeys(("dad", "father", "grandad", "brother", "husband"), Gender.male),
+}
 _YOUNGEST_IN_PRISON = 15  # young offender institutions hold 15 to 17 year olds
 
 
@@ -483,9 +496,20 @@ def _read(
         setting = None
         roles = (roles - {Role.prisoner}) | {Role.prisoner_family}
         notes.append(f"a {age.age}-year-old is not held in prison: a prisoner's family")
+    gender = read_gender(prepared)
+    as_relative = _AS_THEIR_RELATIVE.search(prepared.low)
+    if setting is Setting.prison and as_relative is not None:
+        # "my sons seventeen and got sent to wetherby YOI, whats out there for me as his
+        # mum": the asker, a prisoner's family, is the one asking for help
+        setting = None
+        roles = (roles - {Role.prisoner, Role.parent}) | {Role.prisoner_family}
+        gender = _RELATIVE_GENDER.get(as_relative.group("relative"), gender)
+        notes.append(f"'{as_relative.group().strip()}': family of someone in prison")
     if _family_imprisoned(roles, setting) or (
         # "im at haverigg, my daughter is 12 ... me being inside": their child is affected
-        asked_by is Asker.self and setting is Setting.prison and askers_child(prepared.low)
+        asked_by is Asker.self
+        and setting is Setting.prison
+        and (askers_child(prepared.low) or askers_family_affected(prepared.low))
     ):
         issues.add(Issue.family_imprisonment)
     offence = read_offence(prepared, roles, setting, without, notes)
@@ -507,7 +531,7 @@ def _read(
         issues=frozenset(issues),
         without_issues=frozenset(without),
         offence=offence,
-        gender=read_gender(prepared),
+        gender=gender,
         sector=next((sector for _, sector, _ in occupations if sector is not None), None),
         course=course,
         wants=wants,

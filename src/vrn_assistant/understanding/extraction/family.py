@@ -22,6 +22,7 @@ from vrn_assistant.understanding.extraction.requested import noun_gender
 __all__ = [
     "PARENT_NOUNS",
     "askers_child",
+    "askers_family_affected",
     "family_phrases",
     "only_prisoners_families",
     "parent_in_prison",
@@ -102,6 +103,22 @@ _CHILD = re.compile(
 def askers_child(low: str) -> re.Match[str] | None:
     """Where the asker speaks of their own child, if they do ("my daughter is 7")."""
     return _askers_child().search(low)
+
+
+# The asker's family said to be struggling ("my mum and little brother are struggling"):
+# said by someone in prison, their family is affected by the sentence.
+_AFFECTED = re.compile(
+    r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:mum|mam|mom|dad|wife|missus|partner|girlfriend|boyfriend"
+    r"|husband|kids|children|family|brother|sister|son|daughter|nan|gran|parents)\b"
+    r"[^.?!]{0,40}?\b(?:struggl\w*|not\s+coping|can'?t\s+cope|finding\s+it\s+(?:hard|tough)"
+    r"|miss(?:es|ing)?\s+me|suffering|falling\s+apart)"
+)
+
+
+def askers_family_affected(low: str) -> bool:
+    """Whether the asker says their own family is struggling ("my mum and little brother
+    are struggling", "my kids are missing me")."""
+    return _AFFECTED.search(low) is not None
 
 
 @lru_cache(maxsize=64)
