@@ -409,6 +409,12 @@ def _label(said: str, case: Case) -> str:
 
 
 _YOUNGEST_PARENT = 13  # a younger person's "dad" or "mum" is someone else
+# No one ever in prison ("never been to prison", "no one in the family has been inside");
+# not "he's not in prison anymore", whose family a sentence has still touched.
+_NEVER_IN_PRISON = re.compile(
+    r"\b(?:never|nobody|no\s+one|no-one|noone|none)\b[^.?!]{0,40}?"
+    r"\b(?:prison|jail|inside|locked\s+up|banged\s+up)\b"
+)
 # The asker asking for themselves as someone's relative ("for me as his mum").
 _AS_THEIR_RELATIVE = re.compile(
     r"\b(?:for|help|support)\s+(?:me|us)\s+as\s+(?:his|her|their)\s+(?P<relative>mum|mam|mom"
@@ -450,7 +456,12 @@ def _read(
     roles, without_roles = read_roles(prepared, age, family, occupations, asked_by)
     family_said = bool(prepared.family)
     never_in_prison = Role.prisoner in without_roles - roles
-    if family_said and never_in_prison and only_prisoners_families(prepared.family):
+    if (
+        family_said
+        and never_in_prison
+        and _NEVER_IN_PRISON.search(prepared.low)
+        and only_prisoners_families(prepared.family)
+    ):
         # "never been to prison. is the prisoners families stuff for us": the service asked
         # about, not a relative in prison
         family = family_said = False
