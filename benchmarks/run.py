@@ -429,6 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions8",
                     "questions9",
                     "questions10",
+                    "questions11",
                 )
                 for part in ("tuning", "sealed")
             ]

@@ -91,6 +91,7 @@ SETS = (
     "questions8",
     "questions9",  # the evaluation format only, as questions6
     "questions10",  # the evaluation format only, as questions6
+    "questions11",  # the evaluation format only, as questions6
 )  # tests/blind/README.md says who wrote each, and when
 
 
