@@ -36,6 +36,13 @@ from vrn_core.places import Gazetteer
         ("office 01772 123456", "office [phone]", ("phone",)),
         ("(01772) 123456 is the desk", "[phone] is the desk", ("phone",)),
         ("0161 496 0000 or 020 7946 0958", "[phone] or [phone]", ("phone",)),
+        # other countries' numbers, a mobile's 44 without the plus, dots, labels typed on
+        ("her mum's polish mobile +48 512 345 678", "her mum's polish mobile [phone]", ("phone",)),
+        ("dad on +2348031234567", "dad on [phone]", ("phone",)),
+        ("ring 447700900123", "ring [phone]", ("phone",)),
+        ("07700.900.123 after 6", "[phone] after 6", ("phone",)),
+        ("mob07700900123", "mob[phone]", ("phone",)),
+        ("07700900123/07700900124", "[phone]/[phone]", ("phone",)),
         # emails
         ("email jane.doe+vrn@example.org.uk", "email [email]", ("email",)),
         # dates of birth, but not other dates
@@ -44,6 +51,9 @@ from vrn_core.places import Gazetteer
         ("date of birth: 3rd March 2001", "[date of birth]", ("date of birth",)),
         ("he was born 3 March 2001", "he was [date of birth]", ("date of birth",)),
         ("born on March 3, 2001 in Preston", "[date of birth] in Preston", ("date of birth",)),
+        ("dob12/03/2005", "[date of birth]", ("date of birth",)),
+        ("d/o/b 12/03/05", "[date of birth]", ("date of birth",)),
+        ("DOB 12 03 2005, in custody", "[date of birth], in custody", ("date of birth",)),
         # postcodes and addresses
         ("lives in PR1 8XB", "lives in [postcode]", ("postcode",)),
         ("bb2 1aa is her postcode", "[postcode] is her postcode", ("postcode",)),
@@ -53,12 +63,12 @@ from vrn_core.places import Gazetteer
         ("at 12 fishergate road", "at [address]", ("address",)),
         ("moved to Flat 2 last week", "moved to [address] last week", ("address",)),
         # reference numbers
-        ("crime ref CR/12345/20", "[reference]", ("reference",)),
-        ("ref 123456 please", "[reference] please", ("reference",)),
-        ("log 0456 from last night", "[reference] from last night", ("reference",)),
-        ("URN 12AB3456789", "[reference]", ("reference",)),
-        ("incident number 06/123456/20", "[reference]", ("reference",)),
-        ("custody record 1234567", "[reference]", ("reference",)),
+        ("crime ref CR/12345/20", "crime ref [reference]", ("reference",)),
+        ("ref 123456 please", "ref [reference] please", ("reference",)),
+        ("log 0456 from last night", "log [reference] from last night", ("reference",)),
+        ("URN 12AB3456789", "URN [reference]", ("reference",)),
+        ("incident number 06/123456/20", "incident number [reference]", ("reference",)),
+        ("custody record 1234567", "custody record [reference]", ("reference",)),
         # NHS and NI numbers
         ("NHS number 485 777 3456", "[NHS number]", ("NHS number",)),
         ("patient 4857773456 in ED", "patient [NHS number] in ED", ("NHS number",)),
@@ -378,13 +388,14 @@ def test_found_lists_every_kind_replaced_so_the_answer_can_say_what_went() -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("CRN X123456, wants support", "[reference], wants support"),
+        ("CRN X123456, wants support", "CRN [reference], wants support"),
         ("PC 2345 attended, victim declined", "PC [reference] attended, victim declined"),
         ("sgt 1187 here at Preston custody", "sgt [reference] here at Preston custody"),
-        ("UPN A123456789012 in year 9", "[reference] in year 9"),
-        ("Case ref LCS-4471902.", "[reference]."),
+        ("UPN A123456789012 in year 9", "UPN [reference] in year 9"),
+        ("Case ref LCS-4471902.", "Case ref [reference]."),
         ("Mum gave LCS-4471902 as the number", "Mum gave [reference] as the number"),
-        ("custody ref BP-24-008812, he has", "[reference], he has"),
+        ("Nathan (PNC 19/0123456X) wants", "[name] (PNC [reference]) wants"),
+        ("custody ref BP-24-008812, he has", "custody ref [reference], he has"),
         ("out of 31 Audley Range last night", "out of [address] last night"),
     ],
 )

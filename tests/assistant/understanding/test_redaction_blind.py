@@ -54,8 +54,28 @@ def _place_words() -> frozenset[str]:
     )
 
 
-def _left(word: str, text: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
+def _count(word: str, text: str) -> int:
+    return len(re.findall(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text))
+
+
+def _left(word: str, text: str, elsewhere: str = "") -> bool:
+    """Is `word` still in `text` more often than `elsewhere` (the question without its
+    names) holds it? "Liam Preston ... in custody at Preston" keeps the town's word."""
+    return _count(word, text) > _count(word, elsewhere)
+
+
+def _without(names: list[str], text: str, keep: list[str]) -> str:
+    """The question with its names taken out, but not from the words it must keep
+    ("my daughter Mia ... Mia's Story")."""
+    # a kept string inside a name ("Preston" of "Liam Preston") is no shield for it
+    kept = sorted((k for k in keep if not any(k in name for name in names)), key=len, reverse=True)
+    for number, words in enumerate(kept):
+        text = text.replace(words, f"\x00{number}\x00")
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    for number, words in enumerate(kept):
+        text = text.replace(f"\x00{number}\x00", words)
+    return text
 
 
 def _words(detail: str) -> list[str]:
@@ -80,9 +100,10 @@ def score(path: Path) -> Score:
         case = json.loads(line)
         cases += 1
         text = redact(case["text"]).text
+        elsewhere = _without(case["names"], case["text"], case["keep"])
         for name in case["names"]:
             names += 1
-            names_caught += not any(_left(word, text) for word in _words(name))
+            names_caught += not any(_left(word, text, elsewhere) for word in _words(name))
         for detail in case["other_personal"]:
             others += 1
             gone = detail not in text and not any(
@@ -108,7 +129,9 @@ def _assert_targets(result: Score, label: str) -> None:
     assert result.keep == 1.0, summary
 
 
-@pytest.mark.parametrize("name", ["names-tuning", "names2-tuning", "names3-tuning"])
+@pytest.mark.parametrize(
+    "name", ["names-tuning", "names2-tuning", "names3-tuning", "names4-tuning", "names7-tuning"]
+)
 def test_the_tuning_sets_meet_the_targets(name: str) -> None:
     path = BLIND / f"{name}.jsonl"
     if not path.exists():
@@ -154,6 +177,10 @@ _SEALED_FLOORS = {
     # names6, by a new writer (2026-12-04), measured before any work on it and again after
     # that session's redaction changes: the same, 97.6 %, 89.5 %, 99.4 %
     "names6-sealed": (0.975, 0.894, 0.993),
+    # names7, by a new writer (2026-12-07), measured before any work on it (at 96bb306;
+    # tuning 96.8 %, 100 %, 99.2 %, or 98.9 % once the scoring stopped counting a town's
+    # word left as a place, "Liam Preston ... custody at Preston", as a name left)
+    "names7-sealed": (0.976, 0.777, 0.983),  # measured 97.7 %, 77.8 %, 98.4 %
 }
 
 
@@ -190,3 +217,17 @@ def test_the_scoring_counts_words_left_and_keeps(tmp_path: Path) -> None:
     assert score(path) == Score(names=1.0, other_personal=1.0, keep=1.0, cases=2)
     assert _identifying("12 Hope Street, Preston PR1 8XB") == ["12", "Hope", "Street", "PR1", "8XB"]
     assert _left("Smith", "Mr Smith's") and not _left("Smith", "Smithson")
+
+
+def test_a_name_word_that_is_also_a_kept_place_is_judged_by_its_count() -> None:
+    """ "Liam Preston ... custody at Preston": the town's word left is no name left."""
+    text = "Liam Preston (20), in custody at Preston, and my daughter Mia wants Mia's Story"
+    names, keep = ["Liam Preston", "Mia"], ["Preston", "Mia's Story"]
+    elsewhere = _without(names, text, keep)
+    redacted = "[name] (20), in custody at Preston, and my daughter [name] wants Mia's Story"
+    assert not any(_left(word, redacted, elsewhere) for word in ("Liam", "Preston", "Mia"))
+    missed = "Liam [name] (20), in custody at Preston, and my daughter Mia wants Mia's Story"
+    assert _left("Liam", missed, elsewhere) and _left("Mia", missed, elsewhere)
+    assert not _left(
+        "Preston", "Liam Preston at Preston".replace("Liam Preston", "[name]"), "at Preston"
+    )

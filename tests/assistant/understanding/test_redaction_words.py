@@ -72,6 +72,10 @@ from vrn_assistant.understanding.redaction import redact
         # given names of many origins, in lower case as typed
         ("spoke to faduma and tatenda yesterday", "spoke to [name] and [name] yesterday"),
         ("siobhan and oluwaseun are both 16", "[name] and [name] are both 16"),
+        # a title or a word as a surname, capitalised after a given name
+        ("DC Rachel Lord and PC Amir from Burnley", "DC [name] and PC [name] from Burnley"),
+        # a nationality beside a name stays, however rare
+        ("Ibrahim Diallo, 20, Guinean, arrested", "[name], 20, Guinean, arrested"),
     ],
 )
 def test_names_that_are_words_or_written_plain(text: str, expected: str) -> None:
@@ -113,6 +117,8 @@ def test_names_that_are_words_or_written_plain(text: str, expected: str) -> None
         "call me Monday about it",
         # a law named after the person it was made for
         "Can she apply under Sarah's Law?",
+        # "lives" as a noun, not a person's verb
+        "precious lives are being lost in blackpool.",
     ],
 )
 def test_ordinary_words_beside_them_stay(text: str) -> None:

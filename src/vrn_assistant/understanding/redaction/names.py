@@ -118,11 +118,24 @@ class _Names(_Seeding):
             if later is not None and self._surname(first, tokens[later]):
                 return later - j + 1
             return 0
-        return 1 if self._free(token) and self._surname(first, token) else 0
+        # a title that is a surname too ("Lord") is free only after a name
+        free = self._free(token) or (
+            token.cls is _Class.role and token.key in self._lex.word_surnames
+        )
+        return 1 if free and self._surname(first, token) else 0
 
     def _surname(self, first: _Token, token: _Token) -> bool:
         lex = self._lex
-        if token.kept or token.cls in (_Class.function, _Class.role) or token.case == "letter":
+        if token.kept or token.case == "letter":
+            return False
+        if (
+            token.key in lex.word_surnames
+            and token.key not in _TIME_WORDS
+            and (first.kind == "placeholder" or self._capital(first))
+            and self._capital(token)
+        ):
+            return True  # "DC Rachel Lord": a title or a word, capitalised after a name
+        if token.cls in (_Class.function, _Class.role):
             return False
         if token.key in lex.organisation_words:
             return False

@@ -35,11 +35,12 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTH},?\s{{1,3}}\d{{2,4}}"
     rf"|{_MONTH}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}\d{{4}}"
     rf"|{_MONTH}\s{{1,3}}\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d{2})"
 )
 # Only a date introduced as a birth date: other dates are the question's context.
 _DOB = re.compile(
-    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s{1,3}of\s{1,3}birth|birth\s{1,3}date|born(?:\s{1,3}(?:on|in))?|birthday)"
+    r"\b(?:d[./]?\s?o[./]?\s?b(?![a-z])\.?|date\s{1,3}of\s{1,3}birth|birth\s{1,3}date|born(?:\s{1,3}(?:on|in))?|birthday)"
     r"(?:\s{1,3}the)?"
     rf"\s{{0,3}}(?:is\s{{1,3}}|was\s{{1,3}})?[:-]?\s{{0,3}}{_DATE}",
     re.IGNORECASE,
@@ -47,8 +48,17 @@ _DOB = re.compile(
 
 # UK numbers: +44 / 0044 / 0, then 9 or 10 digits with optional spaces, dashes,
 # brackets. Short service numbers (999, 0800 1111, 116 123) are too short to match.
+# "447700 900123" (a mobile's +44 without the plus) and dots ("07700.900.123") too.
+# A label typed onto it ("mob07700900123") and a second number after a slash count too.
 _PHONE = re.compile(
-    r"(?<![\w+/])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?![\d/])"
+    r"(?:(?<=mob)|(?<=tel)|(?<=ph)|(?<=\d/)|(?<![\w+/]))"
+    r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|44(?=\s?7\d)|\(?0)\d{2,4}\)?"
+    r"(?:[\s.-]?\d){6,8}(?!\d|/(?!0))"
+)
+# Other countries' numbers: + or 00, a country code, then groups of digits; E.164 allows
+# 8 to 15 digits in all, which `_international_phone` checks ("+48 512 345 678").
+_INTERNATIONAL_PHONE = re.compile(
+    r"(?<![\w+/])(?:\+|00)\s?[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){1,6}(?![\d/])"
 )
 
 # Full postcodes only; an outward code alone ("PR1") is an area, not an address.
@@ -66,7 +76,7 @@ _REFERENCE = re.compile(
     r"|(?:crime|incident|occurrence|custody|case|cad|storm|pnc|job|prison|prisoner|warrant"
     r"|pupil|patient|hospital)\s{1,3}"
     r"(?:ref(?:erence)?|number|no\.?|num|id|log|record)(?:\s{1,3}(?:number|no\.?))?)"
-    rf"\s{{0,3}}[:#]?\s{{0,3}}{_ID}"
+    rf"\s{{0,3}}[:#]?\s{{0,3}}(?P<id>{_ID})"
     # Formatted references carry their own shape: CR/12345/20, 06/123456/20.
     r"|(?-i:\b[A-Z]{1,4}[/-]\d{3,12}+(?:[/-]\d{2,4}+){1,4}+(?![\w/]))"
     r"|(?<![\w/])\d{2,12}+/\d{4,12}+/\d{2,4}+(?![\w/])",
@@ -128,9 +138,19 @@ def _phone(match: re.Match[str]) -> str:
     return "[phone]" if len(national) in (9, 10) else match.group(0)
 
 
+def _international_phone(match: re.Match[str]) -> str:
+    digits = sum(ch.isdigit() for ch in match.group(0))
+    return "[phone]" if 8 <= digits <= 15 else match.group(0)
+
+
 def _reference(match: re.Match[str]) -> str:
-    # At least three digits: "log 3 incidents" is not a log number.
-    return "[reference]" if sum(ch.isdigit() for ch in match.group(0)) >= 3 else match.group(0)
+    """The number goes, its label stays ("PNC [reference]"): the label says what it was.
+    At least three digits: "log 3 incidents" is not a log number."""
+    if sum(ch.isdigit() for ch in match.group(0)) < 3:
+        return match.group(0)
+    if match.group("id") is None:  # a formatted reference, with no label
+        return "[reference]"
+    return match.group(0)[: match.start("id") - match.start()] + "[reference]"
 
 
 def _labelled_number(match: re.Match[str]) -> str:
@@ -163,6 +183,7 @@ _STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
     ("email", _EMAIL, _placeholder("email")),
     ("date of birth", _DOB, _placeholder("date of birth")),
     ("phone", _PHONE, _phone),
+    ("phone", _INTERNATIONAL_PHONE, _international_phone),
     ("NHS number", _NHS, _placeholder("NHS number")),
     ("NI number", _NI, _placeholder("NI number")),
     ("postcode", _POSTCODE, _placeholder("postcode")),

@@ -50,6 +50,12 @@ _DONE_TO_A_PERSON = frozenset(
 )
 
 
+# Words that make the "lives" before them a plural noun, not a verb ("lives are lost").
+_VERBS_AFTER_A_NOUN = frozenset(
+    {"are", "were", "have", "had", "matter", "matters", "lost", "saved", "changed", "will"}
+)
+
+
 class _Seeding(_Cued):
     """The rules that mark the first word of a name."""
 
@@ -251,6 +257,8 @@ class _Seeding(_Cued):
             return False
         after = self._word(i + 1)
         if after is not None and after.key in self._lex.person_verbs:
+            if after.key == "lives" and self._key(i + 2) in _VERBS_AFTER_A_NOUN:
+                return False  # "precious lives are being lost": a noun, not a verb
             return after.key not in ("and", "is", "can", "will", "may", "did", "does")
         return token.cls is _Class.unknown and self._age_at(i + 1)
 
