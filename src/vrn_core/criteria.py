@@ -145,6 +145,16 @@ class _Leaf(_Base, Dated):
             "(a limit that a later source is the first to state, such as an age band)."
         ),
     )
+    assumed: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "Why this criterion is assumed when no source states it (the newsletter names "
+            "a violence programme in an emergency department but not who it serves): every "
+            "reason it gives says so, and its `source` is the passage that says what the "
+            "sources leave out."
+        ),
+    )
 
     def change_dates(self) -> tuple[date, ...]:
         dates = super().change_dates()
@@ -374,6 +384,9 @@ def evaluate(criterion: Criterion, case: Case, programme: str) -> CriterionResul
     if truth is Truth.not_met and also is not None:
         reason = f"{reason}, but it also takes people {also}: not known whether they are"
         truth = Truth.unknown
+    assumed = cast(_Leaf, criterion).assumed
+    if assumed is not None and truth is not Truth.met:
+        reason = f"{reason} (an assumption: {assumed})"
     return CriterionResult(
         criterion.id,
         criterion.label,

@@ -154,6 +154,8 @@ def _yes_no(subject: Subject, label: str) -> str:
         return f"{subject.be.capitalize()} {name} {label[len('the person is ') :]}?"
     if label.startswith("the person "):
         verb, _, more = label[len("the person ") :].partition(" ")
+        if verb == "has" and more.startswith("been "):  # "Has she been hurt by violence?"
+            return f"{'Have' if subject.plural else 'Has'} {name} {more}?"
         base = _base_verb(verb)
         return f"{subject.do.capitalize()} {name} {base} {more}?".replace("  ", " ")
     if label.startswith("the situation involves "):

@@ -53,6 +53,14 @@ def test_a_custody_suite_is_asked_for_when_the_person_is_in_custody() -> None:
     assert found is not None and found.question == "Which custody suite is she held at?"
 
 
+def test_an_assumed_criterion_is_asked_for_in_plain_words() -> None:
+    found = _clarify("lad of 20 at Blackpool Victoria A&E, can the navigators see him?")
+    assert found is not None and found.question == "Has he been hurt by violence?"
+    assert (
+        found.changes == "If he has been hurt by violence, ED Navigators fits; if not, it does not."
+    )
+
+
 def test_nothing_is_asked_when_the_rules_settled_everything() -> None:
     assert _clarify("22 year old man arrested for assault, in Blackpool custody") is None
 

@@ -8,9 +8,10 @@ from datetime import date
 from vrn_assistant.claims import ClaimBook
 from vrn_core import Case, Programme, Verdict, default_catalogue, rank
 from vrn_core.criteria import AgeCriterion, Criterion, leaves
-from vrn_core.vocabulary import Setting
+from vrn_core.vocabulary import Issue, Setting
 
-AT_ED = {"setting": Setting.hospital_emergency_department, "age": 16}
+# hurt by violence: who ED Navigators is for (an assumption of the catalogue)
+AT_ED = {"setting": Setting.hospital_emergency_department, "age": 16, "issues": [Issue.violence]}
 
 
 def _verdict(book: ClaimBook, programme: str, case: Case, on: date) -> Verdict:
@@ -40,9 +41,7 @@ def test_an_undated_page_never_overrides_a_dated_fact(book: ClaimBook) -> None:
 
 def test_a_dated_age_band_fills_in_where_the_catalogue_gives_none(book: ClaimBook) -> None:
     """04 (February 2021): "open to people aged 10 to 39"; the catalogue gives no band."""
-    forty = Case(
-        place="Blackpool Victoria Hospital", setting=Setting.hospital_emergency_department, age=40
-    )
+    forty = Case(place="Blackpool Victoria Hospital", **{**AT_ED, "age": 40})
     assert _verdict(book, "ed-navigators", forty, date(2021, 6, 21)) is Verdict.not_eligible
     assert _verdict(book, "ed-navigators", forty, date(2020, 12, 21)) is Verdict.eligible
     thirty = forty.model_copy(update={"age": 30})
