@@ -174,3 +174,12 @@ def test_a_relative_who_harms_the_person_is_not_a_second_person_in_need() -> Non
     assert len(people) == 1
     assert Issue.domestic_abuse in people[0].case.issues
     assert Role.victim in people[0].case.roles
+
+
+def test_one_whose_words_name_no_place_is_where_the_question_is() -> None:
+    question = (
+        "Preston: my sister's husband is abusive to her (police involved), and her 21 yr old"
+        " son is using heroin and stealing. Is Operation Provide or Operation ADDER there?"
+    )
+    people = extract(question, GAZETTEER).people
+    assert [person.case.place for person in people] == ["Preston", "Preston"]

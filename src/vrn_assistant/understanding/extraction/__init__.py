@@ -147,13 +147,18 @@ def extract(
         readings = [whole]
     else:
         readings = [_read(part.text, gazetteer, programme_names, whole) for part in parts]
+        # one whose own words name no place is where the question is ("Preston: my
+        # sister's husband ..., and her son is using heroin")
         people = tuple(
-            PersonReading(
-                _label(part.label, reading.case),
-                _related(reading.case, readings[0].case, part.relation),
-                reading.place,
-                part.relation,
-                named,
+            _placed(
+                PersonReading(
+                    _label(part.label, reading.case),
+                    _related(reading.case, readings[0].case, part.relation),
+                    reading.place,
+                    part.relation,
+                    named,
+                ),
+                whole.place,
             )
             for part, reading in zip(parts, readings, strict=True)
         )

@@ -58,6 +58,13 @@ _SOMEONE_ELSES_BEFORE = re.compile(
     r"\b(?:his|her|their|whose)\s+(?:[\w-]+\s+){1,2}(?:lives?|living|is|are|works?|moved)"
     r"\s+(?:\w+\s+)?(?:in|at|to)\s+$"
 )
+# "Do the Blackpool ED navigators cover us?": a place naming a programme's own base is
+# not the person's (unless nothing else is named).
+_PROGRAMME_AFTER = re.compile(
+    r"\s*(?:(?:ed|a\s*&\s*e|a\s+and\s+e|hospital)\s+)?(?:navigators?|navs?)\b"
+    r"|\s*(?:divert|idva\s+car|da\s+car|operation\s+(?:provide|adder))\b"
+)
+_PROGRAMMES = "a programme's"
 _BROAD = frozenset({PlaceKind.county, PlaceKind.region})
 _FIRST = (PlaceRole.held, PlaceRole.treated)
 
@@ -89,7 +96,7 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
     said = plain[match.span[0] : match.span[1]]
     spans = [m.span() for m in re.finditer(re.escape(said), plain)] if said else []
     found = [_role_at(plain, start, end) for start, end in spans or [match.span]]
-    for role in (*_FIRST, "someone else", PlaceRole.lives, PlaceRole.happened):
+    for role in (*_FIRST, "someone else", PlaceRole.lives, PlaceRole.happened, _PROGRAMMES):
         if role in found:
             return role
     return None
@@ -124,6 +131,8 @@ def _role_at(plain: str, start: int, end: int) -> PlaceRole | str | None:
     after = plain[end : end + 30]
     if _SOMEONE_ELSES_BEFORE.search(window):
         return "someone else"
+    if _PROGRAMME_AFTER.match(after):
+        return _PROGRAMMES
     if _HELD_BEFORE.search(window) or _HELD_RIGHT_AFTER.search(window) or _HELD_AFTER.match(after):
         return PlaceRole.held
     if _TREATED_BEFORE.search(window) or _TREATED_AFTER.match(after):
@@ -164,7 +173,7 @@ def choose_place(
         if not (family_only and match.place is not None and match.place.setting is Setting.prison)
     ] or list(zip(places, said, strict=True))
     for unwanted in (
-        lambda match, role: role == "someone else",
+        lambda match, role: role in ("someone else", _PROGRAMMES),
         lambda match, role: match.place is not None and match.place.kind in _BROAD,
     ):
         pairs = [pair for pair in pairs if not unwanted(*pair)] or pairs

@@ -10,9 +10,11 @@ from vrn_assistant.understanding.extraction.cues import (
     allowed,
     before,
     hits,
+    negated,
     of_a_relative,
     of_the_partner,
     patterns,
+    starts,
     worker,
 )
 from vrn_assistant.understanding.extraction.lexicon import lexicon
@@ -96,10 +98,15 @@ def read_setting(
     found: list[tuple[int, Setting, str]] = []
     weak: list[tuple[int, Setting, str]] = []
     last: list[tuple[int, Setting, str]] = []
+    denied: set[Setting] = set()  # "He's not in custody": no hint may say he is
     for (setting, strength), cue in words.settings:
         if cue.case_sensitive:  # "ED": as written, never negated
             found += [(m.start(), setting, m.group()) for m in cue.finditer(text.original)]
             continue
+        if strength == "strong" and any(
+            negated(text.rest, match.start()) for match in starts(cue, text.rest)
+        ):
+            denied.add(setting)
         for match in hits(cue, text.rest):
             if not allowed(cue.entry(match), text.rest, match.start()):
                 continue
@@ -113,6 +120,7 @@ def read_setting(
                 weak.append((match.start(), setting, match.group()))
             else:  # "home": a last resort
                 last.append((match.start(), setting, match.group()))
+    weak = [hit for hit in weak if hit[1] not in denied]
     let_out = _last_let_out(text.rest)
     found, weak = _since_let_out(found, let_out), _since_let_out(weak, let_out)
     over = [span for match in places if (span := _stay_over(text, match)) is not None]
