@@ -172,10 +172,7 @@ def choose_place(
         for match, role in zip(places, said, strict=True)
         if not (family_only and match.place is not None and match.place.setting is Setting.prison)
     ] or list(zip(places, said, strict=True))
-    for unwanted in (
-        lambda match, role: role in ("someone else", _PROGRAMMES),
-        lambda match, role: match.place is not None and match.place.kind in _BROAD,
-    ):
+    for unwanted in (_anothers, _broad):
         pairs = [pair for pair in pairs if not unwanted(*pair)] or pairs
     known = [
         (m, r) for m, r in pairs if m.place is not None and m.status is not MatchStatus.ambiguous
@@ -198,6 +195,16 @@ def choose_place(
             if match.status is status:
                 return match
     return None
+
+
+def _anothers(match: PlaceMatch, role: PlaceRole | str | None) -> bool:
+    """Someone else's place, or a programme's own base."""
+    return role in ("someone else", _PROGRAMMES)
+
+
+def _broad(match: PlaceMatch, role: PlaceRole | str | None) -> bool:
+    """The county or a region: the VRN's whole area, no one's place."""
+    return match.place is not None and match.place.kind in _BROAD
 
 
 def role_places(
