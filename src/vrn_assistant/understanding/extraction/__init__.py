@@ -229,6 +229,7 @@ def _asked(
         else:
             reading = _read(pick.text, gazetteer, programme_names, whole)
             case = _related(reading.case, people[0].case, pick.relation)
+            case = _kin_of_a_prisoner(case, whole.case, pick.relation)
             person = PersonReading(pick.label, case, reading.place, pick.relation)
         person = replace(_placed(person, whole.place), asked_about=named_for(pick))
         chosen.append(replace(person, relation=None) if not chosen else person)
@@ -329,6 +330,41 @@ def _in_prison(
     known = ({Role.prisoner} | set(also)) - case.without_roles
     case = case.model_copy(update={"roles": case.roles | known})
     return f"the {noun} in prison", replace(reading, case=case)
+
+
+# Relatives who share a family's prison sentence when only they are asked for.
+_KIN = frozenset(
+    {
+        "sister",
+        "brother",
+        "son",
+        "daughter",
+        "child",
+        "kids",
+        "grandson",
+        "granddaughter",
+        "niece",
+        "nephew",
+        "sibling",
+        "baby",
+        "children",
+    }
+)
+
+
+def _kin_of_a_prisoner(case: Case, whole: Case, relation: str | None) -> Case:
+    """ "my son (19) got sent down ... his little sister is 9, anything for her?": a
+    relative asked for in a family with someone in prison is a prisoner's family."""
+    if relation not in _KIN or Issue.family_imprisonment not in whole.issues:
+        return case
+    if case.has_role(Role.prisoner) or case.setting is Setting.prison:
+        return case
+    return case.model_copy(
+        update={
+            "roles": case.roles | {Role.prisoner_family},
+            "issues": case.issues | {Issue.family_imprisonment},
+        }
+    )
 
 
 def _placed(person: PersonReading, place: PlaceMatch | None) -> PersonReading:
