@@ -68,7 +68,11 @@ def build_cue(entries: Sequence[Entry], words: Mapping[str, str]) -> Cue:
     for index, entry in enumerate(entries):
         group = f"e{index}"
         body = _alternation(entry.phrases, words, lower=not entry.case_sensitive)
-        parts.append(f"(?P<{group}>(?:{body}){_not_after(entry.not_after, words)})")
+        not_after = _not_after(entry.not_after, words)
+        if entry.case_sensitive and not_after:
+            # the phrase as written ("ED"), what follows in any case ("ED Navigators")
+            not_after = f"(?i:{not_after})"
+        parts.append(f"(?P<{group}>(?:{body}){not_after})")
         if entry.not_before:
             before = _alternation(entry.not_before, words, lower=True)
             vetoes[group] = re.compile(f"(?:{before}){SEPARATOR}$")
