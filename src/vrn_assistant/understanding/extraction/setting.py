@@ -103,11 +103,11 @@ def read_setting(
         if cue.case_sensitive:  # "ED": as written, never negated
             found += [(m.start(), setting, m.group()) for m in cue.finditer(text.original)]
             continue
-        if strength == "strong" and any(
-            negated(text.rest, match.start()) for match in starts(cue, text.rest)
-        ):
+        matches = starts(cue, text.rest)  # once: `hits` would find them again
+        affirmed = [match for match in matches if not negated(text.rest, match.start())]
+        if strength == "strong" and len(affirmed) < len(matches):
             denied.add(setting)
-        for match in hits(cue, text.rest):
+        for match in affirmed:
             if not allowed(cue.entry(match), text.rest, match.start()):
                 continue
             if _someone_elses(text, setting, match.start(), roles):
