@@ -23,10 +23,11 @@ from vrn_core.vocabulary import (
     Setting,
 )
 
-__all__ = ["AgeRange", "Case"]
+__all__ = ["MAX_AGE", "AgeRange", "Case"]
 
 
-Age = Annotated[int, Field(ge=0, le=120)]
+MAX_AGE = 120
+Age = Annotated[int, Field(ge=0, le=MAX_AGE)]
 
 
 class AgeRange(BaseModel):
@@ -44,7 +45,18 @@ class AgeRange(BaseModel):
         return self
 
     def __str__(self) -> str:
-        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+        if self.min == self.max:
+            return str(self.min)
+        if self.min == 0:
+            return f"under {self.max + 1}"
+        if self.max == MAX_AGE:
+            return f"over {self.min - 1}"
+        return f"{self.min}–{self.max}"
+
+    def described(self) -> str:
+        """Said in a reason: "an age of 20–23", "an age under 18", "an age over 25"."""
+        said = str(self)
+        return f"an age {said}" if said.startswith(("under", "over")) else f"an age of {said}"
 
 
 class Case(BaseModel):

@@ -480,7 +480,7 @@ def _age(criterion: AgeCriterion, case: Case, programme: str) -> _Outcome:
         said = str(case.age)
     elif case.age_range is not None:
         low, high = case.age_range.min, case.age_range.max
-        said = f"an age of {case.age_range}"
+        said = case.age_range.described()
     else:
         return (
             Truth.unknown,

@@ -110,6 +110,10 @@ def test_groups_report_the_parts_that_decide() -> None:
         (13, 17, Truth.not_met, "an age of 13–17 is below DIVERT's 18–25"),
         (17, 19, Truth.unknown, "an age of 17–19 may or may not be within DIVERT's 18–25"),
         (20, 29, Truth.unknown, "how old exactly?"),
+        # a bound said ("he's under 18", "she's over 25") is a range to one end
+        (0, 17, Truth.not_met, "an age under 18 is below DIVERT's 18–25"),
+        (26, 120, Truth.not_met, "an age over 25 is above DIVERT's 18–25"),
+        (0, 20, Truth.unknown, "an age under 21 may or may not be within DIVERT's 18–25"),
     ],
 )
 def test_an_age_range_is_judged_three_valued_against_the_band(

@@ -1,7 +1,10 @@
 """Ages, in digits or words: "24yo", "aged 17", "twenty-three year old", "Young woman, 19",
 "lad of 19", "Jess is 19", "I'm seventeen", "19M", "a girl in my class (10)",
-"client (f, 29)", "seventeen and a half", "only turned 18"; and ranges: "in her late
-teens", "early twenties", "(40s)", "a Year 9 boy", "a teenager", "30ish", "about forty".
+"client (f, 29)", "seventeen and a half", "only turned 18", "just gone 18"; a birthday
+still to come is a year short ("nearly 18", "almost 26", "turns 18 next week", "he'll be
+18 in May": 17 and 25); and ranges: "in her late teens", "early twenties", "(40s)", "a
+Year 9 boy", "a teenager", "30ish", "about forty", "18 or 19", "twenty-something", and
+bounds: "under 18", "not 18 yet", "a minor" (under 18), "over 25" (26 and above).
 
 The first exact age said is the subject's ("two brothers, 15 and 22": 15). A range is
 never taken as a single age: it goes to `Case.age_range`, when no exact age is said or
@@ -19,7 +22,7 @@ from vrn_assistant.understanding.extraction.cues import AUDIENCE_BEFORE, before,
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.numbers import NUMBER_WORD, number
 from vrn_assistant.understanding.extraction.text import Prepared
-from vrn_core.case import AgeRange
+from vrn_core.case import MAX_AGE, AgeRange
 
 __all__ = ["AGE_CODED", "NUMBER_WORD", "AgeRead", "read_age"]
 
@@ -29,8 +32,20 @@ _N_SAID = rf"(?:\d\d?|{NUMBER_WORD})"  # an age's number, ungrouped
 # a range ("18-25"), a time ("10:30") or a decimal.
 _NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:%|percent\b|(?:months?|weeks?|days?|hours?|hrs?|minutes?|mins?|times|pm|am"
-    r"|miles|quid|pounds|people|children|kids|pupils|schools|agencies|partner)\b"
-    r"|years?\s+ago\b|-?ish\b|[-–]\s*\d|[.,:]\d|\d))"
+    r"|miles|quid|pounds|people|children|kids|pupils|schools|agencies|partner|young|men|women"
+    r"|families|referrals|cases|staff|officers|volunteers)\b"
+    r"|years?\s+ago\b|-?ish\b|[-–/]\s*\d|\s+(?:or|to)\s+\d|[.,:]\d|\d))"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# After "turns 18", "she's 18": the birthday is still to come, so the age now is a year less
+_BIRTHDAY_AHEAD = re.compile(
+    r"\s+(?:next\s+(?:week|month|year|\w+day)|this\s+(?:week|weekend|month|\w+day)|tomorrow"
+    r"|soon|on\s+(?:the\s+\d\d?(?:st|nd|rd|th)?|\w+day)\b|in\s+(?:a\s+(?:few\s+|couple\s+of\s+)?"
+    r"(?:days?|weeks?|months?)|(?:\d\d?|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|months?)"
+    rf"|{_MONTH})\b)"
 )
 # "client (f, 29)", "(male, 19)": a gender said with the age
 _GENDER_SAID = r"(?:m|f|male|female)"
@@ -54,6 +69,8 @@ class _Reading:
     anywhere: bool = False  # the number need not start a word ("aged17")
     digits: bool = False  # digits only
     counts_one: bool = False  # "one" may be the age ("aged one"); elsewhere it is a count
+    short: bool = False  # a year short of the number said ("nearly 18", "will be 18 in May")
+    birthday_may_follow: bool = False  # "she's 18 on Saturday": a birthday still to come
 
 
 @cache
@@ -65,7 +82,12 @@ def _readings() -> tuple[_Reading, ...]:
     person_is = rf"(?:{words.word('person_is')}|\[name\]|\band)"
     said = words.word("age_said")
     counted = rf"(?:{words.word('counted_of')})"
-    qualifier = r"(?:only\s+|just\s+|now\s+)?"
+    qualifier = r"(?:(?:only|just|now|still|barely)\s+){0,2}"
+    # "he's nearly 18", "lad, almost twenty-six", "coming up 18": a year short of it
+    short_of = (
+        r"(?:nearly|almost|coming\s+up(?:\s+to)?|(?:about|going)\s+to\s+turn|just\s+under"
+        r"|not\s+quite)\s+$"
+    )
     return (
         # "24 year old", "24-year-old", "twenty-three years of age"
         _Reading(
@@ -101,6 +123,15 @@ def _readings() -> tuple[_Reading, ...]:
         ),
         # "lad 20 custody preston", "woman 31 in Ribbleton", "lad of 19", "Lady of 78"
         _Reading(re.compile(rf"{person}\s+$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # "client in Chorley 31, partner's controlling": a place between, the number last
+        _Reading(
+            re.compile(
+                rf"{person}\s+(?:in|from)\s+(?!(?:year|yr|y|class|form|set|group|room|ward|bed"
+                r"|cell|block|wing|number|no|unit|bay)\s)[a-z][\w'-]*\s+$"
+            ),
+            re.compile(rf"{_NOT_AN_AGE_AFTER}(?=\s*(?:[,.;!?]|$))"),
+            digits=True,
+        ),
         # ... but "mum of 3" counts her children
         _Reading(
             re.compile(rf"(?!{counted}\s)(?:{person})\s+of\s+$"), re.compile(_NOT_AN_AGE_AFTER)
@@ -110,23 +141,42 @@ def _readings() -> tuple[_Reading, ...]:
             re.compile(rf"{person}(?:[ \t]+[\w'-]+){{0,4}}?\s*\(\s*(?:{_GENDER_SAID}\s*,\s*)?$"),
             re.compile(r"\s*(?:\)|,|&|and\b)"),
         ),
+        # "he's nearly 18", "my son who's almost 26", "aged nearly 18", "coming up 18, held"
+        _Reading(
+            re.compile(
+                rf"(?:{person_is}\s*(?:is|'s|are)\s+|{said}\s+|\bwho'?s\s+|\bage[ds]?\s+|[,(]\s*"
+                rf"|^\s*){qualifier}{short_of}"
+            ),
+            re.compile(_NOT_AN_AGE_AFTER),
+            short=True,
+        ),
+        # "he'll be 18 next month", "turning 18 on Friday": only with the birthday said
+        _Reading(
+            re.compile(r"\b(?:(?:will|'ll|ll)\s+be|turning)\s+$"),
+            _BIRTHDAY_AHEAD,
+            short=True,
+        ),
         # "he is 17", "my son's 15.", "Client is 28", "kids are 4 and 12", "he turned 18 today"
         _Reading(
             re.compile(
                 rf"{person_is}\s*(?:is|'s|are|turned|turns|(?:has\s+)?just\s+turned)\s+{qualifier}$"
             ),
             re.compile(_NOT_AN_AGE_AFTER),
+            birthday_may_follow=True,
         ),
-        # "male, only turned 18 last week", "twins in my class, both 9"
-        _Reading(re.compile(r"\b(?:turned|both)\s+(?:aged\s+)?$"), re.compile(_NOT_AN_AGE_AFTER)),
+        # "male, only turned 18 last week", "twins in my class, both 9", "just gone 18"
+        _Reading(
+            re.compile(r"\b(?:turned|both|just\s+gone)\s+(?:aged\s+)?$"),
+            re.compile(_NOT_AN_AGE_AFTER),
+        ),
         # "seventeen and a half, charged with wounding" (not "two and a half years")
         _Reading(None, re.compile(_AND_A_HALF), may_be_duration=True),
         # "19, my mum's in prison": a number opening the question
         _Reading(re.compile(r"^\s*$"), re.compile(r"\s*,")),
         # "I'm seventeen", "im 14", "shes 19", "theyre 6 and 8"
         _Reading(re.compile(rf"{said}\s+{qualifier}$"), re.compile(_NOT_AN_AGE_AFTER)),
-        # "Held at Burnley, 24, in for wounding": a number alone between commas
-        _Reading(re.compile(r"[,:–-]\s*$"), re.compile(r"\s*,"), digits=True),
+        # "Held at Burnley, 24, in for wounding", "my client - 23 - is": a number set apart
+        _Reading(re.compile(r"[,:–-]\s*$"), re.compile(r"\s*(?:,|[-–]\s+(?!\d))"), digits=True),
     )
 
 
@@ -146,8 +196,36 @@ _RANGES = (
     re.compile(rf"\b(?:in\s+(?:his|her|their|my|your)\s+)?{_PART}?{_DECADE}\b"),
     # "a Year 9 boy", "in year 10", "yr 11" (not "Year 11 form tutor", "head of year 9")
     re.compile(
-        r"(?<!\bof\s)\b(?:year|yr|y)\s*(?P<school>[7-9]|1[0-3])\b"
+        r"(?<!\bof\s)\b(?:year|yr|y)\s*(?P<school>[7-9]|1[0-3])s?\b"
         r"(?!\s*(?:olds?|ago|old|(?:form\s+)?(?:teacher|tutor|lead|head|team|coordinator)s?)\b)"
+    ),
+    # "he's under 18", "an under-18", "she's not yet 18", "still below 16": ages below it
+    re.compile(
+        rf"(?:\b(?:is|'s|s|are|aged?|being|still|only|both|who'?s)\s+|\ban?\s+)"
+        rf"(?:under|below|younger\s+than|less\s+than|not\s+yet)\s*-?\s*(?P<under>{_N_SAID})\b"
+        r"(?!'?s\b|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|%)\b)"
+    ),
+    # "he's not 18 yet": the same
+    re.compile(rf"\bnot\s+(?P<under>{_N_SAID})\s+yet\b"),
+    # "she's over 25", "older than 25": ages above it
+    re.compile(
+        rf"(?:\b(?:is|'s|s|are|aged?|being|well|who'?s)\s+|\ban?\s+)"
+        rf"(?:over|above|older\s+than)\s*-?\s*(?P<over>{_N_SAID})\b"
+        r"(?!'?s\b|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|%|times)\b)"
+    ),
+    # "she's 18 or 19", "aged 18-20", "between 18 and 20": either end
+    re.compile(
+        r"\b(?:is|'s|s|are|aged?|probably|maybe|who'?s)\s+(?:between\s+)?"
+        r"(?P<low>\d\d?)\s*(?:or|/|-|–|to|and|&)\s*(?P<high>\d\d?)\b"
+        r"(?!\s*(?:%|times|people|months?|weeks?|days?|hours?|minutes?|pm|am)\b|[.:]\d)"
+    ),
+    # "a twenty-something lad", "20-something": the decade
+    re.compile(r"\b(?P<something>twenty|thirty|forty|fifty|[2-5]0)[\s-]*something\b"),
+    # "she's still a minor", "a juvenile in custody" (not "a minor injury")
+    re.compile(
+        r"\b(?:an?|still\s+a|is\s+a|as\s+a)\s+(?P<minor>minor|juvenile)\b"
+        r"(?!\s+(?:injur|offen|assault|incident|cut|wound|crime|matter|role|part|issue|concern"
+        r"|burn|bruis|fracture|head|problem|thing|change|point|detail|\w+ing\b))"
     ),
     # "a teenager", "teen in A&E", "teenage girl"
     re.compile(r"\b(?P<teen>teen|teenager|teenage|adolescent)\b"),
@@ -166,6 +244,18 @@ def _span(match: re.Match[str]) -> AgeRange:
         return AgeRange(min=year + 4, max=year + 5)
     if found.get("teen"):
         return AgeRange(min=13, max=19)
+    if found.get("minor"):
+        return AgeRange(min=0, max=17)
+    if said := found.get("under"):
+        return AgeRange(min=0, max=max(0, number(said) - 1))
+    if said := found.get("over"):
+        return AgeRange(min=min(MAX_AGE, number(said) + 1), max=MAX_AGE)
+    if found.get("low"):
+        low, high = sorted((int(found["low"]), int(found["high"])))
+        return AgeRange(min=low, max=high)
+    if said := found.get("something"):
+        low = number(said)
+        return AgeRange(min=low, max=low + 9)
     if said := found.get("about") or found.get("ish"):
         about = number(said)
         return AgeRange(min=max(0, about - 2), max=about + 2)
@@ -176,7 +266,7 @@ def _span(match: re.Match[str]) -> AgeRange:
     if part == "early":
         high = low + 3 if low != 13 else 15
     elif part == "mid":
-        low, high = (14, 16) if low == 13 else (low + 3, low + 6)
+        low, high = (14, 16) if low == 13 else (low + 4, low + 6)
     elif part == "late":
         low = 17 if low == 13 else low + 7
     return AgeRange(min=low, max=high)
@@ -225,7 +315,14 @@ def read_age(text: Prepared, notes: list[str]) -> AgeRead:
             tail = reading.after.match(plain, end)
             if tail is None or (reading.may_be_duration and before(duration, plain, at, 12)):
                 continue
-            found.append((lead, number(said), plain[lead : tail.end()].strip()))
+            age, said_end = number(said), tail.end()
+            if reading.birthday_may_follow and "turned" not in plain[lead:at]:
+                ahead = _BIRTHDAY_AHEAD.match(plain, end)
+                if ahead is not None:
+                    age, said_end = age - 1, ahead.end()
+            elif reading.short:
+                age -= 1
+            found.append((lead, age, plain[lead:said_end].strip()))
             break
     for match in AGE_CODED.finditer(text.original):
         found.append((match.start(), int(match.group(1)), match.group()))
