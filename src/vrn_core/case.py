@@ -80,6 +80,10 @@ class Case(BaseModel):
         "free text; a programme's area check uses the one its record names, else `place`.",
     )
     setting: Setting | None = Field(default=None, description="Where the person is now.")
+    without_settings: frozenset[Setting] = Field(
+        default_factory=frozenset,
+        description="Settings the person is known NOT to be in ('he's not in custody').",
+    )
     roles: frozenset[Role] = Field(default_factory=frozenset, description="Roles known to hold.")
     without_roles: frozenset[Role] = Field(
         default_factory=frozenset,
@@ -125,6 +129,8 @@ class Case(BaseModel):
     def _consistent(self) -> Case:
         if self.age is not None and self.age_range is not None:
             raise ValueError("give age or age_range, not both")
+        if self.setting is not None and self.setting in self.without_settings:
+            raise ValueError(f"{self.setting} both as setting and in without_settings")
         for field, present, absent in (
             ("roles", self.roles, self.without_roles),
             ("issues", self.issues, self.without_issues),

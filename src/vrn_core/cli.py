@@ -93,6 +93,13 @@ def add_core_commands(commands: Any) -> None:
     checker.add_argument("--age", type=int)
     checker.add_argument("--place", help="free text, e.g. 'Blackbun' or 'Morecambe'")
     checker.add_argument("--setting", choices=_choices(Setting))
+    checker.add_argument(
+        "--without-setting",
+        action="append",
+        choices=_choices(Setting),
+        default=[],
+        help="a setting the person is known NOT to be in",
+    )
     checker.add_argument("--role", action="append", choices=_choices(Role), default=[])
     checker.add_argument("--issue", action="append", choices=_choices(Issue), default=[])
     checker.add_argument(
@@ -167,6 +174,7 @@ def _read_case(args: argparse.Namespace, stdin: TextIO) -> Case:
         ("roles", args.role),
         ("issues", args.issue),
         ("without_issues", args.without_issue),
+        ("without_settings", args.without_setting),
         ("wants", args.want),
     ):
         if values:

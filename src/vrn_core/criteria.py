@@ -413,6 +413,9 @@ def _setting(criterion: SettingCriterion, case: Case, programme: str) -> _Outcom
     custody_only = criterion.any_of == (Setting.police_custody,)
     if case.setting is None and custody_only and case.has_role(Role.suspect) is False:
         return Truth.not_met, "not arrested, so not held in police custody", ()  # "never been"
+    if case.setting is None and set(criterion.any_of) <= case.without_settings:
+        # "He's not in custody": every setting the programme works in is ruled out
+        return Truth.not_met, f"not in {describe_any(criterion.any_of)}; {programme} needs it", ()
     return _one_of(case.setting, criterion.any_of, "setting", criterion.label, programme)
 
 

@@ -21,7 +21,7 @@ from vrn_core.criteria import (
     evaluate,
 )
 from vrn_core.sources import SourceRef
-from vrn_core.vocabulary import Role, Truth
+from vrn_core.vocabulary import Role, Setting, Truth
 
 SOURCE = SourceRef(document="divert.md", locator="Who it is for")
 AGE = AgeCriterion(type="age", id="age", label="aged 18 to 25", min=18, max=25, source=SOURCE)
@@ -144,3 +144,12 @@ def test_contradictory_facts_are_refused() -> None:
         Case(age=20, age_range=AgeRange(min=20, max=23))
     with pytest.raises(ValidationError, match="parent both in roles and without_roles"):
         Case(roles={Role.parent}, without_roles={Role.parent})
+
+
+def test_a_setting_known_not_to_hold_fails_the_criterion() -> None:
+    divert = default_catalogue().get("divert")
+    setting = next(c for c in divert.criteria if c.id == "in-custody")
+    unknown = evaluate(setting, Case(), divert.name)
+    assert unknown.truth is Truth.unknown
+    ruled_out = evaluate(setting, Case(without_settings={Setting.police_custody}), divert.name)
+    assert ruled_out.truth is Truth.not_met and "not in police custody" in ruled_out.reason

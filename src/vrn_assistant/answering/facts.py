@@ -31,6 +31,13 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
         facts.append(ReadFact(field="place", value=case.place))
     if case.setting is not None:
         facts.append(ReadFact(field="setting", value=describe(case.setting)))
+    if case.without_settings:
+        facts.append(
+            ReadFact(
+                field="without_settings",
+                value="not " + describe_any(sorted(case.without_settings)),
+            )
+        )
     if case.roles:
         facts.append(ReadFact(field="roles", value=describe_all(sorted(case.roles))))
     if case.without_roles:

@@ -333,6 +333,7 @@ def case_from_form(form: FactsForm, original: Case) -> Case:
         age_range=original.age_range if age is None else None,
         place=form.place or None,
         setting=form.setting,
+        without_settings=original.without_settings - {form.setting},
         roles=roles,
         without_roles=original.without_roles - roles,
         issues=issues,

@@ -13,6 +13,7 @@ from vrn_core import default_catalogue
 from vrn_core.assessment import assess
 from vrn_core.case import AgeRange
 from vrn_core.criteria import Truth
+from vrn_core.vocabulary import Setting
 
 GAZETTEER = default_catalogue().gazetteer
 
@@ -121,3 +122,8 @@ def test_an_age_near_a_band_edge_decides_divert(question: str, truth: Truth, rea
     divert = assess(default_catalogue().get("divert"), case, date(2021, 1, 15), GAZETTEER)
     age = next(result for result in divert.criteria if "age" in result.id)
     assert (age.truth, reason in age.reason) == (truth, True)
+
+
+def test_a_setting_said_negated_is_known_not_to_hold() -> None:
+    case = extract("He's not in custody, he is 22 and lives in Preston", GAZETTEER).case
+    assert case.setting is None and case.without_settings == {Setting.police_custody}

@@ -43,7 +43,15 @@ class EligibilityRequest(Case):
 
     _as_of_text = field_validator("as_of", mode="before")(read_day)
 
-    @field_validator("roles", "without_roles", "issues", "without_issues", "wants", mode="before")
+    @field_validator(
+        "without_settings",
+        "roles",
+        "without_roles",
+        "issues",
+        "without_issues",
+        "wants",
+        mode="before",
+    )
     @classmethod
     def _once_each(cls, value: object) -> object:
         """The schema says these are sets (uniqueItems): a value given twice is refused,

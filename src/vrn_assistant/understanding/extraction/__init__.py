@@ -524,7 +524,8 @@ def _read(
     place = choose_place(places, gazetteer, family_only, said_roles)
     by_role = role_places(places, said_roles)
     setting_notes: list[str] = []
-    setting = read_setting(prepared, places, place, roles, setting_notes)
+    setting_read = read_setting(prepared, places, place, roles, setting_notes)
+    setting = setting_read.setting
     # "PC at blackpool vic ... suspect we've just booked into blackpool custody": held
     # and treated both said, the setting says which is the person's.
     if setting in _PLACE_OF_SETTING:
@@ -569,6 +570,9 @@ def _read(
         notes.append(f"{describe(issue)}: known not to be involved")
     for role in sorted(without_roles - roles):
         notes.append(f"not {describe(role)}")
+    without_settings = setting_read.denied - {setting}
+    for denied in sorted(without_settings):
+        notes.append(f"not {describe(denied)}")
     course = read_course(prepared, places, Role.student in roles, notes)
     if course is not None:
         roles.add(Role.student)
@@ -578,6 +582,7 @@ def _read(
         place=place_text(place),
         places={role: name for role, m in by_role.items() if (name := place_text(m))},
         setting=setting,
+        without_settings=without_settings,
         roles=frozenset(roles),
         without_roles=frozenset(without_roles - roles),
         issues=frozenset(issues),

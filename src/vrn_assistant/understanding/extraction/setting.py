@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from vrn_assistant.understanding.extraction.cues import (
@@ -23,7 +24,7 @@ from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.places import PlaceMatch
 from vrn_core.vocabulary import Role, Setting, describe
 
-__all__ = ["of_the_prisoner", "police_custody_said", "read_setting"]
+__all__ = ["SettingRead", "of_the_prisoner", "police_custody_said", "read_setting"]
 
 # The settings of someone held, or just let out: said of a relative or partner, they are
 # theirs ("a girl whose mum is out on licence").
@@ -81,18 +82,31 @@ def _someone_elses(text: Prepared, setting: Setting, start: int, roles: set[Role
     return Role.victim in roles and of_the_partner(rest, start)
 
 
+@dataclass(frozen=True)
+class SettingRead:
+    """Where the person is (`setting`), and the settings said not to be theirs."""
+
+    setting: Setting | None
+    denied: frozenset[Setting] = frozenset()
+
+
+def _read(setting: Setting | None, denied: set[Setting]) -> SettingRead:
+    return SettingRead(setting, frozenset(denied - {setting}))
+
+
 def read_setting(
     text: Prepared,
     places: Sequence[PlaceMatch],
     place: PlaceMatch | None,
     roles: set[Role],
     notes: list[str],
-) -> Setting | None:
+) -> SettingRead:
     """Where the subject is: a setting said outright ("custody"); else the setting of a
     place named ("Royal Preston Hospital"); else one hinted at ("arrested", "locked up");
     else a last resort: at home ("locked in the bedroom"), else on the scene ("on scene in
     Bispham": the community). Said of a relative or partner ("12 yo boy, dad in HMP
-    Liverpool"), a prison, the cells or a release are theirs, not the person's."""
+    Liverpool"), a prison, the cells or a release are theirs, not the person's. A strong
+    setting said negated ("he's not in custody") is `denied`: known not to be the person's."""
     family_only = Role.prisoner_family in roles and Role.prisoner not in roles
     words = lexicon()
     found: list[tuple[int, Setting, str]] = []
@@ -105,7 +119,11 @@ def read_setting(
             continue
         matches = starts(cue, text.rest)  # once: `hits` would find them again
         affirmed = [match for match in matches if not negated(text.rest, match.start())]
-        if strength == "strong" and len(affirmed) < len(matches):
+        if strength == "strong" and any(
+            not _someone_elses(text, setting, match.start(), roles)
+            for match in matches
+            if match not in affirmed
+        ):
             denied.add(setting)
         for match in affirmed:
             if not allowed(cue.entry(match), text.rest, match.start()):
@@ -128,30 +146,30 @@ def read_setting(
     again = _held_again(text.rest, [*found, *weak])
     if again is not None:
         notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
-        return again[1]
+        return _read(again[1], denied)
     if found:
         # "arrested, now in HMP Preston": a setting said to be current wins; else the first.
         now = patterns().now_before
         current = [hit for hit in found if before(now, text.rest, hit[0], 30)]
         _, setting, said = sorted(current)[-1] if current else sorted(found)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return setting
+        return _read(setting, denied)
     site_setting = _place_setting(text, places, place, roles, family_only, let_out)
     if site_setting is not None:
         setting, display = site_setting
         notes.append(f"setting: {describe(setting)} (from the place {display})")
-        return setting
+        return _read(setting, denied)
     if weak:
         _, setting, said = sorted(weak)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return setting
+        return _read(setting, denied)
     if last:
         # "on scene in Blackpool, he's still inside the house": the scene is a home.
         homes = [hit for hit in last if hit[1] is Setting.home]
         _, setting, said = sorted(homes or last)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return setting
-    return None
+        return _read(setting, denied)
+    return _read(None, denied)
 
 
 # Before "released", words that make the release still to come: "before he's released".

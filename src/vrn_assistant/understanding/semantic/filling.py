@@ -61,7 +61,7 @@ def _open(case: Case, guess: Guess) -> bool:
     """Whether the fact a guess is about is still unknown."""
     value = guess.value
     if isinstance(value, Setting):
-        return case.setting is None
+        return case.setting is None and value not in case.without_settings
     if isinstance(value, Role):
         return value not in case.roles and value not in case.without_roles
     if isinstance(value, Issue):
