@@ -8,7 +8,7 @@ from datetime import date
 from vrn_assistant.answer import ReadFact
 from vrn_assistant.understanding.extraction import Extraction
 from vrn_core import Case
-from vrn_core.vocabulary import describe
+from vrn_core.vocabulary import Issue, Role, Setting, describe
 from vrn_core.wording import describe_all, describe_any, format_day
 
 __all__ = ["about_a_person", "facts_line", "read_facts"]
@@ -32,26 +32,15 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
     if case.setting is not None:
         facts.append(ReadFact(field="setting", value=describe(case.setting)))
     if case.without_settings:
-        facts.append(
-            ReadFact(
-                field="without_settings",
-                value="not " + describe_any(sorted(case.without_settings)),
-            )
-        )
+        facts.append(_known_absent("without_settings", case.without_settings))
     if case.roles:
         facts.append(ReadFact(field="roles", value=describe_all(sorted(case.roles))))
     if case.without_roles:
-        facts.append(
-            ReadFact(field="without_roles", value="not " + describe_any(sorted(case.without_roles)))
-        )
+        facts.append(_known_absent("without_roles", case.without_roles))
     if case.issues:
         facts.append(ReadFact(field="issues", value=describe_all(sorted(case.issues))))
     if case.without_issues:
-        facts.append(
-            ReadFact(
-                field="without_issues", value="not " + describe_any(sorted(case.without_issues))
-            )
-        )
+        facts.append(_known_absent("without_issues", case.without_issues))
     if case.offence is not None:
         facts.append(ReadFact(field="offence", value=describe(case.offence)))
     if case.gender is not None:
@@ -61,6 +50,13 @@ def read_facts(extraction: Extraction) -> tuple[ReadFact, ...]:
     if case.course is not None:
         facts.append(ReadFact(field="course", value=case.course))
     return tuple(facts)
+
+
+def _known_absent(
+    field: str, values: frozenset[Setting] | frozenset[Role] | frozenset[Issue]
+) -> ReadFact:
+    """What the question rules out: "not police custody", "not a parent"."""
+    return ReadFact(field=field, value="not " + describe_any(sorted(values)))
 
 
 def about_a_person(case: Case) -> bool:

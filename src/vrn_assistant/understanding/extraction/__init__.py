@@ -570,8 +570,7 @@ def _read(
         notes.append(f"{describe(issue)}: known not to be involved")
     for role in sorted(without_roles - roles):
         notes.append(f"not {describe(role)}")
-    without_settings = setting_read.denied - {setting}
-    for denied in sorted(without_settings):
+    for denied in sorted(setting_read.denied):
         notes.append(f"not {describe(denied)}")
     course = read_course(prepared, places, Role.student in roles, notes)
     if course is not None:
@@ -582,7 +581,7 @@ def _read(
         place=place_text(place),
         places={role: name for role, m in by_role.items() if (name := place_text(m))},
         setting=setting,
-        without_settings=without_settings,
+        without_settings=setting_read.denied,
         roles=frozenset(roles),
         without_roles=frozenset(without_roles - roles),
         issues=frozenset(issues),

@@ -118,13 +118,12 @@ def read_setting(
             found += [(m.start(), setting, m.group()) for m in cue.finditer(text.original)]
             continue
         matches = starts(cue, text.rest)  # once: `hits` would find them again
-        affirmed = [match for match in matches if not negated(text.rest, match.start())]
-        if strength == "strong" and any(
-            not _someone_elses(text, setting, match.start(), roles)
-            for match in matches
-            if match not in affirmed
-        ):
-            denied.add(setting)
+        affirmed: list[re.Match[str]] = []
+        for match in matches:
+            if not negated(text.rest, match.start()):
+                affirmed.append(match)
+            elif strength == "strong" and not _someone_elses(text, setting, match.start(), roles):
+                denied.add(setting)
         for match in affirmed:
             if not allowed(cue.entry(match), text.rest, match.start()):
                 continue
