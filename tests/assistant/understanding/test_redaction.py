@@ -403,6 +403,47 @@ def test_references_and_addresses_of_other_shapes(text: str, expected: str) -> N
     assert redact(text).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date in figures next to a name is that person's date of birth
+        ("Kyle Hughes (02/11/2002) arrested", "[name] ([date of birth]) arrested"),
+        (
+            "client Aisha, 14.03.1991, lives Blackburn",
+            "client [name], [date of birth], lives Blackburn",
+        ),
+        (
+            "Referral for Leah Moss 22/08/2004 Preston",
+            "Referral for [name] [date of birth] Preston",
+        ),
+        # where a home is said to be, a lower-case street is still an address
+        ("lives at 3 primrose close", "lives at [address]"),
+        ("living on 4 oak close in Chorley", "living on [address] in Chorley"),
+        ("he lives at 7 The Crescent, Lytham", "he lives at [address], Lytham"),
+        ("her insta is @jess_x99.", "her insta is [social media handle]."),
+        ("reg AB12 CDE seen outside", "reg [vehicle registration] seen outside"),
+        ("his car, AB12CDE, was", "his car, [vehicle registration], was"),
+    ],
+)
+def test_dates_of_birth_by_a_name_homes_handles_and_number_plates(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Smith, 3 November 2021: the navigators now work in six towns",
+        "she was seen on 12/10/2020 at BVH",
+        "staying at 2 mates place since Friday",
+        "at 7 the road was closed",
+        "I'm @ BVH with him now",
+        "moved in 2 weeks ago",
+    ],
+)
+def test_bylines_event_dates_and_everyday_words_stay(text: str) -> None:
+    assert "[" not in redact(text).text.replace("[name]", "")
+
+
 # --- The lexicon is read strictly ------------------------------------------------------------
 
 

@@ -46,6 +46,13 @@ _DOB = re.compile(
     re.IGNORECASE,
 )
 
+# A date in figures right after a redacted name ("[name] (02/11/2002)", "[name],
+# 14.03.1991,") is that person's date of birth; it runs on the passes after the names are
+# replaced. Dates in words are left: "By [name], 3 November 2021" is a page's byline.
+_DATE_AFTER_NAME = re.compile(
+    r"(?<=\[name\])(?P<sep>\s{0,3}[,(]?\s{0,3})\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}(?![\d/.-])"
+)
+
 # UK numbers: +44 / 0044 / 0, then 9 or 10 digits with optional spaces, dashes,
 # brackets. Short service numbers (999, 0800 1111, 116 123) are too short to match.
 # "447700 900123" (a mobile's +44 without the plus) and dots ("07700.900.123") too.
@@ -59,6 +66,17 @@ _PHONE = re.compile(
 # 8 to 15 digits in all, which `_international_phone` checks ("+48 512 345 678").
 _INTERNATIONAL_PHONE = re.compile(
     r"(?<![\w+/])(?:\+|00)\s?[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,5}\)?){1,6}(?![\d/])"
+)
+
+# A social media handle ("her insta is @jess_x99"); an email's "@" was taken first.
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+
+# A vehicle registration in the current UK shape ("AB12 CDE"): in capitals anywhere,
+# in any case after "reg" or "plate".
+_VEHICLE = re.compile(
+    r"(?-i:\b[A-Z]{2}\d{2} ?[A-Z]{3}\b)"
+    r"|(?<=\breg )[a-z]{2}\d{2} ?[a-z]{3}\b|(?<=\bplate )[a-z]{2}\d{2} ?[a-z]{3}\b",
+    re.IGNORECASE,
 )
 
 # Full postcodes only; an outward code alone ("PR1") is an area, not an address.
@@ -116,10 +134,20 @@ _ADDRESS = re.compile(
     rf"|((?:[a-z][a-z'’]{{1,30}}\s{{1,3}}){{1,3}}){_PLAIN_STREET_TYPES}\b)\.?"
     rf"|\b{_FLAT}\s{{1,3}}\d{{1,4}}[a-z]?\b(?:,?\s{{1,3}}{_NAMED}{_STREET_TYPES}\b{_QUARTER})?"
 )
+# Where a home is said to be, any street type counts in lower case too ("lives at 3
+# primrose close"): the cue, not the capitals, says it is an address.
+_HOME_ADDRESS = re.compile(
+    r"\b(?P<cue>(?:lives?|living|staying|stays|moved|address(?:\s{1,3}is)?)"
+    r"(?:\s{1,3}(?:at|on|to|in))?\s{1,3})"
+    r"\d{1,4}[a-z]?,?\s{1,3}((?:[a-z][a-z'’]{1,30}\s{1,3}){1,3})"
+    rf"{_STREET_TYPES}\b",
+    re.IGNORECASE,
+)
 # Words that cannot sit between a house number and a street type ("17 year old lane").
 _NOT_STREET_WORDS = frozenset(
     "year years yr yrs old aged age a an the and of in at on to my his her their our kids"
-    " children times people pupils schools agencies".split()
+    " children times people pupils schools agencies different separate other new more mates"
+    " friends".split()
 )
 
 _NON_DIGIT = re.compile(r"\D")
@@ -174,22 +202,39 @@ def _shaped_reference(match: re.Match[str]) -> str:
 
 def _address(match: re.Match[str]) -> str:
     words = (match.group(1) or match.group(2) or "").split()
+    if match.group(1) and words[0] == "The":  # "7 The Crescent"
+        words = words[1:]
     if any(word.lower() in _NOT_STREET_WORDS for word in words):
         return match.group(0)
     return "[address]"
 
 
+def _home_address(match: re.Match[str]) -> str:
+    """The cue stays, the address goes: "lives at [address]"."""
+    if any(word.lower() in _NOT_STREET_WORDS for word in match.group(2).split()):
+        return match.group(0)
+    return match.group("cue") + "[address]"
+
+
+def _date_after_name(match: re.Match[str]) -> str:
+    return match.group("sep") + "[date of birth]"
+
+
 _STEPS: tuple[tuple[str, re.Pattern[str], _Replace], ...] = (
     ("email", _EMAIL, _placeholder("email")),
     ("date of birth", _DOB, _placeholder("date of birth")),
+    ("date of birth", _DATE_AFTER_NAME, _date_after_name),
     ("phone", _PHONE, _phone),
     ("phone", _INTERNATIONAL_PHONE, _international_phone),
     ("NHS number", _NHS, _placeholder("NHS number")),
     ("NI number", _NI, _placeholder("NI number")),
     ("postcode", _POSTCODE, _placeholder("postcode")),
+    ("social media handle", _HANDLE, _placeholder("social media handle")),
+    ("vehicle registration", _VEHICLE, _placeholder("vehicle registration")),
     ("reference", _REFERENCE, _reference),
     ("reference", _LABELLED, _labelled_number),
     ("reference", _COLLAR, _collar_number),
     ("reference", _SHAPED_ID, _shaped_reference),
+    ("address", _HOME_ADDRESS, _home_address),
     ("address", _ADDRESS, _address),
 )
