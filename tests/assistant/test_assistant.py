@@ -138,6 +138,18 @@ def test_no_programme_fits_is_a_clear_statement(assistant: Assistant) -> None:
     assert "No VRN programme in the catalogue fits" in answer.text
 
 
+def test_a_hospital_outside_lancashire_is_outside_a_lancashire_hospitals_programme(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "34 yo bloke in grimsby hospital after being attacked, his sister in lancs is asking"
+        " if the lancs navigators can help",
+        AS_OF,
+    )
+    assert "ed-navigators" not in [p.id for p in answer.recommended]
+    assert "Grimsby (outside Lancashire)" in answer.text
+
+
 def test_stale_sources_are_flagged_with_their_date(assistant: Assistant) -> None:
     answer = assistant.ask("20 year old arrested for robbery, in Preston custody", date(2022, 6, 1))
     assert any(citation.stale for citation in answer.citations)

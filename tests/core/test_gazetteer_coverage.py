@@ -59,6 +59,10 @@ def test_a_small_parish_resolves_to_its_district(gaz: Gazetteer, typed: str, dis
         ("grandparents in Simonswood", ["town:simonswood"]),
         # Bolton alone is still the Greater Manchester town.
         ("he was arrested in Bolton", ["outside:bolton"]),
+        # English towns further off, typed in lower case
+        ("family live in hull, the lad is in hull royal", ["outside:hull"]),
+        ("34 yo bloke in grimsby hospital", ["outside:grimsby"]),
+        ("moved from Warrington to Huddersfield", ["outside:warrington", "outside:huddersfield"]),
         # Bispham alone is still the Blackpool suburb.
         ("fighting near the cliffs at Bispham", ["town:bispham"]),
     ],
