@@ -88,6 +88,37 @@ def test_a_release_to_come_or_a_relatives_says_nothing(question: str) -> None:
     assert Role.prisoner not in read(question).case.without_roles
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Probation: 32 yo man released from HMP Lancaster Farms last month, has 2 kids",
+        "28 year old recently released from prison in Blackpool, using again",
+        "he came out of HMP Kirkham on Friday and wants to see his kids",
+    ],
+)
+def test_a_prison_left_is_known_not_to_be_the_setting(question: str) -> None:
+    case = read(question).case
+    assert case.setting is not Setting.prison
+    assert Setting.prison in case.without_settings
+
+
+def test_the_town_not_the_prison_left_is_the_persons_place() -> None:
+    case = read("probation: 26 yo man in Blackpool, burglaries, released from HMP Preston").case
+    assert case.place == "Blackpool"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dad of three about to be released from HMP Kirkham, his kids have missed him",
+        "lad of 30 at HMP Garth, due to come out of HMP Garth in the spring",
+    ],
+)
+def test_a_release_still_to_come_leaves_the_prison(question: str) -> None:
+    case = read(question).case
+    assert Setting.prison not in case.without_settings
+
+
 def test_no_offending_said_is_known_no_suspect() -> None:
     case = read("girl of 14 in Lytham, keeps going missing, no offences, no violence").case
     assert Role.suspect in case.without_roles

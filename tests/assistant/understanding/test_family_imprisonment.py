@@ -68,6 +68,15 @@ def test_a_parent_about_to_leave_prison_is_affected_by_the_sentence() -> None:
     assert Issue.family_imprisonment in case.issues
 
 
+def test_a_parent_just_out_of_prison_is_affected_by_the_sentence() -> None:
+    case = case_of(
+        "woman (27) recently released from HMP Styal, her 2 children were in care while she"
+        " was inside"
+    )
+    assert Issue.family_imprisonment in case.issues
+    assert case.setting is not Setting.prison
+
+
 def test_children_met_at_prison_visits_are_a_prisoners_family() -> None:
     case = case_of("we run a play corner in the visits hall at HMP Kirkham for the little ones")
     assert Role.prisoner_family in case.roles

@@ -70,7 +70,7 @@ from vrn_assistant.understanding.extraction.requested import (
     requests,
 )
 from vrn_assistant.understanding.extraction.roles import read_gender, read_roles
-from vrn_assistant.understanding.extraction.setting import read_setting
+from vrn_assistant.understanding.extraction.setting import SettingRead, read_setting
 from vrn_assistant.understanding.extraction.text import prepare
 from vrn_assistant.understanding.extraction.wants import read_wants
 from vrn_core.case import Case
@@ -433,12 +433,12 @@ def _for_own_work(roles: set[Role], age: AgeRead, wants: frozenset[ProgrammeKind
     )
 
 
-def _family_imprisoned(roles: set[Role], setting: Setting | None) -> bool:
+def _family_imprisoned(roles: set[Role], setting: SettingRead) -> bool:
     """Does a prison sentence part a family? A prisoner's relative ("her dad's inside")
     is affected by it, and so is a parent in prison, or just out of it ("a dad in HMP
     Preston who wants to stay close to his kids", "a dad of 2 about to be released from
-    HMP Garth")."""
-    in_prison = Role.prisoner in roles or setting is Setting.prison
+    HMP Garth", "released from HMP Styal, her children were in care")."""
+    in_prison = Role.prisoner in roles or Setting.prison in (setting.setting, *setting.left)
     return Role.prisoner_family in roles or (in_prison and Role.parent in roles)
 
 
@@ -558,7 +558,7 @@ def _read(
         roles = (roles - {Role.prisoner, Role.parent}) | {Role.prisoner_family}
         gender = _RELATIVE_GENDER.get(as_relative.group("relative"), gender)
         notes.append(f"'{as_relative.group().strip()}': family of someone in prison")
-    if _family_imprisoned(roles, setting) or (
+    if _family_imprisoned(roles, setting_read) or (
         # "im at haverigg, my daughter is 12 ... me being inside": their child is affected
         asked_by is Asker.self
         and setting is Setting.prison

@@ -24,7 +24,9 @@ __all__ = [
     "note_places",
     "place_roles",
     "place_text",
+    "prison_left_at",
     "prison_names",
+    "released_from",
     "role_places",
     "the_askers_workplace",
 ]
@@ -64,7 +66,18 @@ _PROGRAMME_AFTER = re.compile(
     r"\s*(?:(?:ed|a\s*&\s*e|a\s+and\s+e|hospital)\s+)?(?:navigators?|navs?)\b"
     r"|\s*(?:divert|idva\s+car|da\s+car|operation\s+(?:provide|adder))\b"
 )
+# "released from HMP Preston last month", "came out of Lancaster Farms": a prison or
+# custody suite left, where the person no longer is.
+_RELEASED_FROM = re.compile(
+    r"\b(?:(?:released|let\s+out|came\s+out|got\s+out|(?:just|now|been)\s+out)\s+(?:of|from)"
+    r"|(?:left|leaving|since\s+leaving|after\s+leaving))\s+(?:the\s+)?$"
+)
+# ... but not a release still to come ("about to be released from HMP Kirkham").
+_RELEASE_TO_COME = re.compile(
+    r"\b(?:to\s+be|will\s+be|'ll\s+be|ll\s+be|being|when|until|till|before|once|if|gets?)\s+$"
+)
 _PROGRAMMES = "a programme's"
+_LEFT = "a place left"
 _BROAD = frozenset({PlaceKind.county, PlaceKind.region})
 _FIRST = (PlaceRole.held, PlaceRole.treated)
 
@@ -87,6 +100,8 @@ def _role(match: PlaceMatch, plain: str) -> PlaceRole | str | None:
     site = match.place
     if site is not None and site.setting is Setting.prison and _a_relatives(match, plain):
         return "someone else"  # "two kids, dad now on remand in HMP Preston"
+    if released_from(match, plain):
+        return _LEFT
     if site is not None and site.setting in (Setting.police_custody, Setting.prison):
         return PlaceRole.held
     if site is not None and site.setting is Setting.hospital_emergency_department:
@@ -120,6 +135,35 @@ def the_askers_workplace(match: PlaceMatch, plain: str) -> bool:
         and own_relative(plain)
         and _AT_HOSPITAL.search(plain) is None
     )
+
+
+def released_from(match: PlaceMatch, plain: str) -> bool:
+    """A prison or custody suite the person is said to have left ("released from HMP
+    Preston"): not where they are."""
+    site = match.place
+    if site is None or site.setting not in (Setting.prison, Setting.police_custody):
+        return False
+    if match.span is None:
+        return False
+    release = _RELEASED_FROM.search(plain, max(0, match.span[0] - 25), match.span[0])
+    return release is not None and not _RELEASE_TO_COME.search(
+        plain, max(0, release.start() - 20), release.start()
+    )
+
+
+_RELEASED_FROM_PRISON = re.compile(
+    r"\b(?:released|let\s+out|came\s+out|got\s+out|just\s+out)\s+(?:of|from)\s+(?:prison|jail|gaol)\b"
+)
+
+
+def prison_left_at(plain: str) -> list[int]:
+    """Where a release from a prison not named is told ("came out of prison in May"); not
+    one still to come ("when he gets released from prison")."""
+    return [
+        release.start()
+        for release in _RELEASED_FROM_PRISON.finditer(plain)
+        if not _RELEASE_TO_COME.search(plain, max(0, release.start() - 20), release.start())
+    ]
 
 
 def _a_relatives(match: PlaceMatch, plain: str) -> bool:
@@ -198,8 +242,8 @@ def choose_place(
 
 
 def _anothers(match: PlaceMatch, role: PlaceRole | str | None) -> bool:
-    """Someone else's place, or a programme's own base."""
-    return role in ("someone else", _PROGRAMMES)
+    """Someone else's place, a programme's own base, or a prison the person has left."""
+    return role in ("someone else", _PROGRAMMES, _LEFT)
 
 
 def _broad(match: PlaceMatch, role: PlaceRole | str | None) -> bool:

@@ -19,7 +19,11 @@ from vrn_assistant.understanding.extraction.cues import (
     worker,
 )
 from vrn_assistant.understanding.extraction.lexicon import lexicon
-from vrn_assistant.understanding.extraction.places import the_askers_workplace
+from vrn_assistant.understanding.extraction.places import (
+    prison_left_at,
+    released_from,
+    the_askers_workplace,
+)
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.places import PlaceMatch
 from vrn_core.vocabulary import Role, Setting, describe
@@ -84,14 +88,16 @@ def _someone_elses(text: Prepared, setting: Setting, start: int, roles: set[Role
 
 @dataclass(frozen=True)
 class SettingRead:
-    """Where the person is (`setting`), and the settings said not to be theirs."""
+    """Where the person is (`setting`), the settings said not to be theirs, and of those
+    the ones they are said to have left ("released from HMP Preston")."""
 
     setting: Setting | None
     denied: frozenset[Setting] = frozenset()
+    left: frozenset[Setting] = frozenset()
 
 
-def _read(setting: Setting | None, denied: set[Setting]) -> SettingRead:
-    return SettingRead(setting, frozenset(denied - {setting}))
+def _read(setting: Setting | None, denied: set[Setting], left: set[Setting]) -> SettingRead:
+    return SettingRead(setting, frozenset(denied - {setting}), frozenset(left - {setting}))
 
 
 def read_setting(
@@ -137,6 +143,8 @@ def read_setting(
                 weak.append((match.start(), setting, match.group()))
             else:  # "home": a last resort
                 last.append((match.start(), setting, match.group()))
+    left = set() if family_only else _left(text, places, roles)
+    denied |= left
     weak = [hit for hit in weak if hit[1] not in denied]
     let_out = _last_let_out(text.rest)
     found, weak = _since_let_out(found, let_out), _since_let_out(weak, let_out)
@@ -145,30 +153,30 @@ def read_setting(
     again = _held_again(text.rest, [*found, *weak])
     if again is not None:
         notes.append(f"setting: {describe(again[1])} (from '{again[2].strip()}', after a release)")
-        return _read(again[1], denied)
+        return _read(again[1], denied, left)
     if found:
         # "arrested, now in HMP Preston": a setting said to be current wins; else the first.
         now = patterns().now_before
         current = [hit for hit in found if before(now, text.rest, hit[0], 30)]
         _, setting, said = sorted(current)[-1] if current else sorted(found)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return _read(setting, denied)
+        return _read(setting, denied, left)
     site_setting = _place_setting(text, places, place, roles, family_only, let_out)
     if site_setting is not None:
         setting, display = site_setting
         notes.append(f"setting: {describe(setting)} (from the place {display})")
-        return _read(setting, denied)
+        return _read(setting, denied, left)
     if weak:
         _, setting, said = sorted(weak)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return _read(setting, denied)
+        return _read(setting, denied, left)
     if last:
         # "on scene in Blackpool, he's still inside the house": the scene is a home.
         homes = [hit for hit in last if hit[1] is Setting.home]
         _, setting, said = sorted(homes or last)[0]
         notes.append(f"setting: {describe(setting)} (from '{said.strip()}')")
-        return _read(setting, denied)
-    return _read(None, denied)
+        return _read(setting, denied, left)
+    return _read(None, denied, left)
 
 
 # Before "released", words that make the release still to come: "before he's released".
@@ -233,6 +241,25 @@ def _held_again(
     return min(after) if after else None
 
 
+def _left(text: Prepared, places: Sequence[PlaceMatch], roles: set[Role]) -> set[Setting]:
+    """The settings the person is said to have left ("released from HMP Preston last
+    month", "came out of prison in May"): known not to be theirs now, unless a later
+    reading says they are back."""
+    left = {
+        match.place.setting
+        for match in places
+        if match.place is not None
+        and match.place.setting is not None
+        and match.span is not None
+        and released_from(match, text.plain)
+        and not _someone_elses(text, match.place.setting, match.span[0], roles)
+    }
+    for start in prison_left_at(text.rest):
+        if not _someone_elses(text, Setting.prison, start, roles):
+            left.add(Setting.prison)
+    return left
+
+
 # Just before a place: a stay there that is over ("was in the Vic", "were at Preston").
 _WAS_IN = re.compile(r"\b(?:was|were)\s+(?:in|at|kept\s+in)\s+(?:the\s+)?$")
 
@@ -276,6 +303,8 @@ def _place_setting(
             continue  # "held at Burnley custody suite on Saturday, released Sunday"
         if _stay_over(text, candidate) is not None:
             continue  # "was in the Vic for 3 days": a stay that is over
+        if released_from(candidate, text.plain):
+            continue  # "released from HMP Preston last month": no longer there
         if the_askers_workplace(candidate, text.plain):
             continue  # "I work at BVH ... my nephew got jumped": not where he is
         return site.setting, site.display
