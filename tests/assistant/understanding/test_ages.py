@@ -26,6 +26,7 @@ def _age(question: str) -> int | AgeRange | None:
 @pytest.mark.parametrize(
     ("question", "age"),
     [
+        ("can divert see someone whos 30, in for ABH at blackpool", 30),
         # an age in brackets a few words after the person, with or without a gender
         ("a lad on my caseload (23) has been arrested again", 23),
         ("woman from the refuge (f, 41) wants to talk to someone", 41),
