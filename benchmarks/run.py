@@ -430,6 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "questions9",
                     "questions10",
                     "questions11",
+                    "questions12",
                 )
                 for part in ("tuning", "sealed")
             ]

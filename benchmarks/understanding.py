@@ -92,6 +92,7 @@ SETS = (
     "questions9",  # the evaluation format only, as questions6
     "questions10",  # the evaluation format only, as questions6
     "questions11",  # the evaluation format only, as questions6
+    "questions12",
 )  # tests/blind/README.md says who wrote each, and when
 
 

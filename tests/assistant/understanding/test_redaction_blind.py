@@ -3,7 +3,7 @@
 A name counts as caught when none of its words is left in the redacted text; another
 personal detail (phone, date of birth, address, reference, email) when none of its
 identifying words is left (the town of an address may stay: it is a place the question
-needs); a `keep` string (programme, place, hospital, organisation) must still be there,
+needs), and a title or rank before a name may stay ("Mr [name]", "DC [name]"); a `keep` string (programme, place, hospital, organisation) must still be there,
 verbatim. Targets: names and other details >= 98 %, keeps 100 %.
 
 The sealed sets are read by no one case by case: their tests print and assert the three
@@ -78,8 +78,19 @@ def _without(names: list[str], text: str, keep: list[str]) -> str:
     return text
 
 
+# Titles and ranks identify no one; the redactor keeps them to say who was removed.
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof pc ps dc ds di dci sgt insp pcso nurse sister father fr rev"
+    " revd reverend pastor cllr councillor imam rabbi sir dame lord lady".split()
+)
+
+
 def _words(detail: str) -> list[str]:
     return [word for word in _WORDS.findall(detail) if len(word) > 1]
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in _words(name) if word.lower() not in _TITLES]
 
 
 def _identifying(detail: str) -> list[str]:
@@ -103,7 +114,7 @@ def score(path: Path) -> Score:
         elsewhere = _without(case["names"], case["text"], case["keep"])
         for name in case["names"]:
             names += 1
-            names_caught += not any(_left(word, text, elsewhere) for word in _words(name))
+            names_caught += not any(_left(word, text, elsewhere) for word in _name_words(name))
         for detail in case["other_personal"]:
             others += 1
             gone = detail not in text and not any(
@@ -181,6 +192,9 @@ _SEALED_FLOORS = {
     # tuning 96.8 %, 100 %, 99.2 %, or 98.9 % once the scoring stopped counting a town's
     # word left as a place, "Liam Preston ... custody at Preston", as a name left)
     "names7-sealed": (0.976, 0.777, 0.983),  # measured 97.7 %, 77.8 %, 98.4 %
+    # names8, by a new writer (2026-12-07, a later session), measured before any work on
+    # it (at 037fe2a) and again after that session's redaction changes: the same
+    "names8-sealed": (0.944, 0.999, 0.988),  # measured 94.5 %, 100.0 %, 98.9 %
 }
 
 
