@@ -96,7 +96,8 @@ from vrn_core.places import Gazetteer
     ],
 )
 def test_personal_details_are_replaced(text: str, expected: str, found: tuple[str, ...]) -> None:
-    assert redact(text) == Redaction(text=expected, found=found)
+    redaction = redact(text)
+    assert (redaction.text, redaction.found) == (expected, found)
 
 
 @pytest.mark.parametrize(
@@ -423,9 +424,16 @@ def test_references_and_addresses_of_other_shapes(text: str, expected: str) -> N
         ("her insta is @jess_x99.", "her insta is [social media handle]."),
         ("reg AB12 CDE seen outside", "reg [vehicle registration] seen outside"),
         ("his car, AB12CDE, was", "his car, [vehicle registration], was"),
+        (
+            "assaulted in Blackburn, log 0612 of 14/10/2020.",
+            "assaulted in Blackburn, log [reference].",
+        ),
+        ("DA victim, Fleetwood, wants IDVA support", "DA victim, Fleetwood, wants IDVA support"),
+        ("my son, Marton, is 19", "my son, [name], is 19"),
+        ("hi its kez, my partner is in HMP Kirkham", "hi its [name], my partner is in HMP Kirkham"),
     ],
 )
-def test_dates_of_birth_by_a_name_homes_handles_and_number_plates(text: str, expected: str) -> None:
+def test_more_shapes_of_personal_details(text: str, expected: str) -> None:
     assert redact(text).text == expected
 
 

@@ -8,6 +8,7 @@ from vrn_assistant.understanding.redaction.tokens import (
     _CLAUSE_BREAKS,
     _NAMEISH,
     _PLAIN_TITLES,
+    _POSSESSIVES,
     _QUOTES,
     _TIME_WORDS,
     _Class,
@@ -81,9 +82,14 @@ class _Cued(_Evidence):
             # "my son Carlisle is 21", "my lad preston got arrested", "her grandson Marton
             # Haworth", "our client (Marton)", "my son, Marton, is": no one's son is a place
             capital = self._capital(word)
-            if self._person_follows(j) or (
-                capital and (self._surname_after(j) or (closer and self._key(j + 1) == closer))
-            ):
+            # set off by commas only after someone's role ("my son, Marton, is"): "DA
+            # victim, Fleetwood, wants IDVA support" lists where
+            set_off = (
+                closer
+                and self._key(j + 1) == closer
+                and (opened == "(" or _POSSESSIVES & {self._key(i - 1), self._key(i - 2)})
+            )
+            if self._person_follows(j) or (capital and (self._surname_after(j) or set_off)):
                 self._name[j] = True
             return
         if (

@@ -95,6 +95,8 @@ _REFERENCE = re.compile(
     r"|pupil|patient|hospital)\s{1,3}"
     r"(?:ref(?:erence)?|number|no\.?|num|id|log|record)(?:\s{1,3}(?:number|no\.?))?)"
     rf"\s{{0,3}}[:#]?\s{{0,3}}(?P<id>{_ID})"
+    # a police log is numbered within its day: "log 0612 of 14/10/2020" is one reference
+    r"(?:\s{1,3}of\s{1,3}\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))?"
     # Formatted references carry their own shape: CR/12345/20, 06/123456/20.
     r"|(?-i:\b[A-Z]{1,4}[/-]\d{3,12}+(?:[/-]\d{2,4}+){1,4}+(?![\w/]))"
     r"|(?<![\w/])\d{2,12}+/\d{4,12}+/\d{2,4}+(?![\w/])",

@@ -322,6 +322,9 @@ class _Seeding(_Cued):
             return self._capital(token) or plain
         if token.cls in (_Class.given, _Class.word_name):
             return self._key(i + 1) in (",", "")
+        greeted = self._key(i - 2) in _GREETINGS or self._key(i - 3) in _GREETINGS
+        if greeted and token.cls is _Class.unknown and self._key(i + 1) in (",", ""):
+            return True  # "hi its kez, my partner is in HMP Kirkham": the writer
         # "hi this is nikki, SENCO at ...": a word in no list, then what the writer is
         after = self._word(i + 2) if self._key(i + 1) == "," else None
         return (
