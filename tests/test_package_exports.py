@@ -77,6 +77,7 @@ EXPORTS: dict[str, list[str]] = {
         "load_lexicon",
     ],
     "vrn_assistant.understanding.redaction": [
+        "BirthDate",
         "NameLexicon",
         "Redaction",
         "load_lexicon",

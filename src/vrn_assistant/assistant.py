@@ -39,6 +39,7 @@ from vrn_assistant.retrieval.embeddings import (
 from vrn_assistant.retrieval.index import CorpusIndex, IngestReport, Query
 from vrn_assistant.settings import AssistantSettings
 from vrn_assistant.understanding.extraction import Extraction, PersonReading, extract
+from vrn_assistant.understanding.extraction.birth import with_age_from_birth
 from vrn_assistant.understanding.extraction.unknown_places import unknown_place_note, unknown_places
 from vrn_assistant.understanding.redaction import protected_names, redact
 from vrn_assistant.understanding.safety import assess_danger
@@ -176,6 +177,9 @@ class Assistant:
         query = self.index.prepare(text)  # its vector is computed while the rules run
         danger = assess_danger(text)
         extraction = extract(text, self.catalogue.gazetteer, self._names)
+        born = redaction.birth_dates[0].age_on(day) if len(redaction.birth_dates) == 1 else None
+        if born is not None:  # one date of birth: whose is clear enough, its age is read
+            extraction = with_age_from_birth(extraction, born)
         if case is not None:
             extraction = _corrected(extraction, case, self.catalogue)
         elif self.semantic is not None:  # what the word lists left unknown, by sense

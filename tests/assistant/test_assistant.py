@@ -150,6 +150,16 @@ def test_a_hospital_outside_lancashire_is_outside_a_lancashire_hospitals_program
     assert "Grimsby (outside Lancashire)" in answer.text
 
 
+def test_a_date_of_birth_gives_the_age_and_is_not_shown(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "female DP, DOB 20/11/1994, Preston custody for assault. can she be seen by divert?",
+        date(2021, 2, 11),
+    )
+    assert "divert" not in [p.id for p in answer.recommended]
+    assert "age: 26" in answer.text
+    assert "20/11/1994" not in answer.text
+
+
 def test_stale_sources_are_flagged_with_their_date(assistant: Assistant) -> None:
     answer = assistant.ask("20 year old arrested for robbery, in Preston custody", date(2022, 6, 1))
     assert any(citation.stale for citation in answer.citations)

@@ -30,13 +30,26 @@ from vrn_assistant.understanding.extraction.setting import of_the_prisoner, poli
 from vrn_assistant.understanding.extraction.text import Prepared
 from vrn_core.vocabulary import Asker, Gender, Role
 
-__all__ = ["YOUNG", "read_gender", "read_roles"]
+__all__ = ["YOUNG", "read_gender", "read_roles", "roles_at_age"]
 
 # The ages of a young person, as the VRN's programmes use the words: the knife crime
 # campaign's "young people aged 13-22", DIVERT's 18 to 25 year olds.
 YOUNG = (13, 25)
 
 # --- Roles --------------------------------------------------------------------------
+
+
+def roles_at_age(roles: set[Role], low: int, high: int) -> set[Role]:
+    """The roles with what an age between `low` and `high` says: a child under 18, not one
+    from 18 ("my son", "a 19 year old girl"), a young person from 13 to 25."""
+    roles = set(roles)
+    if low >= 18:
+        roles.discard(Role.child)
+    elif high < 18:
+        roles.add(Role.child)
+    if YOUNG[0] <= low and high <= YOUNG[1]:
+        roles.add(Role.young_person)
+    return roles
 
 
 def read_roles(
@@ -100,12 +113,7 @@ def read_roles(
         roles.add(Role.suspect)
     low, high = _age_bounds(age)
     if low is not None and high is not None:
-        if low >= 18:
-            roles.discard(Role.child)  # "my son", "a 19 year old girl": not a child
-        elif high < 18:
-            roles.add(Role.child)
-        if YOUNG[0] <= low and high <= YOUNG[1]:
-            roles.add(Role.young_person)
+        roles = roles_at_age(roles, low, high)
     roles.update(role for _, _, role in occupations)
     return roles, without - roles
 

@@ -41,8 +41,9 @@ Redaction lowers the risk; it cannot promise that nothing personal is left, so
 callers should say what was removed, never that nothing was there.
 """
 
+from vrn_assistant.understanding.redaction.dates import BirthDate
 from vrn_assistant.understanding.redaction.protected import protected_names
 from vrn_assistant.understanding.redaction.redactor import Redaction, redact
 from vrn_assistant.understanding.redaction.words import NameLexicon, load_lexicon
 
-__all__ = ["NameLexicon", "Redaction", "load_lexicon", "protected_names", "redact"]
+__all__ = ["BirthDate", "NameLexicon", "Redaction", "load_lexicon", "protected_names", "redact"]
