@@ -61,6 +61,8 @@ def _matcher(names: tuple[tuple[str, tuple[str, ...]], ...]) -> _ProgrammeMatche
             for key in _spellings(alias):
                 by_name.setdefault(key, programme_id)
                 display.setdefault(programme_id, alias)
+                if key.startswith("operation "):  # "Op Provide", "op adder": as said
+                    by_name.setdefault("op " + key.removeprefix("operation "), programme_id)
     keys = sorted(by_name, key=len, reverse=True)
     exact = (
         re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9])")

@@ -244,7 +244,17 @@ def read_gender(text: Prepared) -> Gender | None:
         # "my ex ... he's moved away": the pronouns are the partner's, not the asker's
         # own; "my gf is 22, she's in custody" describes the partner, whom they are about.
         return None
+    if _HURT_ME.search(rest):
+        return None  # "im 27, he pushed me down the stairs": the pronoun is the attacker's
     return _pronoun(rest)
+
+
+# The writer hurt by "he" or "she": "he pushed me", "she's just hit me", "he threw me".
+_HURT_ME = re.compile(
+    r"\b(?:he|she)(?:'s|s)?\s+(?:(?:has|had|just|then|also)\s+){0,2}(?:hit|hits|punched|pushed"
+    r"|kicked|slapped|shoved|threw|grabbed|strangled|choked|battered|beat|attacked|hurt"
+    r"|stabbed|headbutted|bit|assaulted|smacked|strangles|chokes)\s+me\b"
+)
 
 
 # Right after "my <partner>": their age, said as the one the question is about.
