@@ -157,7 +157,7 @@ def test_a_date_of_birth_gives_the_age_and_is_not_shown(assistant: Assistant) ->
     )
     assert "divert" not in [p.id for p in answer.recommended]
     assert "age: 26" in answer.text
-    assert "20/11/1994" not in answer.text
+    assert "1994" not in answer.model_dump_json()  # nor the year, anywhere in the answer
 
 
 def test_stale_sources_are_flagged_with_their_date(assistant: Assistant) -> None:
