@@ -431,6 +431,8 @@ def test_references_and_addresses_of_other_shapes(text: str, expected: str) -> N
         ("DA victim, Fleetwood, wants IDVA support", "DA victim, Fleetwood, wants IDVA support"),
         ("my son, Marton, is 19", "my son, [name], is 19"),
         ("hi its kez, my partner is in HMP Kirkham", "hi its [name], my partner is in HMP Kirkham"),
+        ("Mark and Will are brothers, 19 and 22", "[name] and [name] are brothers, 19 and 22"),
+        ("Preston and Burnley are twinned towns", "Preston and Burnley are twinned towns"),
     ],
 )
 def test_more_shapes_of_personal_details(text: str, expected: str) -> None:

@@ -50,6 +50,10 @@ _DONE_TO_A_PERSON = frozenset(
 )
 
 
+# What two people named together are said to be: "Mark and Will are brothers".
+_PAIRS = frozenset("brothers sisters twins siblings cousins stepbrothers stepsisters".split())
+
+
 # Words that make the "lives" before them a plural noun, not a verb ("lives are lost").
 _VERBS_AFTER_A_NOUN = frozenset(
     {"are", "were", "have", "had", "matter", "matters", "lost", "saved", "changed", "will"}
@@ -81,7 +85,7 @@ class _Seeding(_Cued):
             or self._subject_of_a_question(i, token)
         ):
             self._name[i] = True
-        elif self._function_word_name_here(i, token):
+        elif self._function_word_name_here(i, token) or self._a_pair_said_to_be_kin(i, token):
             self._name[i] = True  # "Will's mum rang", "Will, 17", "Said has", "Can Will go?"
         lex = self._lex
         if token.raw in _PLAIN_TITLES or (
@@ -381,6 +385,24 @@ class _Seeding(_Cued):
         else:
             return False
         return self._said_of_a_person(k)
+
+    def _a_pair_said_to_be_kin(self, i: int, token: _Token) -> bool:
+        """ "Mark and Will are brothers, 19 and 22": two words opening a sentence, said to
+        be brothers, sisters, twins or a couple, are two people's names."""
+        first = i if self._key(i + 1) in ("and", "&") else i - 2
+        if first < 0 or self._key(first + 1) not in ("and", "&") or not self._opens_a_clause(first):
+            return False
+        if self._key(first + 3) not in ("are", "were") or self._key(first + 4) not in _PAIRS:
+            return False
+        pair = (self._word(first), self._word(first + 2))
+        # any word, even "Will" or "Mark", but capitalised and no role or place
+        return all(
+            word is not None
+            and self._capital(word)
+            and word.cls not in (_Class.role, _Class.place)
+            and not word.kept
+            for word in pair
+        )
 
     def _said_of_a_person(self, k: int) -> bool:
         """After "is": "in custody", "on remand", "inside", "been arrested", "missing"."""
