@@ -29,7 +29,34 @@ def read_issues(text: Prepared, family: bool) -> tuple[set[Issue], set[Issue]]:
                 absent.add(issue)
             else:
                 found.add(issue)
+    if Issue.domestic_abuse not in found | absent and _abused_by_an_unnamed_him(low):
+        found.add(Issue.domestic_abuse)
     return found, absent - found
+
+
+@cache
+def _unnamed_him() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    # "he held a knife to her throat", "he threatened to kill her", "he's smashing the
+    # windows in and the kids are upstairs": a man hurting or threatening her, the writer
+    # or a household with children, in one clause
+    harm = (
+        rf"\bhe(?:'s|s|\s+is|\s+has|\s+had|\s+was|'ll|\s+will)?\s+(?:[\w']+\s+){{0,3}}?"
+        rf"(?P<harm>{words.word('harming')}|{words.word('menacing')})"
+        r"[^.;!?\n]{0,40}?\b(?:her|me|us|the\s+kids|my\s+kids|the\s+children|my\s+children)\b"
+    )
+    return re.compile(harm), re.compile(words.word("someone_named"))
+
+
+def _abused_by_an_unnamed_him(low: str) -> bool:
+    """A man, never named as a partner, relative or stranger, hurting or threatening her,
+    the writer or their children: as practitioners read it, and as the VRN's domestic
+    abuse car is asked about, abuse at home ("he held a knife to her throat last week,
+    shes at her mums now"). Said of anyone named (`someone_named` in issues.yaml), it is
+    not read so."""
+    harm, named = _unnamed_him()
+    found = harm.search(low)
+    return found is not None and not negated(low, found.start("harm")) and named.search(low) is None
 
 
 _PRECEDENCE = (OffenceCategory.violent, OffenceCategory.drugs, OffenceCategory.non_violent)
