@@ -15,7 +15,12 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from vrn_assistant.understanding.extraction.cues import of_a_relative, own_relative, worker
+from vrn_assistant.understanding.extraction.cues import (
+    before,
+    of_a_relative,
+    own_relative,
+    worker,
+)
 from vrn_core.places import Gazetteer, MatchStatus, PlaceKind, PlaceMatch
 from vrn_core.vocabulary import PlaceRole, Setting
 
@@ -26,6 +31,7 @@ __all__ = [
     "place_text",
     "prison_left_at",
     "prison_names",
+    "release_to_come",
     "released_from",
     "role_places",
     "the_askers_workplace",
@@ -72,9 +78,11 @@ _RELEASED_FROM = re.compile(
     r"\b(?:(?:released|let\s+out|came\s+out|got\s+out|(?:just|now|been)\s+out)\s+(?:of|from)"
     r"|(?:left|leaving|since\s+leaving|after\s+leaving))\s+(?:the\s+)?$"
 )
-# ... but not a release still to come ("about to be released from HMP Kirkham").
-_RELEASE_TO_COME = re.compile(
-    r"\b(?:to\s+be|will\s+be|'ll\s+be|ll\s+be|being|when|until|till|before|once|if|gets?)\s+$"
+# Before a release, words that make it still to come: "before he's released", "about to
+# be released from HMP Kirkham".
+_TO_COME = re.compile(
+    r"\b(?:before|until|till|when|once|if|be|being|get|gets|will|won't|wont|to)"
+    r"\s+(?:[\w']+\s+)?$"
 )
 _PROGRAMMES = "a programme's"
 _LEFT = "a place left"
@@ -146,9 +154,12 @@ def released_from(match: PlaceMatch, plain: str) -> bool:
     if match.span is None:
         return False
     release = _RELEASED_FROM.search(plain, max(0, match.span[0] - 25), match.span[0])
-    return release is not None and not _RELEASE_TO_COME.search(
-        plain, max(0, release.start() - 20), release.start()
-    )
+    return release is not None and not release_to_come(plain, release.start())
+
+
+def release_to_come(text: str, start: int) -> bool:
+    """Is the release told at `start` one still to come ("before he's released")?"""
+    return before(_TO_COME, text, start, 25)
 
 
 _RELEASED_FROM_PRISON = re.compile(
@@ -162,7 +173,7 @@ def prison_left_at(plain: str) -> list[int]:
     return [
         release.start()
         for release in _RELEASED_FROM_PRISON.finditer(plain)
-        if not _RELEASE_TO_COME.search(plain, max(0, release.start() - 20), release.start())
+        if not release_to_come(plain, release.start())
     ]
 
 

@@ -21,6 +21,7 @@ from vrn_assistant.understanding.extraction.cues import (
 from vrn_assistant.understanding.extraction.lexicon import lexicon
 from vrn_assistant.understanding.extraction.places import (
     prison_left_at,
+    release_to_come,
     released_from,
     the_askers_workplace,
 )
@@ -179,13 +180,6 @@ def read_setting(
     return _read(None, denied, left)
 
 
-# Before "released", words that make the release still to come: "before he's released".
-_TO_COME = re.compile(
-    r"\b(?:before|until|till|when|once|if|be|being|get|gets|will|won't|wont|to)"
-    r"\s+(?:[\w']+\s+)?$"
-)
-
-
 @cache
 def _let_out() -> re.Pattern[str]:
     return re.compile(rf"\b{lexicon().word('let_out')}(?![\w'])")
@@ -199,7 +193,7 @@ def _last_let_out(rest: str) -> int:
         (
             match.start()
             for match in hits(_let_out(), rest)
-            if not before(_TO_COME, rest, match.start(), 25)
+            if not release_to_come(rest, match.start())
         ),
         default=-1,
     )
